@@ -1,0 +1,70 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate, formatPay, highlightParts } from "~/utils/format.ts";
+
+export interface CardView {
+  key: string;
+  kind: "job" | "internship" | "gig" | "base" | "course";
+  id: number;
+  title: string;
+  orgName: string;
+  place: string;
+  summary: string;
+  pay: { min: number; max: number; period: string } | null;
+  postedAt: string;
+  groups: string[];
+  date: string | null;
+  level: string | null;
+  placesLeft: number | null;
+}
+
+const KIND_STYLE: Record<CardView["kind"], string> = {
+  job: "bg-blue-100 text-blue-800",
+  internship: "bg-emerald-100 text-emerald-800",
+  gig: "bg-amber-100 text-amber-900",
+  base: "bg-violet-100 text-violet-800",
+  course: "bg-rose-100 text-rose-800",
+};
+
+export function Highlighted({ text, query }: { text: string; query: string }) {
+  return (
+    <>
+      {highlightParts(text, query).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </>
+  );
+}
+
+export function OpportunityCard({ card, query }: { card: CardView; query: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="result">
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="text-base font-semibold leading-snug">
+          <span className={`mr-2 inline-block rounded px-1.5 py-0.5 align-middle text-xs ${KIND_STYLE[card.kind]}`} data-testid="result-kind">
+            {t(`kindShort.${card.kind}`)}
+          </span>
+          <Link to={`/${card.kind}/${card.id}`} className="text-brand-700 hover:underline">
+            <Highlighted text={card.title} query={query} />
+          </Link>
+        </h3>
+        {card.pay ? <span className="shrink-0 font-semibold text-orange-700">{formatPay(t, card.pay)}</span> : null}
+      </div>
+      <p className="mt-1 text-sm text-slate-700">
+        <Highlighted text={card.orgName} query={query} /> · {card.place}
+      </p>
+      <p className="mt-1 line-clamp-2 text-sm text-slate-600">
+        <Highlighted text={card.summary} query={query} />
+      </p>
+      <p className="mt-2 flex flex-wrap gap-1 text-xs text-slate-500">
+        {card.kind === "gig" && card.date ? <span className="font-medium text-amber-800">{t("detail.workDate")}: {formatDate(card.date, i18n.language)}</span> : null}
+        {card.kind === "course" && card.date ? <span>{t("detail.period")}: {formatDate(card.date, i18n.language)}</span> : null}
+        {card.level ? <span>{t(`levels.${card.level}`)}</span> : null}
+        {card.placesLeft !== null ? <span>{t("detail.placesLeft")}: {card.placesLeft}</span> : null}
+        {card.groups.slice(0, 3).map((g) => (
+          <span key={g} className="rounded bg-slate-100 px-1">{t(`groups.${g}`)}</span>
+        ))}
+        <span className="ml-auto">{formatDate(card.postedAt, i18n.language)}</span>
+      </p>
+    </li>
+  );
+}

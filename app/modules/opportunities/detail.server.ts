@@ -1,0 +1,132 @@
+import { getDb } from "../db.server.ts";
+import { getRegions, regionName } from "../regions/regions.server.ts";
+import { splitList, type OpportunityKind } from "../../../search/documents.ts";
+import { loadCards, type OpportunityCard } from "./opportunities.server.ts";
+
+export type Detail = Awaited<ReturnType<typeof loadDetail>>;
+
+const RELATED = 4;
+
+/** One opportunity with what a person needs to decide and act; null when the id is unknown. */
+export async function loadDetail(kind: OpportunityKind, id: number, lang: string, now = new Date()) {
+  const db = getDb();
+  const regions = await getRegions();
+  const place = (regionCode: string, countyCode: string) =>
+    [regionName(regions, "610900", lang), regionName(regions, countyCode, lang), regionCode.length > 6 ? regionName(regions, regionCode.slice(0, 9), lang) : ""]
+      .filter(Boolean)
+      .join(" · ");
+
+  if (kind === "job" || kind === "internship" || kind === "gig") {
+    const row = await db.posting.findFirst({ where: { id, kind, status: { in: ["published", "closed"] } }, include: { organization: true } });
+    if (!row) return null;
+    const industry = row.industryCode ? await db.industry.findUnique({ where: { code: row.industryCode } }) : null;
+    const open = row.status === "published" && row.validUntil >= now;
+    const relatedIds = await db.posting.findMany({
+      where: { kind, status: "published", validUntil: { gte: now }, id: { not: id }, OR: [{ countyCode: row.countyCode, industryCode: row.industryCode }, { occupation: row.occupation }] },
+      select: { id: true },
+      orderBy: { publishedAt: "desc" },
+      take: RELATED,
+    });
+    return {
+      kind,
+      open,
+      posting: {
+        ...row,
+        groups: splitList(row.groups),
+        benefits: splitList(row.benefits),
+        industry: industry ? (lang === "en" ? industry.nameEn : industry.nameZh) : null,
+        place: place(row.regionCode, row.countyCode),
+        organization: { id: row.organization.id, name: row.organization.name, verified: Boolean(row.organization.verifiedAt), description: row.organization.description },
+      },
+      base: null,
+      course: null,
+      related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
+    };
+  }
+  if (kind === "base") {
+    const row = await db.incubationBase.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { organization: true } });
+    if (!row) return null;
+    const relatedIds = await db.incubationBase.findMany({ where: { status: "published", id: { not: id }, countyCode: row.countyCode }, select: { id: true }, take: RELATED });
+    return {
+      kind,
+      open: row.status === "published",
+      posting: null,
+      base: { ...row, services: splitList(row.services), groups: splitList(row.groups), place: place(row.regionCode, row.countyCode), organizationName: row.organization?.name ?? null },
+      course: null,
+      related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
+    };
+  }
+  const row = await db.trainingCourse.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { provider: true, brand: true } });
+  if (!row) return null;
+  const relatedIds = await db.trainingCourse.findMany({
+    where: { status: "published", enrolDeadline: { gte: now }, id: { not: id }, OR: [{ brandCode: row.brandCode ?? "-" }, { trade: row.trade }] },
+    select: { id: true },
+    take: RELATED,
+  });
+  return {
+    kind,
+    open: row.status === "published" && row.enrolDeadline >= now,
+    posting: null,
+    base: null,
+    course: {
+      ...row,
+      groups: splitList(row.groups),
+      place: place(row.regionCode, row.countyCode),
+      providerName: row.provider.name,
+      brandName: row.brand ? (lang === "en" ? row.brand.nameEn : row.brand.nameZh) : null,
+    },
+    related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
+  };
+}
+
+async function withPlaces(cards: OpportunityCard[], regions: Awaited<ReturnType<typeof getRegions>>, lang: string) {
+  return cards.map((c) => ({ ...c, place: regionName(regions, c.countyCode, lang) }));
+}
+
+const PAY_UNIT: Record<string, string> = { month: "MONTH", day: "DAY", hour: "HOUR", piece: "PIECE" };
+
+/** schema.org data so that search engines and other services can read the item. */
+export function jsonLd(detail: NonNullable<Detail>, url: string): Record<string, unknown> {
+  if (detail.posting) {
+    const p = detail.posting;
+    return {
+      "@context": "https://schema.org",
+      "@type": "JobPosting",
+      title: p.title,
+      description: `${p.description}\n${p.requirements}`,
+      datePosted: (p.publishedAt ?? p.createdAt).toISOString(),
+      validThrough: p.validUntil.toISOString(),
+      employmentType: p.kind === "internship" ? "INTERN" : p.kind === "gig" ? "TEMPORARY" : p.contractType === "part_time" ? "PART_TIME" : "FULL_TIME",
+      hiringOrganization: { "@type": "Organization", name: p.organization.name },
+      jobLocation: { "@type": "Place", address: { "@type": "PostalAddress", addressCountry: "CN", addressRegion: "陕西省", addressLocality: p.place, streetAddress: p.address } },
+      baseSalary: { "@type": "MonetaryAmount", currency: "CNY", value: { "@type": "QuantitativeValue", minValue: p.payMin, maxValue: p.payMax, unitText: PAY_UNIT[p.payPeriod] ?? "MONTH" } },
+      totalJobOpenings: p.headcount,
+      industry: p.industry ?? undefined,
+      url,
+    };
+  }
+  if (detail.course) {
+    const c = detail.course;
+    return {
+      "@context": "https://schema.org",
+      "@type": "Course",
+      name: c.title,
+      description: c.description,
+      provider: { "@type": "Organization", name: c.providerName },
+      educationalCredentialAwarded: c.certificate,
+      offers: { "@type": "Offer", price: Math.max(0, c.cost - c.subsidy), priceCurrency: "CNY" },
+      hasCourseInstance: { "@type": "CourseInstance", courseMode: "onsite", startDate: c.startDate.toISOString(), endDate: c.endDate.toISOString(), location: c.address },
+      url,
+    };
+  }
+  const b = detail.base!;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Place",
+    name: b.name,
+    description: b.description,
+    address: { "@type": "PostalAddress", addressCountry: "CN", addressRegion: "陕西省", addressLocality: b.place, streetAddress: b.address },
+    telephone: b.contactPhone ?? undefined,
+    url,
+  };
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { OPPORTUNITY_KINDS, PAY_BANDS } from "../../../search/documents.ts";
+
+export const PAGE_SIZE = 20;
+export const MAX_QUERY_LENGTH = 100;
+export const MAX_PAGE = 500;
+export const SORTS = ["relevance", "newest", "pay"] as const;
+export const POSTED_WITHIN = ["1", "7", "30"] as const;
+export const GROUP_CODES = [
+  "returnee", "graduate", "veteran", "employment_difficulty", "zero_employment_family",
+  "lifted_from_poverty", "rural_migrant", "school_leaver", "disabled", "youth_unemployed",
+] as const;
+
+export interface SearchParams {
+  q: string;
+  kind: (typeof OPPORTUNITY_KINDS)[number][];
+  county?: string;
+  town?: string;
+  industry?: string;
+  pay?: (typeof PAY_BANDS)[number];
+  posted?: (typeof POSTED_WITHIN)[number];
+  group?: (typeof GROUP_CODES)[number];
+  brand?: string;
+  sort: (typeof SORTS)[number];
+  page: number;
+}
+
+/** A note shown above results when a parameter was dropped or changed; `key` is an i18n key. */
+export interface ParamNote {
+  param: string;
+  key: string;
+}
+
+const countyCode = z.string().regex(/^\d{6}$/);
+const townCode = z.string().regex(/^\d{9}$/);
+const slug = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/);
+
+const single = {
+  county: countyCode,
+  town: townCode,
+  industry: slug,
+  pay: z.enum(PAY_BANDS),
+  posted: z.enum(POSTED_WITHIN),
+  group: z.enum(GROUP_CODES),
+  brand: slug,
+} as const;
+
+export const KNOWN_PARAMS = new Set(["q", "kind", "sort", "page", "lng", ...Object.keys(single)]);
+
+/**
+ * Parses a search URL leniently: every value is checked with zod, and a bad one is dropped (or
+ * clamped) with a note instead of failing the request.
+ */
+export function parseSearchParams(input: URLSearchParams): { params: SearchParams; notes: ParamNote[] } {
+  const notes: ParamNote[] = [];
+  const note = (param: string, key: string) => notes.push({ param, key });
+
+  let q = (input.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  if (q.length > MAX_QUERY_LENGTH) {
+    q = q.slice(0, MAX_QUERY_LENGTH);
+    note("q", "notes.queryTruncated");
+  }
+
+  const kind: SearchParams["kind"] = [];
+  for (const value of input.getAll("kind")) {
+    const parsed = z.enum(OPPORTUNITY_KINDS).safeParse(value);
+    if (parsed.success) {
+      if (!kind.includes(parsed.data)) kind.push(parsed.data);
+    } else note("kind", "notes.badKind");
+  }
+
+  const params: SearchParams = { q, kind, sort: "relevance", page: 1 };
+  for (const [name, schema] of Object.entries(single) as [keyof typeof single, z.ZodTypeAny][]) {
+    const raw = input.get(name);
+    if (raw === null || raw === "") continue;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) (params as unknown as Record<string, unknown>)[name] = parsed.data;
+    else note(name, "notes.badValue");
+  }
+  if (params.town) {
+    if (!params.county) params.county = params.town.slice(0, 6);
+    else if (!params.town.startsWith(params.county)) {
+      delete params.town;
+      note("town", "notes.badValue");
+    }
+  }
+
+  const sort = input.get("sort");
+  if (sort) {
+    const parsed = z.enum(SORTS).safeParse(sort);
+    if (parsed.success) params.sort = parsed.data;
+    else note("sort", "notes.badValue");
+  }
+
+  const page = input.get("page");
+  if (page) {
+    const parsed = z.coerce.number().int().min(1).max(MAX_PAGE).safeParse(page);
+    if (parsed.success) params.page = parsed.data;
+    else note("page", "notes.badPage");
+  }
+
+  for (const name of new Set(input.keys())) {
+    if (!KNOWN_PARAMS.has(name)) note(name, "notes.unknownParam");
+  }
+  return { params, notes };
+}
+
+/** The URL for a search state; `undefined` or empty values are left out. */
+export function searchUrl(params: Partial<SearchParams>, base = "/search"): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set("q", params.q);
+  for (const k of params.kind ?? []) query.append("kind", k);
+  for (const name of ["county", "town", "industry", "pay", "posted", "group", "brand"] as const) {
+    const value = params[name];
+    if (value) query.set(name, value);
+  }
+  if (params.sort && params.sort !== "relevance") query.set("sort", params.sort);
+  if (params.page && params.page > 1) query.set("page", String(params.page));
+  const text = query.toString();
+  return text ? `${base}?${text}` : base;
+}

@@ -1,0 +1,95 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import stylesheet from "~/styles/app.css?url";
+import { getLanguage } from "./i18n/language.server.ts";
+import { isKnownStatus } from "./utils/http.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { lang: await getLanguage(request) };
+}
+
+function LanguageSwitch({ lang }: { lang: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.delete("lng");
+  const here = `${location.pathname}${params.size ? `?${params}` : ""}`;
+  const target = lang === "en" ? "zh-CN" : "en";
+  return (
+    <a
+      href={`/set-language?lng=${target}&redirectTo=${encodeURIComponent(here)}`}
+      className="rounded border border-white/60 px-2 py-1 text-sm hover:bg-white/10"
+      aria-label={t("nav.languageLabel")}
+      hrefLang={target}
+      data-testid="language-switch"
+    >
+      {t("nav.language")}
+    </a>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang = data?.lang ?? "zh-CN";
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [lang, i18n]);
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#174c99" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only">{t("site.skip")}</a>
+        <header className="bg-brand-700 text-white">
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+            <Link to="/" className="text-lg font-bold leading-tight">{t("site.name")}</Link>
+            <nav className="flex items-center gap-3 text-sm">
+              <Link to="/search" className="hover:underline">{t("nav.search")}</Link>
+              <LanguageSwitch lang={lang} />
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-3 py-4 sm:px-4">{children}</main>
+        <footer className="mx-auto max-w-5xl px-4 py-6 text-xs text-slate-500">
+          {t("footer.text")} · <a className="underline" href="/api/v1/search">{t("footer.api")}</a>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const key = isKnownStatus(status) ? status : 500;
+  return (
+    <div className="mx-auto max-w-lg py-12 text-center" data-testid="error-page">
+      <p className="text-5xl font-bold text-brand-700">{status}</p>
+      <h1 className="mt-2 text-xl font-semibold">{t("errors.title")}</h1>
+      <p className="mt-3 text-slate-600">{t(`errors.${key}`)}</p>
+      <p className="mt-6">
+        <Link to="/" className="rounded bg-brand-600 px-4 py-2 text-white">{t("errors.home")}</Link>
+        {" "}
+        <Link to="/search" className="ml-2 underline">{t("nav.search")}</Link>
+      </p>
+    </div>
+  );
+}

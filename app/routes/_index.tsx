@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getLanguage } from "~/i18n/language.server.ts";
+import { loadHome } from "~/modules/opportunities/home.server.ts";
+import { searchUrl } from "~/modules/search/params.ts";
+
+export const meta: MetaFunction = () => [
+  { title: "安康就业创业服务网 — 找工作 · 见习 · 零工 · 创业 · 培训" },
+  { name: "description", content: "安康市公共就业服务平台：招聘岗位、就业见习、零工短工、创业孵化基地与劳务品牌培训一站搜索。" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadHome(await getLanguage(request));
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div>
+      <section className="rounded-xl bg-white p-4 shadow-sm">
+        <h1 className="text-2xl font-bold">{t("home.heading")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("home.lead")}</p>
+        <Form method="get" action="/search" role="search" className="mt-3 flex gap-2">
+          <input type="search" name="q" placeholder={t("search.placeholder")} aria-label={t("search.placeholder")} className="min-w-0 flex-1 rounded border border-slate-300 px-3 py-2 text-base" />
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">{t("search.submit")}</button>
+        </Form>
+      </section>
+      <h2 className="mt-5 font-semibold">{t("home.browse")}</h2>
+      <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
+        {data.kinds.map((k) => (
+          <li key={k.kind}>
+            <Link to={searchUrl({ kind: [k.kind] })} className="block rounded-lg bg-white p-3 shadow-sm hover:bg-brand-50">
+              <span className="block font-semibold">{t(`kinds.${k.kind}`)}</span>
+              <span className="text-sm text-slate-500">{t("home.count", { count: k.count })}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <h2 className="mt-5 font-semibold">{t("home.counties")}</h2>
+      <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+        {data.counties.map((c) => (
+          <li key={c.code}><Link to={searchUrl({ county: c.code })} className="inline-block rounded border border-slate-300 bg-white px-3 py-1">{c.name}</Link></li>
+        ))}
+      </ul>
+      <h2 className="mt-5 font-semibold">{t("home.brands")}</h2>
+      <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+        {data.brands.map((b) => (
+          <li key={b.code}><Link to={searchUrl({ brand: b.code, kind: ["course"] })} className="inline-block rounded border border-rose-200 bg-rose-50 px-3 py-1">{b.name}</Link></li>
+        ))}
+      </ul>
+    </div>
+  );
+}

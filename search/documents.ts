@@ -1,0 +1,197 @@
+import { chineseBigrams, pinyinTokens } from "./text.ts";
+
+export const OPPORTUNITY_KINDS = ["job", "internship", "gig", "base", "course"] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+
+export const PAY_BANDS = ["lt3000", "3000_5000", "5000_8000", "gte8000"] as const;
+export type PayBand = (typeof PAY_BANDS)[number];
+
+/** What Meilisearch holds for one opportunity. Pages render rows from the database, not these. */
+export interface SearchDocument {
+  id: string;
+  kind: OpportunityKind;
+  title: string;
+  orgName: string;
+  summary: string;
+  details: string;
+  countyCode: string;
+  townCode: string | null;
+  industry: string | null;
+  groups: string[];
+  brand: string | null;
+  payMonthly: number | null;
+  payBand: PayBand | null;
+  postedAt: number;
+  validUntil: number;
+  pinyin: string;
+  initials: string;
+  grams: string;
+}
+
+export function docId(kind: OpportunityKind, id: number): string {
+  return `${kind}-${id}`;
+}
+
+export function parseDocId(value: string): { kind: OpportunityKind; id: number } | null {
+  const match = /^(job|internship|gig|base|course)-(\d{1,12})$/.exec(value);
+  if (!match) return null;
+  return { kind: match[1] as OpportunityKind, id: Number(match[2]) };
+}
+
+const WORKDAYS_PER_MONTH = 21.75;
+
+/** Pay as monthly yuan, so that pay filters and sorting compare jobs, internships and gigs. */
+export function monthlyPay(amount: number, period: string): number {
+  switch (period) {
+    case "day":
+      return Math.round(amount * WORKDAYS_PER_MONTH);
+    case "hour":
+      return Math.round(amount * 8 * WORKDAYS_PER_MONTH);
+    default:
+      return amount;
+  }
+}
+
+export function payBandOf(monthly: number | null): PayBand | null {
+  if (monthly === null) return null;
+  if (monthly < 3000) return "lt3000";
+  if (monthly < 5000) return "3000_5000";
+  if (monthly < 8000) return "5000_8000";
+  return "gte8000";
+}
+
+export const splitList = (value: string | null | undefined): string[] =>
+  (value ?? "").split(",").filter(Boolean);
+
+const seconds = (date: Date | null | undefined) => Math.floor((date?.getTime() ?? 0) / 1000);
+
+function searchHelpers(title: string, alsoPinyin: string) {
+  const py = pinyinTokens(`${title} ${alsoPinyin}`);
+  return { pinyin: py.full, initials: py.initials, grams: chineseBigrams(title) };
+}
+
+function townOf(regionCode: string): string | null {
+  return regionCode.length > 6 ? regionCode.slice(0, 9) : null;
+}
+
+export interface PostingRow {
+  id: number;
+  kind: string;
+  title: string;
+  description: string;
+  requirements: string;
+  occupation: string;
+  skills: string;
+  regionCode: string;
+  countyCode: string;
+  industryCode: string | null;
+  groups: string;
+  brandCode: string | null;
+  payMin: number;
+  payMax: number;
+  payPeriod: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  validUntil: Date;
+  organization: { name: string };
+}
+
+export function postingDocument(row: PostingRow): SearchDocument {
+  const pay = monthlyPay(row.payMax, row.payPeriod);
+  return {
+    id: docId(row.kind as OpportunityKind, row.id),
+    kind: row.kind as OpportunityKind,
+    title: row.title,
+    orgName: row.organization.name,
+    summary: row.description.slice(0, 300),
+    details: [row.occupation, row.requirements, row.skills].filter(Boolean).join(" ").slice(0, 600),
+    countyCode: row.countyCode,
+    townCode: townOf(row.regionCode),
+    industry: row.industryCode,
+    groups: splitList(row.groups),
+    brand: row.brandCode,
+    payMonthly: pay,
+    payBand: payBandOf(pay),
+    postedAt: seconds(row.publishedAt ?? row.createdAt),
+    validUntil: seconds(row.validUntil),
+    ...searchHelpers(row.title, row.occupation),
+  };
+}
+
+export interface BaseRow {
+  id: number;
+  name: string;
+  description: string;
+  rentTerms: string;
+  regionCode: string;
+  countyCode: string;
+  groups: string;
+  industries: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  organization: { name: string } | null;
+}
+
+/** Bases do not expire; a far-future validUntil keeps one filter for all kinds. */
+export const NEVER = 4102444800; // 2100-01-01
+
+export function baseDocument(row: BaseRow): SearchDocument {
+  return {
+    id: docId("base", row.id),
+    kind: "base",
+    title: row.name,
+    orgName: row.organization?.name ?? "",
+    summary: row.description.slice(0, 300),
+    details: row.rentTerms,
+    countyCode: row.countyCode,
+    townCode: townOf(row.regionCode),
+    industry: splitList(row.industries)[0] ?? null,
+    groups: splitList(row.groups),
+    brand: null,
+    payMonthly: null,
+    payBand: null,
+    postedAt: seconds(row.publishedAt ?? row.createdAt),
+    validUntil: NEVER,
+    ...searchHelpers(row.name, ""),
+  };
+}
+
+export interface CourseRow {
+  id: number;
+  title: string;
+  description: string;
+  trade: string;
+  certificate: string;
+  leadsTo: string;
+  regionCode: string;
+  countyCode: string;
+  industryCode: string | null;
+  groups: string;
+  brandCode: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  enrolDeadline: Date;
+  provider: { name: string };
+  brand: { nameZh: string } | null;
+}
+
+export function courseDocument(row: CourseRow): SearchDocument {
+  return {
+    id: docId("course", row.id),
+    kind: "course",
+    title: row.title,
+    orgName: row.provider.name,
+    summary: row.description.slice(0, 300),
+    details: [row.brand?.nameZh, row.trade, row.certificate, row.leadsTo].filter(Boolean).join(" "),
+    countyCode: row.countyCode,
+    townCode: townOf(row.regionCode),
+    industry: row.industryCode,
+    groups: splitList(row.groups),
+    brand: row.brandCode,
+    payMonthly: null,
+    payBand: null,
+    postedAt: seconds(row.publishedAt ?? row.createdAt),
+    validUntil: seconds(row.enrolDeadline),
+    ...searchHelpers(row.title, `${row.brand?.nameZh ?? ""} ${row.trade}`),
+  };
+}

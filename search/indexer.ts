@@ -1,0 +1,118 @@
+import type { Meilisearch } from "meilisearch";
+import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { baseDocument, courseDocument, postingDocument, type SearchDocument } from "./documents.ts";
+import type { SearchConnection } from "./client.ts";
+import { indexSettings, settingsHash } from "./settings.ts";
+
+const BATCH = 5000;
+const WAIT = { timeout: 600_000, interval: 50 };
+
+/** Only what is published and still open is searchable. */
+export function openPostingsWhere(now: Date) {
+  return { status: "published", validUntil: { gte: now } } as const;
+}
+
+async function* postingDocuments(prisma: PrismaClient, now: Date): AsyncGenerator<SearchDocument[]> {
+  let cursor = 0;
+  for (;;) {
+    const rows = await prisma.posting.findMany({
+      where: { ...openPostingsWhere(now), id: { gt: cursor } },
+      include: { organization: { select: { name: true } } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
+    if (rows.length === 0) return;
+    cursor = rows[rows.length - 1]!.id;
+    yield rows.map(postingDocument);
+  }
+}
+
+export async function loadDocuments(prisma: PrismaClient, ids: { kind: string; id: number }[], now = new Date()) {
+  const byKind = (kinds: string[]) => ids.filter((d) => kinds.includes(d.kind)).map((d) => d.id);
+  const postingIds = byKind(["job", "internship", "gig"]);
+  const baseIds = byKind(["base"]);
+  const courseIds = byKind(["course"]);
+  const [postings, bases, courses] = await Promise.all([
+    postingIds.length
+      ? prisma.posting.findMany({ where: { id: { in: postingIds }, ...openPostingsWhere(now) }, include: { organization: { select: { name: true } } } })
+      : [],
+    baseIds.length
+      ? prisma.incubationBase.findMany({ where: { id: { in: baseIds }, status: "published" }, include: { organization: { select: { name: true } } } })
+      : [],
+    courseIds.length
+      ? prisma.trainingCourse.findMany({
+          where: { id: { in: courseIds }, status: "published", enrolDeadline: { gte: now } },
+          include: { provider: { select: { name: true } }, brand: { select: { nameZh: true } } },
+        })
+      : [],
+  ]);
+  return [...postings.map(postingDocument), ...bases.map(baseDocument), ...courses.map(courseDocument)];
+}
+
+async function* allDocuments(prisma: PrismaClient, now: Date): AsyncGenerator<SearchDocument[]> {
+  yield* postingDocuments(prisma, now);
+  const bases = await prisma.incubationBase.findMany({ where: { status: "published" }, include: { organization: { select: { name: true } } } });
+  yield bases.map(baseDocument);
+  const courses = await prisma.trainingCourse.findMany({
+    where: { status: "published", enrolDeadline: { gte: now } },
+    include: { provider: { select: { name: true } }, brand: { select: { nameZh: true } } },
+  });
+  yield courses.map(courseDocument);
+}
+
+export async function applySettings(client: Meilisearch, indexUid: string) {
+  await client.index(indexUid).updateSettings(indexSettings as never).waitTask(WAIT);
+}
+
+/**
+ * Builds a fresh index beside the live one and swaps them, so searches never see a half-built
+ * index. Returns the number of documents indexed.
+ */
+export async function rebuildIndex(
+  prisma: PrismaClient,
+  { client, indexUid }: SearchConnection,
+  options: { now?: Date; onProgress?: (indexed: number) => void } = {},
+): Promise<number> {
+  const now = options.now ?? new Date();
+  const freshUid = `${indexUid}_build_${Date.now()}`;
+  await client.createIndex(freshUid, { primaryKey: "id" }).waitTask(WAIT);
+  await applySettings(client, freshUid);
+  const fresh = client.index<SearchDocument>(freshUid);
+  let indexed = 0;
+  const pending: Promise<unknown>[] = [];
+  for await (const batch of allDocuments(prisma, now)) {
+    if (batch.length === 0) continue;
+    pending.push(fresh.addDocuments(batch).waitTask(WAIT));
+    indexed += batch.length;
+    options.onProgress?.(indexed);
+    if (pending.length >= 4) await pending.shift();
+  }
+  const results = (await Promise.all(pending)) as { status: string; error?: { message: string } | null }[];
+  const failed = results.find((t) => t.status !== "succeeded");
+  if (failed) throw new Error(`Indexing failed: ${failed.error?.message ?? failed.status}`);
+
+  const exists = await client.getIndex(indexUid).then(() => true, () => false);
+  if (!exists) await client.createIndex(indexUid, { primaryKey: "id" }).waitTask(WAIT);
+  await client.swapIndexes([{ indexes: [indexUid, freshUid], rename: false }]).waitTask(WAIT);
+  await client.deleteIndex(freshUid).waitTask(WAIT);
+  await prisma.systemState.upsert({
+    where: { key: "search.settingsHash" },
+    create: { key: "search.settingsHash", value: settingsHash },
+    update: { value: settingsHash },
+  });
+  return indexed;
+}
+
+/** At boot: rebuild when the index is missing, empty or built with other settings. */
+export async function ensureIndex(prisma: PrismaClient, connection: SearchConnection, log = console.log): Promise<void> {
+  const { client, indexUid } = connection;
+  const stats = await client.index(indexUid).getStats().catch(() => null);
+  const state = await prisma.systemState.findUnique({ where: { key: "search.settingsHash" } });
+  if (stats && stats.numberOfDocuments > 0 && state?.value === settingsHash) {
+    log(`search index "${indexUid}" ready (${stats.numberOfDocuments} documents)`);
+    return;
+  }
+  const started = Date.now();
+  const count = await rebuildIndex(prisma, connection);
+  log(`search index "${indexUid}" rebuilt: ${count} documents in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,111 @@
+import type { Filter, MultiSearchQuery } from "meilisearch";
+import type { SearchConnection } from "./client.ts";
+import type { OpportunityKind } from "./documents.ts";
+
+/** The search state as search/ needs it (the app's zod-parsed params satisfy this). */
+export interface SearchRequest {
+  q: string;
+  kind: OpportunityKind[];
+  county?: string;
+  town?: string;
+  industry?: string;
+  pay?: string;
+  posted?: string;
+  group?: string;
+  brand?: string;
+  sort: "relevance" | "newest" | "pay";
+  page: number;
+  pageSize: number;
+}
+
+export const FACETS = ["kind", "countyCode", "townCode", "industry", "payBand", "groups", "brand"] as const;
+type FacetName = (typeof FACETS)[number];
+
+export interface SearchHits {
+  ids: { kind: OpportunityKind; id: number }[];
+  total: number;
+  facets: Partial<Record<FacetName, Record<string, number>>>;
+  postedCounts: Record<string, number>;
+  processingTimeMs: number;
+}
+
+const quote = (value: string) => `"${value.replace(/["\\]/g, "")}"`;
+
+function filtersFor(req: SearchRequest, nowSec: number, except?: FacetName | "posted"): string[] {
+  const filters = [`validUntil >= ${nowSec}`];
+  if (req.kind.length && except !== "kind") filters.push(`kind IN [${req.kind.map(quote).join(", ")}]`);
+  if (req.county && except !== "countyCode") filters.push(`countyCode = ${quote(req.county)}`);
+  if (req.town && except !== "townCode") filters.push(`townCode = ${quote(req.town)}`);
+  if (req.industry && except !== "industry") filters.push(`industry = ${quote(req.industry)}`);
+  if (req.pay && except !== "payBand") filters.push(`payBand = ${quote(req.pay)}`);
+  if (req.group && except !== "groups") filters.push(`groups = ${quote(req.group)}`);
+  if (req.brand && except !== "brand") filters.push(`brand = ${quote(req.brand)}`);
+  if (req.posted && except !== "posted") filters.push(`postedAt >= ${nowSec - Number(req.posted) * 86400}`);
+  return filters;
+}
+
+const SORT: Record<SearchRequest["sort"], string[] | undefined> = {
+  relevance: undefined,
+  newest: ["postedAt:desc"],
+  pay: ["payMonthly:desc", "postedAt:desc"],
+};
+
+const ACTIVE_FACET: Record<FacetName, keyof SearchRequest> = {
+  kind: "kind", countyCode: "county", townCode: "town", industry: "industry", payBand: "pay", groups: "group", brand: "brand",
+};
+
+/**
+ * One multi-search: the page of ids with facet counts, plus one count-only query per active facet
+ * (so a chosen facet still shows its siblings' counts) and one per "posted within" option.
+ */
+export async function searchIds({ client, indexUid }: SearchConnection, req: SearchRequest, now = new Date()): Promise<SearchHits> {
+  const nowSec = Math.floor(now.getTime() / 1000);
+  const active = FACETS.filter((f) => {
+    const value = req[ACTIVE_FACET[f]];
+    return Array.isArray(value) ? value.length > 0 : Boolean(value);
+  });
+  const queries: MultiSearchQuery[] = [
+    {
+      indexUid,
+      q: req.q,
+      filter: filtersFor(req, nowSec) as Filter,
+      facets: [...FACETS],
+      sort: SORT[req.sort],
+      page: req.page,
+      hitsPerPage: req.pageSize,
+      attributesToRetrieve: ["id", "kind"],
+    },
+    ...active.map((facet) => ({
+      indexUid, q: req.q, filter: filtersFor(req, nowSec, facet) as Filter, facets: [facet], hitsPerPage: 0, page: 1,
+    })),
+    ...["1", "7", "30"].map((days) => ({
+      indexUid,
+      q: req.q,
+      filter: [...filtersFor(req, nowSec, "posted"), `postedAt >= ${nowSec - Number(days) * 86400}`] as Filter,
+      hitsPerPage: 0,
+      page: 1,
+    })),
+  ];
+  const { results } = await client.multiSearch({ queries });
+  const [main, ...rest] = results;
+  if (!main) throw new Error("empty multi-search response");
+  const facets: SearchHits["facets"] = { ...(main.facetDistribution as SearchHits["facets"]) };
+  active.forEach((facet, i) => {
+    const distribution = rest[i]?.facetDistribution?.[facet];
+    if (distribution) facets[facet] = distribution;
+  });
+  const postedCounts: Record<string, number> = {};
+  ["1", "7", "30"].forEach((days, i) => {
+    postedCounts[days] = rest[active.length + i]?.totalHits ?? 0;
+  });
+  return {
+    ids: main.hits.map((hit) => {
+      const [kind, id] = String(hit.id).split("-");
+      return { kind: kind as OpportunityKind, id: Number(id) };
+    }),
+    total: main.totalHits ?? main.estimatedTotalHits ?? 0,
+    facets,
+    postedCounts,
+    processingTimeMs: main.processingTimeMs,
+  };
+}

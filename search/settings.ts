@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+
+/** Index settings live here, in code; boot applies them idempotently. */
+export const indexSettings = {
+  searchableAttributes: ["title", "orgName", "details", "summary", "grams", "pinyin", "initials"],
+  filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "payBand", "payMonthly", "postedAt", "validUntil"],
+  sortableAttributes: ["postedAt", "payMonthly"],
+  displayedAttributes: ["id", "kind"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
+  localizedAttributes: [{ attributePatterns: ["title", "orgName", "details", "summary", "grams"], locales: ["cmn"] }],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ["grams", "initials"] },
+  synonyms: synonymGroups([
+    ["实习", "见习"],
+    ["零工", "短工", "临时工", "日结", "兼职"],
+    ["返乡", "归雁"],
+    ["孵化基地", "众创空间", "孵化园"],
+    ["护工", "护理员"],
+    ["厨师", "美厨"],
+    ["家政", "保洁"],
+  ]),
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 10_000 },
+} as const;
+
+function synonymGroups(groups: string[][]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const group of groups) for (const word of group) map[word] = group.filter((w) => w !== word);
+  return map;
+}
+
+export const settingsHash = createHash("sha256").update(JSON.stringify(indexSettings)).digest("hex").slice(0, 16);

@@ -1,0 +1,73 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { getEnv, type Env } from "../app/env.server.ts";
+import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
+import { seedDemo } from "../prisma/seed/seed.ts";
+import { ensureIndex } from "../search/indexer.ts";
+import { startMeili, type RunningMeili } from "../search/launcher.ts";
+import { SearchService, setSearchService } from "../search/service.ts";
+
+const run = promisify(execFile);
+
+export interface Services {
+  env: Env;
+  db: Db;
+  search: SearchService;
+  meili: RunningMeili | null;
+  stop(): Promise<void>;
+}
+
+export async function migrate(databaseUrl: string): Promise<void> {
+  const prismaBin = path.resolve("node_modules", ".bin", "prisma");
+  await run(prismaBin, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl } }).catch((error: { stderr?: string; stdout?: string }) => {
+    throw new Error(`Database migration failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+  });
+}
+
+/** Starts everything the site needs: database (migrated, seeded when empty), Meilisearch, index. */
+export async function bootServices(log: (line: string) => void = console.log): Promise<Services> {
+  const env = getEnv();
+  fs.mkdirSync(env.DATA_DIR, { recursive: true });
+
+  const started = Date.now();
+  await migrate(env.DATABASE_URL);
+  const db = createDb(env.DATABASE_URL);
+  setDb(db);
+  if (env.SEED_DEMO === "true" && (await db.region.count()) === 0) {
+    log("empty database: loading demo data…");
+    const summary = await seedDemo(db, { now: new Date() });
+    log(`demo data loaded: ${JSON.stringify(summary)}`);
+  }
+
+  let meili: RunningMeili | null = null;
+  let url = env.MEILI_URL;
+  let key = env.MEILI_MASTER_KEY;
+  if (!url) {
+    meili = await startMeili({ dataDir: env.DATA_DIR, bin: env.MEILI_BIN, log: (line) => log(`[meilisearch] ${line}`) });
+    url = meili.url;
+    key = meili.masterKey;
+    log(`meilisearch started at ${url}`);
+  }
+  const search = new SearchService(url, key, env.MEILI_INDEX);
+  setSearchService(search);
+  try {
+    await ensureIndex(db, search.connection, log);
+  } catch (error) {
+    // The site still answers from the database; the index is rebuilt at the next start.
+    log(`search index not ready (${String(error)}); searches will use the database until it is`);
+  }
+  log(`services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  return {
+    env,
+    db,
+    search,
+    meili,
+    async stop() {
+      await meili?.stop();
+      await db.$disconnect();
+    },
+  };
+}
