@@ -3,6 +3,8 @@ export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   serverDependenciesToBundle: [/^remix-i18next/],
+  tailwind: false, // Tailwind v4 runs through postcss.config.js
+  postcss: true,
   watchPaths: ["./search/**/*.ts"],
   future: {
     v3_fetcherPersist: true,

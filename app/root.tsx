@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import stylesheet from "~/styles/app.css?url";
+import stylesheet from "~/styles/app.css";
 import { getLanguage } from "./i18n/language.server.ts";
 import { isKnownStatus } from "./utils/http.ts";
 

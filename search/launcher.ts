@@ -111,11 +111,21 @@ export async function startMeili(options: {
       "--master-key", masterKey,
       "--no-analytics",
       "--env", "development",
-      "--log-level", "WARN",
+      "--log-level", "ERROR",
     ],
     { stdio: ["ignore", "pipe", "pipe"], cwd: options.dataDir },
   );
-  const forward = (chunk: Buffer) => options.log?.(chunk.toString().trimEnd());
+  // Meilisearch prints a banner at every start; pass on only its errors, and keep the last lines
+  // to explain a failed start.
+  const recent: string[] = [];
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim()) continue;
+      recent.push(line);
+      if (recent.length > 30) recent.shift();
+      if (/ERROR|panicked/.test(line)) options.log?.(line.trimEnd());
+    }
+  };
   child.stdout?.on("data", forward);
   child.stderr?.on("data", forward);
   // A parent that dies without cleanup must not leave Meilisearch running.
@@ -125,7 +135,7 @@ export async function startMeili(options: {
     await waitForHealth(url, 30_000, child);
   } catch (error) {
     killChild();
-    throw error;
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nLast output of Meilisearch:\n${recent.join("\n")}`);
   }
   return {
     url,

@@ -55,6 +55,7 @@ export function parseSearchParams(input: URLSearchParams): { params: SearchParam
   const notes: ParamNote[] = [];
   const note = (param: string, key: string) => notes.push({ param, key });
 
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   let q = (input.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (q.length > MAX_QUERY_LENGTH) {
     q = q.slice(0, MAX_QUERY_LENGTH);
