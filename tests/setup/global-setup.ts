@@ -1,20 +1,42 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createDb } from "../../app/modules/db.server.ts";
+import { seedDemo } from "../../prisma/seed/seed.ts";
 import { startMeili, type RunningMeili } from "../../search/launcher.ts";
+import { createTestDatabase } from "./test-env.ts";
 
 let meili: RunningMeili | undefined;
 let dir: string | undefined;
 
-/** One real Meilisearch for the whole Vitest run, on a free loopback port. */
+let seededDir: string | undefined;
+
+/**
+ * One real Meilisearch for the whole Vitest run, on a free loopback port, and one demo-seeded
+ * SQLite file that test files copy (seeding takes seconds; copying a file does not).
+ */
 export async function setup() {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-meili-"));
-  meili = await startMeili({ dataDir: dir, masterKey: "test-master-key-0123456789" });
+  const seeded = createTestDatabase();
+  seededDir = seeded.dir;
+  const now = new Date();
+  const [started] = await Promise.all([
+    startMeili({ dataDir: dir, masterKey: "test-master-key-0123456789" }),
+    (async () => {
+      const db = createDb(seeded.url);
+      await seedDemo(db, { now });
+      await db.$disconnect();
+    })(),
+  ]);
+  meili = started;
   process.env.TEST_MEILI_URL = meili.url;
   process.env.TEST_MEILI_KEY = meili.masterKey;
+  process.env.TEST_SEEDED_DB = seeded.file;
+  process.env.TEST_SEED_NOW = now.toISOString();
 }
 
 export async function teardown() {
   await meili?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (seededDir) fs.rmSync(seededDir, { recursive: true, force: true });
 }

@@ -25,9 +25,27 @@ export interface TestServices {
   cleanup(): Promise<void>;
 }
 
-/** Real SQLite plus the suite's real Meilisearch (started in global-setup), with a unique index. */
-export async function createTestServices(name: string): Promise<TestServices> {
-  const { url, dir } = createTestDatabase();
+/** A private copy of the demo-seeded database that the global setup made once for the run. */
+export function copySeededDatabase(): { url: string; file: string; dir: string } {
+  const source = process.env.TEST_SEEDED_DB;
+  if (!source) throw new Error("TEST_SEEDED_DB is not set: the Vitest global setup seeds it");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-db-"));
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(source, file);
+  return { url: `file:${file}`, file, dir };
+}
+
+/** The `now` the shared demo data was seeded with. */
+export function seedNow(): Date {
+  return new Date(process.env.TEST_SEED_NOW ?? Date.now());
+}
+
+/**
+ * Real SQLite plus the suite's real Meilisearch (started in global-setup), with a unique index.
+ * `seeded: true` starts from the demo data; otherwise from an empty migrated database.
+ */
+export async function createTestServices(name: string, options: { seeded?: boolean } = {}): Promise<TestServices> {
+  const { url, dir } = options.seeded ? copySeededDatabase() : createTestDatabase();
   const db = createDb(url);
   setDb(db);
   const meiliUrl = process.env.TEST_MEILI_URL;

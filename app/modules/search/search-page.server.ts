@@ -47,7 +47,7 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
     .sort((a, b) => a.value.localeCompare(b.value));
   const nearbyCounties =
     outcome.total === 0 && params.county
-      ? countyOptions.filter((c) => c.value !== params.county).slice(0, 10)
+      ? countyOptions.filter((c) => c.value !== params.county && c.count > 0).sort((a, b) => b.count - a.count).slice(0, 5)
       : [];
 
   return {

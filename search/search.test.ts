@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestServices, seedNow, type TestServices } from "../tests/setup/test-env.ts";
+import { makePosting } from "../prisma/seed/factories.ts";
+import { ensureIndex, rebuildIndex } from "./indexer.ts";
+import { searchIds, type SearchRequest } from "./query.ts";
+import { OPPORTUNITY_KINDS } from "./documents.ts";
+
+/** Real Meilisearch (started by the Vitest global setup) over a copy of the demo data. */
+describe("search over the demo data", () => {
+  let services: TestServices;
+  const now = seedNow();
+  let titleOf: (kind: string, id: number) => Promise<string>;
+
+  const search = (q: string, extra: Partial<SearchRequest> = {}) =>
+    searchIds(services.search.connection, { q, kind: [], sort: "relevance", page: 1, pageSize: 20, ...extra }, now);
+
+  beforeAll(async () => {
+    services = await createTestServices("search", { seeded: true });
+    await rebuildIndex(services.db, services.search.connection, { now });
+    titleOf = async (kind, id) => {
+      if (kind === "base") return (await services.db.incubationBase.findUniqueOrThrow({ where: { id } })).name;
+      if (kind === "course") return (await services.db.trainingCourse.findUniqueOrThrow({ where: { id } })).title;
+      return (await services.db.posting.findUniqueOrThrow({ where: { id } })).title;
+    };
+  });
+  afterAll(() => services.cleanup());
+
+  it("indexes exactly what is open: published, not expired postings; published bases; courses still enrolling", async () => {
+    const { db, search: svc } = services;
+    const expected =
+      (await db.posting.count({ where: { status: "published", validUntil: { gte: now } } })) +
+      (await db.incubationBase.count({ where: { status: "published" } })) +
+      (await db.trainingCourse.count({ where: { status: "published", enrolDeadline: { gte: now } } }));
+    const stats = await svc.connection.client.index(services.indexUid).getStats();
+    expect(stats.numberOfDocuments).toBe(expected);
+    const closed = await db.posting.findFirstOrThrow({ where: { status: "closed" } });
+    await expect(svc.connection.client.index(services.indexUid).getDocument(`${closed.kind}-${closed.id}`)).rejects.toThrow();
+    const expired = await db.posting.findFirstOrThrow({ where: { status: "published", validUntil: { lt: now } } });
+    await expect(svc.connection.client.index(services.indexUid).getDocument(`${expired.kind}-${expired.id}`)).rejects.toThrow();
+  });
+
+  it("finds 修脚师 by characters, full pinyin and initials", async () => {
+    for (const q of ["修脚师", "xiujiao", "xiujiaoshi", "xjs"]) {
+      const hits = await search(q);
+      expect(hits.total, q).toBeGreaterThan(10);
+      const titles = await Promise.all(hits.ids.slice(0, 5).map((h) => titleOf(h.kind, h.id)));
+      for (const title of titles) expect(title, q).toMatch(/修脚/);
+    }
+  });
+
+  it("finds words inside longer words: 工程 finds 在建工程施工员", async () => {
+    const hits = await search("工程", { kind: ["job"] });
+    const titles = await Promise.all(hits.ids.map((h) => titleOf(h.kind, h.id)));
+    expect(titles).toContain("在建工程施工员");
+  });
+
+  it("applies the synonyms people use", async () => {
+    const internship = await search("实习");
+    expect(internship.facets.kind?.internship ?? 0).toBeGreaterThan(100);
+    const gig = await search("临时工", { kind: ["gig"] });
+    expect(gig.total).toBeGreaterThan(10);
+    const guiyan = await search("归雁", { kind: ["base"] });
+    const baseTitles = await Promise.all(guiyan.ids.map((h) => titleOf(h.kind, h.id)));
+    expect(baseTitles.some((t) => t.includes("返乡"))).toBe(true);
+    const space = await search("众创空间", { kind: ["base"] });
+    expect(space.total).toBeGreaterThan(0);
+  });
+
+  it("searches all five kinds at once and labels each result with its kind", async () => {
+    const all = await search("");
+    expect(Object.keys(all.facets.kind ?? {}).sort()).toEqual([...OPPORTUNITY_KINDS].sort());
+    const mixed = await search("养老");
+    const kinds = new Set(mixed.facets.kind ? Object.keys(mixed.facets.kind) : []);
+    expect(kinds.has("job") && kinds.has("course")).toBe(true);
+    for (const hit of mixed.ids) expect(OPPORTUNITY_KINDS).toContain(hit.kind);
+  });
+
+  it("filters by county and keeps the other counties' counts for the chosen facet", async () => {
+    const hits = await search("", { county: "610924" });
+    expect(Object.keys(hits.facets.countyCode ?? {}).length).toBeGreaterThan(5);
+    expect(hits.facets.countyCode?.["610924"]).toBe(hits.total);
+    for (const id of hits.ids.filter((h) => h.kind === "job")) {
+      const row = await services.db.posting.findUniqueOrThrow({ where: { id: id.id } });
+      expect(row.countyCode).toBe("610924");
+    }
+    const towns = Object.keys(hits.facets.townCode ?? {});
+    expect(towns.length).toBeGreaterThan(0);
+    for (const town of towns) expect(town.startsWith("610924")).toBe(true);
+  });
+
+  it("filters by brand, group, pay band and posting date", async () => {
+    const brand = await search("", { brand: "ziyang_pedicure" });
+    expect(brand.total).toBeGreaterThan(0);
+    expect(Object.keys(brand.facets.brand ?? {})).toContain("ziyang_pedicure");
+    const veteran = await search("", { group: "veteran", kind: ["job"] });
+    for (const id of veteran.ids) expect((await services.db.posting.findUniqueOrThrow({ where: { id: id.id } })).groups).toContain(",veteran,");
+    const pay = await search("", { pay: "gte8000", kind: ["job"] });
+    for (const id of pay.ids) {
+      const row = await services.db.posting.findUniqueOrThrow({ where: { id: id.id } });
+      expect(row.payMax).toBeGreaterThanOrEqual(8000);
+    }
+    const recent = await search("", { posted: "7" });
+    expect(recent.total).toBe(recent.postedCounts["7"]);
+    expect(recent.postedCounts["1"]!).toBeLessThanOrEqual(recent.postedCounts["7"]!);
+    expect(recent.postedCounts["7"]!).toBeLessThanOrEqual(recent.postedCounts["30"]!);
+  });
+
+  it("sorts by pay and by date", async () => {
+    const byPay = await search("", { kind: ["job"], sort: "pay" });
+    const pays = await Promise.all(byPay.ids.map(async (h) => (await services.db.posting.findUniqueOrThrow({ where: { id: h.id } })).payMax));
+    expect([...pays].sort((a, b) => b - a)).toEqual(pays);
+    const newest = await search("", { sort: "newest", kind: ["job"] });
+    const dates = await Promise.all(newest.ids.map(async (h) => (await services.db.posting.findUniqueOrThrow({ where: { id: h.id } })).publishedAt!.getTime()));
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+
+  it("drops gig work at the end of its day, even before the next rebuild", async () => {
+    const gig = await services.db.posting.findFirstOrThrow({ where: { kind: "gig", status: "published", validUntil: { gte: now } }, orderBy: { validUntil: "asc" } });
+    const before = await searchIds(services.search.connection, { q: gig.title, kind: ["gig"], county: gig.countyCode, sort: "relevance", page: 1, pageSize: 1000 }, now);
+    expect(before.ids.map((h) => h.id)).toContain(gig.id);
+    const after = await searchIds(services.search.connection, { q: gig.title, kind: ["gig"], county: gig.countyCode, sort: "relevance", page: 1, pageSize: 1000 }, new Date(gig.validUntil.getTime() + 1000));
+    expect(after.ids.map((h) => h.id)).not.toContain(gig.id);
+  });
+});
+
+describe("index lifecycle", () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await createTestServices("lifecycle");
+  });
+  afterAll(() => services.cleanup());
+
+  it("builds at first start, then reuses the index; a rebuild swaps in a fresh index and leaves no build index behind", async () => {
+    const { db, search: svc } = services;
+    const now = new Date();
+    await makePosting(db, { title: "电子线束装配工（白班）" }, now);
+    const logs: string[] = [];
+    await ensureIndex(db, svc.connection, (line) => logs.push(line));
+    expect(logs.at(-1)).toMatch(/rebuilt: 1 documents/);
+    await ensureIndex(db, svc.connection, (line) => logs.push(line));
+    expect(logs.at(-1)).toMatch(/ready \(1 documents\)/);
+
+    await makePosting(db, { title: "养老护理员" }, now);
+    // Searches keep answering from the live index while the fresh one is built.
+    const building = rebuildIndex(db, svc.connection, { now });
+    const during = await searchIds(svc.connection, { q: "线束", kind: [], sort: "relevance", page: 1, pageSize: 20 }, now);
+    expect(during.total).toBe(1);
+    expect(await building).toBe(2);
+    const after = await searchIds(svc.connection, { q: "养老", kind: [], sort: "relevance", page: 1, pageSize: 20 }, now);
+    expect(after.total).toBe(1);
+    const { results } = await svc.connection.client.getIndexes({ limit: 1000 });
+    expect(results.filter((i) => i.uid.startsWith(`${services.indexUid}_build_`))).toEqual([]);
+  });
+
+  it("applies the settings from code to the live index", async () => {
+    const settings = await services.search.connection.client.index(services.indexUid).getSettings();
+    expect(settings.synonyms?.["实习"]).toContain("见习");
+    expect(settings.filterableAttributes).toContain("countyCode");
+    expect(settings.sortableAttributes).toEqual(expect.arrayContaining(["postedAt", "payMonthly"]));
+  });
+});
