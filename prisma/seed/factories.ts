@@ -138,6 +138,7 @@ export function buildOrganization(
     contactName: contactName(rng),
     contactPhone: switchboard(rng),
     description: "",
+    status: input.verified === false ? "pending" : "verified",
     verifiedAt: input.verified === false ? null : addDays(input.now, -rng.int(30, 900)),
   };
 }

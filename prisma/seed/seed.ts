@@ -52,7 +52,7 @@ async function seedOrganizations(db: PrismaClient, rng: Rng, now: Date): Promise
   const taken = new Set<string>();
   const rows: Prisma.OrganizationCreateManyInput[] = [];
   const add = (kind: OrganizationKind, regionCode: string, name: string, industryCode: string | null) =>
-    rows.push(buildOrganization(rng, { kind, regionCode, name, industryCode, now, verified: !rng.chance(0.02) }));
+    rows.push(buildOrganization(rng, { kind, regionCode, name, industryCode, now }));
 
   for (const county of COUNTIES) {
     const towns = townsIn(county.code);
