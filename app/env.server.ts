@@ -12,6 +12,12 @@ const envSchema = z.object({
   MEILI_BIN: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("opportunities"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** 32+ random bytes (base64 or hex) from which the encryption, hashing and cookie keys derive. */
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
+  /** Origins allowed to post forms besides the request's own host, comma-separated. */
+  TRUSTED_ORIGINS: z.string().optional(),
+  /** Secure cookies need HTTPS (or localhost); set "false" only to try the site over plain HTTP on a LAN. */
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; DATA_DIR: string };
