@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import stylesheet from "~/styles/app.css";
 import { getLanguage } from "./i18n/language.server.ts";
+import { useNonce } from "./nonce.tsx";
 import { isKnownStatus } from "./utils/http.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -33,6 +34,7 @@ function LanguageSwitch({ lang }: { lang: string }) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? "zh-CN";
   const { t, i18n } = useTranslation();
@@ -63,8 +65,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="mx-auto max-w-5xl px-4 py-6 text-xs text-slate-500">
           {t("footer.text")} · <a className="underline" href="/api/v1/search">{t("footer.api")}</a>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../app/env.server.ts";
 import { isPortFree } from "../search/launcher.ts";
 import { bootServices } from "./boot.ts";
+import { originCheck, securityHeaders } from "./security.ts";
 
 async function main() {
   const env = getEnv();
@@ -22,9 +23,11 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
+  app.use(securityHeaders(env.NODE_ENV === "production"));
+  app.use(originCheck((env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean)));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req, res) => ({ clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string }) }));
 
   const server = app.listen(env.PORT, host, () => {
     console.log(`site ready at http://localhost:${env.PORT}`);

@@ -11,8 +11,4 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(fromCookie) ? fromCookie : DEFAULT_LANGUAGE;
 }
 
-/** Only same-site paths: "/x" but never "//host" or "/\\host". */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
-}
+export { safeRedirectPath } from "../utils/safe-redirect.ts";

@@ -6,7 +6,7 @@ import { loader as itemApi } from "./api.v1.$kind.$id.ts";
 import { loader as searchPage } from "./search.tsx";
 import { loader as detailPage } from "./$kind.$id.tsx";
 
-const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(`http://localhost${url}`), params, context: {} });
+const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(`http://localhost${url}`), params, context: { clientAddress: "127.0.0.1" } });
 
 interface SearchBody {
   query: Record<string, unknown>;

@@ -14,6 +14,7 @@ import { createSession, destroyAllSessions, destroySession, getSessionUser, SESS
 import { LogSmsSender, setSmsSender } from "./sms.server.ts";
 
 const cookieOf = (setCookie: string) => setCookie.split(";")[0]!;
+const formError = (result: Awaited<ReturnType<typeof logIn>>) => (result.ok ? undefined : result.errors.form);
 const requestWith = (cookie?: string) => new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} });
 
 describe("accounts and sessions, on a real SQLite database", () => {
@@ -75,7 +76,7 @@ describe("accounts and sessions, on a real SQLite database", () => {
   it("rate limits login per account, across addresses, with the time to wait", async () => {
     await signup("rate@example.com");
     const attempt = (address: string) => logIn(loginSchema.parse({ identifier: "rate@example.com", password: "not the password" }), address);
-    for (let i = 0; i < 8; i++) expect((await attempt(`10.1.0.${i}`)).errors?.form).toBe("auth.badCredentials");
+    for (let i = 0; i < 8; i++) expect(formError(await attempt(`10.1.0.${i}`))).toBe("auth.badCredentials");
     const blocked = await attempt("10.1.0.99");
     expect(blocked.ok).toBe(false);
     if (!blocked.ok) {
@@ -88,9 +89,9 @@ describe("accounts and sessions, on a real SQLite database", () => {
 
   it("rate limits login and sign-up per address", async () => {
     for (let i = 0; i < 30; i++) await logIn(loginSchema.parse({ identifier: `u${i}@example.com`, password: "whatever1" }), "10.9.9.9");
-    expect((await logIn(loginSchema.parse({ identifier: "someone@example.com", password: "whatever1" }), "10.9.9.9")).errors?.form).toBe("auth.tooManyAttempts");
+    expect(formError(await logIn(loginSchema.parse({ identifier: "someone@example.com", password: "whatever1" }), "10.9.9.9"))).toBe("auth.tooManyAttempts");
     for (let i = 0; i < 10; i++) await signup(`bulk${i}@example.com`, "秦巴山水好风光2026", "10.8.8.8");
-    expect((await signup("bulk-extra@example.com", "秦巴山水好风光2026", "10.8.8.8")).errors?.form).toBe("auth.tooManyAttempts");
+    expect(formError(await signup("bulk-extra@example.com", "秦巴山水好风光2026", "10.8.8.8"))).toBe("auth.tooManyAttempts");
   });
 
   it("keeps sessions in the database behind an id-only cookie; a new id at every login; log out here or everywhere", async () => {

@@ -5,11 +5,7 @@ import { getSessionUser, type SessionUser } from "./session.server.ts";
 
 export { getSessionUser as getOptionalUser };
 
-/** Only same-site relative paths: "/x" yes, "//evil.example" or "https://…" no. */
-export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
-}
+export { safeRedirectPath as safeRedirect } from "../../utils/safe-redirect.ts";
 
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);

@@ -39,7 +39,7 @@ export const signupSchema = z
     identifier,
     displayName: z.string({ required_error: "forms.required" }).trim().min(1, "forms.required").max(40, "forms.tooLong"),
     password: passwordField,
-    role: z.enum(["seeker", "employer"], { required_error: "forms.required", invalid_type_error: "forms.required" }),
+    role: z.enum(["seeker", "employer"], { errorMap: () => ({ message: "forms.chooseOne" }) }),
   })
   .refine((v) => !v.password.toLowerCase().includes(v.identifier.trim().toLowerCase().split("@")[0] ?? "\u0000"), {
     message: "forms.passwordLikeIdentifier",

@@ -57,7 +57,7 @@ describe("when the search server goes down", () => {
       expect(card.title).toMatch(/修脚/);
       expect(card.countyCode).toBe("610924");
     }
-    const res = await apiSearch({ request: new Request("http://localhost/api/v1/search?q=养老护理员&kind=job"), params: {}, context: {} });
+    const res = await apiSearch({ request: new Request("http://localhost/api/v1/search?q=养老护理员&kind=job"), params: {}, context: { clientAddress: "127.0.0.1" } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { source: string; total: number; results: { kind: string; title: string }[] };
     expect(body.source).toBe("database");
