@@ -4,13 +4,20 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import stylesheet from "~/styles/app.css";
 import { getLanguage } from "./i18n/language.server.ts";
+import { getOptionalUser } from "./modules/auth/guards.server.ts";
+import { homeFor } from "./modules/auth/home.ts";
+import { unreadCount } from "./modules/notifications/notifications.server.ts";
 import { useNonce } from "./nonce.tsx";
 import { isKnownStatus } from "./utils/http.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLanguage(request) };
+  const user = await getOptionalUser(request);
+  return {
+    lang: await getLanguage(request),
+    user: user ? { displayName: user.displayName, role: user.role, home: homeFor(user.role), unread: await unreadCount(user.id) } : null,
+  };
 }
 
 function LanguageSwitch({ lang }: { lang: string }) {
@@ -57,6 +64,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <Link to="/" className="text-lg font-bold leading-tight">{t("site.name")}</Link>
             <nav className="flex items-center gap-3 text-sm">
               <Link to="/search" className="hover:underline">{t("nav.search")}</Link>
+              {data?.user ? (
+                <Link to={data.user.home} className="hover:underline" data-testid="nav-home">
+                  {t("auth.myHome")}
+                  {data.user.unread > 0 ? <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900" aria-label={t("auth.unread", { count: data.user.unread })}>{data.user.unread}</span> : null}
+                </Link>
+              ) : (
+                <Link to="/login" className="hover:underline" data-testid="nav-login">{t("auth.toLogin")}</Link>
+              )}
               <LanguageSwitch lang={lang} />
             </nav>
           </div>

@@ -7,6 +7,7 @@ import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { ensureIndex } from "../search/indexer.ts";
 import { startMeili, type RunningMeili } from "../search/launcher.ts";
+import { OutboxWorker, setOutboxWorker } from "../search/outbox-worker.ts";
 import { SearchService, setSearchService } from "../search/service.ts";
 
 const run = promisify(execFile);
@@ -58,6 +59,9 @@ export async function bootServices(log: (line: string) => void = console.log): P
     // The site still answers from the database; the index is rebuilt at the next start.
     log(`search index not ready (${String(error)}); searches will use the database until it is`);
   }
+  const worker = new OutboxWorker(db, search, log);
+  setOutboxWorker(worker);
+  worker.start();
   log(`services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   return {
@@ -66,6 +70,8 @@ export async function bootServices(log: (line: string) => void = console.log): P
     search,
     meili,
     async stop() {
+      await worker.stop();
+      setOutboxWorker(undefined);
       await meili?.stop();
       await db.$disconnect();
     },

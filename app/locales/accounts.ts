@@ -51,6 +51,8 @@ export const accountsZh = {
     sessionSeen: "最近使用 {{date}}",
     thisDevice: "本设备",
     signedInAs: "已登录：{{name}}",
+    myHome: "我的",
+    unread: "{{count}} 条未读通知",
   },
   roles: { seeker: "求职者", employer: "用人单位", staff: "工作人员", admin: "管理员" },
 };
@@ -107,6 +109,8 @@ export const accountsEn: typeof accountsZh = {
     sessionSeen: "Last used {{date}}",
     thisDevice: "This device",
     signedInAs: "Logged in as {{name}}",
+    myHome: "My page",
+    unread: "{{count}} unread notifications",
   },
   roles: { seeker: "Job seeker", employer: "Employer", staff: "Staff", admin: "Administrator" },
 };

@@ -12,6 +12,7 @@ import {
   companyIndustry, companyName, createRng, factoryName, pickCounty, resetCreditSerial, townsIn, type OrganizationKind,
   type PostingInput, type Rng,
 } from "./factories.ts";
+import { seedDemoAccounts } from "./accounts.ts";
 import { COUNTIES, regionRows, shortCountyName } from "./regions.ts";
 
 export const DEMO_COUNTS = { jobs: 3200, internships: 2100, gigs: 560 } as const;
@@ -187,6 +188,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   const postings = buildPostings(rng, new EmployerIndex(orgs), now, DEMO_COUNTS);
   await insertInChunks(postings, 1000, (data) => db.posting.createMany({ data }));
   await seedBasesAndCourses(db, rng, now, orgs);
+  await seedDemoAccounts(db);
   const [organizations, jobs, internships, gigs, bases, courses] = await Promise.all([
     db.organization.count(),
     db.posting.count({ where: { kind: "job" } }),

@@ -16,6 +16,8 @@ let seededDir: string | undefined;
  * SQLite file that test files copy (seeding takes seconds; copying a file does not).
  */
 export async function setup() {
+  // One fixed secret for the whole run: the seeded file's encrypted fields must decrypt in every worker.
+  process.env.APP_SECRET ??= "test-app-secret-0123456789abcdef-0123456789";
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-meili-"));
   const seeded = createTestDatabase();
   seededDir = seeded.dir;
