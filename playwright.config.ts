@@ -1,15 +1,27 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-// The e2e site runs on a fresh data folder, so every run seeds and indexes from scratch.
-const port = Number(process.env.E2E_PORT ?? 3000 + Math.floor(Math.random() * 2000) + 4000);
-const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "jobs-e2e-"));
+// Playwright loads this file in the runner and again in every worker: the port and data folder
+// are chosen once (a free loopback port, a fresh temp folder, so every run seeds and indexes from
+// scratch) and handed to the workers through the environment.
+if (!process.env.E2E_PORT) {
+  const freePort = `const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { process.stdout.write(String(s.address().port)); s.close(); });`;
+  process.env.E2E_PORT = execFileSync(process.execPath, ["-e", freePort], { encoding: "utf8" }).trim();
+}
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-e2e-"));
+  process.env.E2E_DATA_DIR_TEMP = "1"; // removed by the global teardown
+}
+const port = Number(process.env.E2E_PORT);
+const dataDir = process.env.E2E_DATA_DIR;
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   timeout: 30_000,
   fullyParallel: false,
   workers: 1,
