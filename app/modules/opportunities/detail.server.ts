@@ -20,6 +20,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     const row = await db.posting.findFirst({ where: { id, kind, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
     const industry = row.industryCode ? await db.industry.findUnique({ where: { code: row.industryCode } }) : null;
+    const { organization, ...posting } = row;
     const open = row.status === "published" && row.validUntil >= now;
     const relatedIds = await db.posting.findMany({
       where: { kind, status: "published", validUntil: { gte: now }, id: { not: id }, OR: [{ countyCode: row.countyCode, industryCode: row.industryCode }, { occupation: row.occupation }] },
@@ -31,12 +32,12 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
       kind,
       open,
       posting: {
-        ...row,
+        ...posting,
         groups: splitList(row.groups),
         benefits: splitList(row.benefits),
         industry: industry ? (lang === "en" ? industry.nameEn : industry.nameZh) : null,
         place: place(row.regionCode, row.countyCode),
-        organization: { id: row.organization.id, name: row.organization.name, verified: Boolean(row.organization.verifiedAt), description: row.organization.description },
+        organization: { id: organization.id, name: organization.name, verified: Boolean(organization.verifiedAt), description: organization.description },
       },
       base: null,
       course: null,
@@ -47,11 +48,13 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     const row = await db.incubationBase.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
     const relatedIds = await db.incubationBase.findMany({ where: { status: "published", id: { not: id }, countyCode: row.countyCode }, select: { id: true }, take: RELATED });
+    // Only the operator's name leaves the module: its row holds contact people and internal fields.
+    const { organization, ...base } = row;
     return {
       kind,
       open: row.status === "published",
       posting: null,
-      base: { ...row, services: splitList(row.services), groups: splitList(row.groups), place: place(row.regionCode, row.countyCode), organizationName: row.organization?.name ?? null },
+      base: { ...base, services: splitList(row.services), groups: splitList(row.groups), place: place(row.regionCode, row.countyCode), organizationName: organization?.name ?? null },
       course: null,
       related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
     };
@@ -63,17 +66,19 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     select: { id: true },
     take: RELATED,
   });
+  const { provider, brand, ...course } = row;
   return {
     kind,
     open: row.status === "published" && row.enrolDeadline >= now,
     posting: null,
     base: null,
     course: {
-      ...row,
+      ...course,
       groups: splitList(row.groups),
       place: place(row.regionCode, row.countyCode),
-      providerName: row.provider.name,
-      brandName: row.brand ? (lang === "en" ? row.brand.nameEn : row.brand.nameZh) : null,
+      providerName: provider.name,
+      providerPhone: provider.contactPhone, // the provider's public enrolment line
+      brandName: brand ? (lang === "en" ? brand.nameEn : brand.nameZh) : null,
     },
     related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
   };
