@@ -30,7 +30,7 @@ function LanguageSwitch({ lang }: { lang: string }) {
   return (
     <a
       href={`/set-language?lng=${target}&redirectTo=${encodeURIComponent(here)}`}
-      className="rounded border border-white/60 px-2 py-1 text-sm hover:bg-white/10"
+      className="inline-flex min-h-10 items-center whitespace-nowrap rounded border border-white/60 px-2 hover:bg-white/10"
       aria-label={t("nav.languageLabel")}
       hrefLang={target}
       data-testid="language-switch"
@@ -60,17 +60,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only">{t("site.skip")}</a>
         <header className="bg-brand-700 text-white">
-          <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
-            <Link to="/" className="text-lg font-bold leading-tight">{t("site.name")}</Link>
-            <nav className="flex items-center gap-3 text-sm">
-              <Link to="/search" className="hover:underline">{t("nav.search")}</Link>
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-2 sm:px-4">
+            <Link to="/" className="min-w-0 py-1 text-base font-bold leading-tight sm:text-lg">{t("site.name")}</Link>
+            <nav className="flex shrink-0 items-center gap-1 text-sm sm:gap-2">
+              <Link to="/search" className="inline-flex min-h-10 items-center whitespace-nowrap px-2 hover:underline">{t("nav.search")}</Link>
               {data?.user ? (
-                <Link to={data.user.home} className="hover:underline" data-testid="nav-home">
+                <Link to={data.user.home} className="inline-flex min-h-10 items-center whitespace-nowrap px-2 hover:underline" data-testid="nav-home">
                   {t("auth.myHome")}
                   {data.user.unread > 0 ? <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900" aria-label={t("auth.unread", { count: data.user.unread })}>{data.user.unread}</span> : null}
                 </Link>
               ) : (
-                <Link to="/login" className="hover:underline" data-testid="nav-login">{t("auth.toLogin")}</Link>
+                <Link to="/login" className="inline-flex min-h-10 items-center whitespace-nowrap px-2 hover:underline" data-testid="nav-login">{t("auth.toLogin")}</Link>
               )}
               <LanguageSwitch lang={lang} />
             </nav>
@@ -100,12 +100,12 @@ export function ErrorBoundary() {
   return (
     <div className="mx-auto max-w-lg py-12 text-center" data-testid="error-page">
       <p className="text-5xl font-bold text-brand-700">{status}</p>
-      <h1 className="mt-2 text-xl font-semibold">{t("errors.title")}</h1>
+      <h1 className="mt-2 text-xl font-semibold">{t(status === 404 ? "errors.title404" : "errors.title")}</h1>
       <p className="mt-3 text-slate-600">{t(`errors.${key}`)}</p>
       <p className="mt-6">
-        <Link to="/" className="rounded bg-brand-600 px-4 py-2 text-white">{t("errors.home")}</Link>
+        <Link to="/" className="inline-flex min-h-11 items-center rounded bg-brand-600 px-4 text-white">{t("errors.home")}</Link>
         {" "}
-        <Link to="/search" className="ml-2 underline">{t("nav.search")}</Link>
+        <Link to="/search" className="ml-2 inline-flex min-h-11 items-center px-2 underline">{t("nav.search")}</Link>
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatPay, highlightParts } from "~/utils/format.ts";
 
@@ -18,7 +18,7 @@ export interface CardView {
   placesLeft: number | null;
 }
 
-const KIND_STYLE: Record<CardView["kind"], string> = {
+export const KIND_STYLE: Record<CardView["kind"], string> = {
   job: "bg-blue-100 text-blue-800",
   internship: "bg-emerald-100 text-emerald-800",
   gig: "bg-amber-100 text-amber-900",
@@ -34,16 +34,27 @@ export function Highlighted({ text, query }: { text: string; query: string }) {
   );
 }
 
+/** The kind of an opportunity as a coloured label, so mixed results are told apart at a glance. */
+export function KindLabel({ kind, testId }: { kind: CardView["kind"]; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`inline-block shrink-0 rounded px-1.5 py-0.5 align-middle text-sm font-semibold ${KIND_STYLE[kind]}`} data-testid={testId}>
+      {t(`kindShort.${kind}`)}
+    </span>
+  );
+}
+
 export function OpportunityCard({ card, query }: { card: CardView; query: string }) {
   const { t, i18n } = useTranslation();
+  const location = useLocation();
+  // From the results, the detail page's back link can return to exactly this search.
+  const state = location.pathname === "/search" ? { from: `${location.pathname}${location.search}` } : undefined;
   return (
-    <li className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="result">
+    <li className="relative rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="result">
       <div className="flex items-start justify-between gap-2">
         <h3 className="text-base font-semibold leading-snug">
-          <span className={`mr-2 inline-block rounded px-1.5 py-0.5 align-middle text-xs ${KIND_STYLE[card.kind]}`} data-testid="result-kind">
-            {t(`kindShort.${card.kind}`)}
-          </span>
-          <Link to={`/${card.kind}/${card.id}`} className="text-brand-700 hover:underline">
+          <KindLabel kind={card.kind} testId="result-kind" />{" "}
+          <Link to={`/${card.kind}/${card.id}`} state={state} className="text-brand-700 underline-offset-2 after:absolute after:inset-0 hover:underline">
             <Highlighted text={card.title} query={query} />
           </Link>
         </h3>
@@ -55,11 +66,11 @@ export function OpportunityCard({ card, query }: { card: CardView; query: string
       <p className="mt-1 line-clamp-2 text-sm text-slate-600">
         <Highlighted text={card.summary} query={query} />
       </p>
-      <p className="mt-2 flex flex-wrap gap-1 text-xs text-slate-500">
+      <p className="mt-2 flex flex-wrap gap-1 text-[13px] text-slate-600">
         {card.kind === "gig" && card.date ? <span className="font-medium text-amber-800">{t("detail.workDate")}: {formatDate(card.date, i18n.language)}</span> : null}
         {card.kind === "course" && card.date ? <span>{t("detail.period")}: {formatDate(card.date, i18n.language)}</span> : null}
         {card.level ? <span>{t(`levels.${card.level}`)}</span> : null}
-        {card.placesLeft !== null ? <span>{t("detail.placesLeft")}: {card.placesLeft}</span> : null}
+        {card.placesLeft !== null ? <span>{t(card.kind === "base" ? "detail.places" : "detail.placesLeft")}: {card.placesLeft}</span> : null}
         {card.groups.slice(0, 3).map((g) => (
           <span key={g} className="rounded bg-slate-100 px-1">{t(`groups.${g}`)}</span>
         ))}

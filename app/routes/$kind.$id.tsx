@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { OpportunityCard } from "~/components/opportunity-card.tsx";
+import { KindLabel, OpportunityCard } from "~/components/opportunity-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { jsonLd, loadDetail } from "~/modules/opportunities/detail.server.ts";
 import { formatDate, formatPay } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
+import { metaT, pageTitle } from "~/utils/meta.ts";
 import { OPPORTUNITY_KINDS } from "../../search/documents.ts";
 
 const detailParams = z.object({ kind: z.enum(OPPORTUNITY_KINDS), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -19,19 +21,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { detail, jsonLd: jsonLd(detail, request.url) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
   const d = data?.detail;
-  const title = d?.posting?.title ?? d?.base?.name ?? d?.course?.title ?? "";
-  return [{ title: `${title} | 安康就业创业服务网` }, ...(d?.open ? [] : [{ name: "robots", content: "noindex" }])];
+  if (!d) return [{ title: pageTitle(t, t("errors.title404")) }];
+  const title = d.posting?.title ?? d.base?.name ?? d.course?.title ?? "";
+  return [{ title: pageTitle(t, t("detail.metaTitle", { title, kind: t(`kinds.${d.kind}`) })) }, ...(d.open ? [] : [{ name: "robots", content: "noindex" }])];
 };
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   if (children === null || children === undefined || children === "") return null;
   return (
-    <div className="flex gap-2 border-b border-slate-100 py-1.5 text-sm">
+    <div className="flex gap-3 border-b border-slate-100 py-2 last:border-b-0">
       <dt className="w-24 shrink-0 text-slate-500">{label}</dt>
       <dd className="min-w-0 flex-1 whitespace-pre-line">{children}</dd>
     </div>
+  );
+}
+
+/** The box that says how to act: the steps, the address and a phone button big enough to tap. */
+function ActBox({ title, text, address, phone, hint }: { title: string; text?: string; address?: string; phone?: string | null; hint?: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="mt-4 rounded-lg border border-brand-100 bg-brand-50 p-3" data-testid="how-to-apply">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {text ? <p className="mt-1 whitespace-pre-line">{text}</p> : null}
+      {address ? <p className="mt-1">{t("detail.address")}: {address}</p> : null}
+      {phone ? (
+        <a className="mt-3 flex min-h-12 items-center justify-center rounded bg-brand-600 px-4 text-lg font-semibold text-white" href={`tel:${phone}`} data-testid="call">
+          {t("detail.call", { phone })}
+        </a>
+      ) : null}
+      {hint ? <p className="mt-2 text-sm text-slate-600">{hint}</p> : null}
+    </section>
+  );
+}
+
+/** Back to the very results the person came from when they came from a search, else to search. */
+function BackLink() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Read after hydration: the server never sees history state.
+  const [fromSearch, setFromSearch] = useState(false);
+  useEffect(() => {
+    const from = (location.state as { from?: unknown } | null)?.from;
+    setFromSearch(typeof from === "string" && from.startsWith("/search"));
+  }, [location.state]);
+  return (
+    <Link
+      to="/search"
+      className="inline-flex min-h-10 items-center text-brand-700 underline"
+      onClick={(event) => {
+        if (!fromSearch) return;
+        event.preventDefault();
+        navigate(-1);
+      }}
+    >
+      ← {t(fromSearch ? "detail.backToResults" : "detail.back")}
+    </Link>
   );
 }
 
@@ -47,16 +95,19 @@ export default function DetailPage() {
   return (
     <article className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(ld).replace(/</g, "\\u003c") }} />
-      <p className="text-sm"><Link to="/search" className="text-brand-700 underline">← {t("detail.back")}</Link></p>
-      <p className="mt-3 text-sm text-slate-500">{t(`kinds.${detail.kind}`)}</p>
-      <h1 className="text-2xl font-bold" data-testid="detail-title">{title}</h1>
-      {!detail.open ? <p role="status" className="mt-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800" data-testid="closed-notice">{t("detail.closed")}</p> : null}
+      <BackLink />
+      <p className="mt-2 flex items-center gap-2">
+        <KindLabel kind={detail.kind} testId="detail-kind" />
+        <span className="text-sm text-slate-600">{t(`kinds.${detail.kind}`)}</span>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold leading-snug" data-testid="detail-title">{title}</h1>
+      {!detail.open ? <p role="status" className="mt-3 rounded border border-red-300 bg-red-50 p-3 font-semibold text-red-800" data-testid="closed-notice">{t("detail.closed")}</p> : null}
 
       {p ? (
         <>
           <p className="mt-2 text-xl font-semibold text-orange-700">{formatPay(t, { min: p.payMin, max: p.payMax, period: p.payPeriod })}</p>
-          <p className="mt-1 text-sm">
-            {p.organization.name} {p.organization.verified ? <span className="ml-1 rounded bg-emerald-100 px-1 text-xs text-emerald-800">✓ {t("detail.verified")}</span> : null}
+          <p className="mt-1">
+            {p.organization.name} {p.organization.verified ? <span className="ml-1 whitespace-nowrap rounded bg-emerald-100 px-1 text-sm text-emerald-800">✓ {t("detail.verified")}</span> : null}
           </p>
           <dl className="mt-3 rounded-lg bg-white p-3 shadow-sm">
             <Field label={t("detail.place")}>{p.place}</Field>
@@ -79,21 +130,20 @@ export default function DetailPage() {
             <Field label={t("detail.experience")}>{p.experienceYears > 0 ? t("detail.experienceYears", { count: p.experienceYears }) : t("detail.noExperience")}</Field>
             <Field label={t("detail.age")}>{p.ageMin && p.ageMax ? t("detail.ageRange", { min: p.ageMin, max: p.ageMax }) : null}</Field>
             <Field label={t("detail.contract")}>{t(`contract.${p.contractType}`)}</Field>
-            <Field label={t("detail.benefits")}>{p.benefits.map((x) => t(`benefits.${x}`)).join("、")}</Field>
-            <Field label={t("detail.groups")}>{p.groups.map((g) => t(`groups.${g}`)).join("、")}</Field>
+            <Field label={t("detail.benefits")}>{p.benefits.map((x) => t(`benefits.${x}`)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.groups")}>{p.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</Field>
             <Field label={t("detail.validUntil")}>{formatDate(p.validUntil, lang)}</Field>
             <Field label={t("detail.posted")}>{formatDate(p.publishedAt, lang)}</Field>
           </dl>
-          <h2 className="mt-4 font-semibold">{t("detail.content")}</h2>
-          <p className="mt-1 whitespace-pre-line text-sm">{p.description}</p>
-          <h2 className="mt-4 font-semibold">{t("detail.requirements")}</h2>
-          <p className="mt-1 whitespace-pre-line text-sm">{p.requirements}</p>
-          <section className="mt-4 rounded-lg border border-brand-100 bg-brand-50 p-3" data-testid="how-to-apply">
-            <h2 className="font-semibold">{t("detail.howToApply")}</h2>
-            <p className="mt-1 whitespace-pre-line text-sm">{p.howToApply}</p>
-            {p.contactPhone ? <p className="mt-1 text-sm">{t("detail.contact")}: <a className="text-brand-700 underline" href={`tel:${p.contactPhone}`}>{p.contactPhone}</a></p> : null}
-            <p className="mt-2 text-xs text-slate-500">{t("detail.applyHint")}</p>
-          </section>
+          <h2 className="mt-4 text-lg font-semibold">{t("detail.content")}</h2>
+          <p className="mt-1 whitespace-pre-line">{p.description}</p>
+          {p.requirements ? (
+            <>
+              <h2 className="mt-4 text-lg font-semibold">{t("detail.requirements")}</h2>
+              <p className="mt-1 whitespace-pre-line">{p.requirements}</p>
+            </>
+          ) : null}
+          {detail.open ? <ActBox title={t("detail.howToApply")} text={p.howToApply} phone={p.contactPhone} hint={t("detail.applyHint")} /> : null}
         </>
       ) : null}
 
@@ -101,20 +151,17 @@ export default function DetailPage() {
         <>
           <dl className="mt-3 rounded-lg bg-white p-3 shadow-sm">
             <Field label={t("detail.level")}>{t(`levels.${b.level}`)}</Field>
-            <Field label={t("detail.place")}>{b.place}</Field>
+            <Field label={t("detail.operator")}>{b.organizationName}</Field>
+            <Field label={t("detail.location")}>{b.place}</Field>
             <Field label={t("detail.address")}>{b.address}</Field>
             <Field label={t("detail.places")}>{t("detail.placesOf", { free: b.freePlaces, total: b.totalPlaces })}</Field>
-            <Field label={t("detail.services")}>{b.services.map((s) => t(`services.${s}`)).join("、")}</Field>
+            <Field label={t("detail.services")}>{b.services.map((s) => t(`services.${s}`)).join(t("list.separator"))}</Field>
             <Field label={t("detail.rent")}>{b.rentTerms}</Field>
-            <Field label={t("detail.support")}>{[b.supportLoans ? t("detail.loans") : "", b.supportSubsidy ? t("detail.subsidy") : ""].filter(Boolean).join("、")}</Field>
-            <Field label={t("detail.groups")}>{b.groups.map((g) => t(`groups.${g}`)).join("、")}</Field>
+            <Field label={t("detail.support")}>{[b.supportLoans ? t("detail.loans") : "", b.supportSubsidy ? t("detail.subsidy") : ""].filter(Boolean).join(t("list.separator"))}</Field>
+            <Field label={t("detail.groups")}>{b.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</Field>
           </dl>
-          <p className="mt-3 whitespace-pre-line text-sm">{b.description}</p>
-          <section className="mt-4 rounded-lg border border-brand-100 bg-brand-50 p-3" data-testid="how-to-apply">
-            <h2 className="font-semibold">{t("detail.howToApply")}</h2>
-            <p className="mt-1 text-sm">{b.address}</p>
-            {b.contactPhone ? <p className="mt-1 text-sm">{t("detail.contact")}: <a className="text-brand-700 underline" href={`tel:${b.contactPhone}`}>{b.contactPhone}</a></p> : null}
-          </section>
+          <p className="mt-3 whitespace-pre-line">{b.description}</p>
+          {detail.open ? <ActBox title={t("detail.howToJoin")} text={t("detail.joinHint")} address={b.address} phone={b.contactPhone} /> : null}
         </>
       ) : null}
 
@@ -123,26 +170,30 @@ export default function DetailPage() {
           <dl className="mt-3 rounded-lg bg-white p-3 shadow-sm">
             <Field label={t("detail.brand")}>{c.brandName}</Field>
             <Field label={t("detail.provider")}>{c.providerName}</Field>
-            <Field label={t("detail.place")}>{c.place}</Field>
+            <Field label={t("detail.venue")}>{c.place}</Field>
             <Field label={t("detail.address")}>{c.address}</Field>
             <Field label={t("detail.period")}>{`${formatDate(c.startDate, lang)} – ${formatDate(c.endDate, lang)}`}</Field>
             <Field label={t("detail.schedule")}>{c.schedule}</Field>
             <Field label={t("detail.hours")}>{c.hours}</Field>
             <Field label={t("detail.placesLeft")}>{`${c.placesLeft} / ${c.totalPlaces}`}</Field>
-            <Field label={t("detail.cost")}>{`${c.cost} 元（${t("detail.subsidyAmount")} ${c.subsidy} 元）`}</Field>
+            <Field label={t("detail.cost")}>{t("detail.costValue", { cost: c.cost, subsidy: c.subsidy })}</Field>
+            <Field label={t("detail.youPay")}>
+              <span className="font-semibold text-orange-700">{c.cost - c.subsidy > 0 ? t("detail.yuan", { amount: c.cost - c.subsidy }) : t("detail.free")}</span>
+            </Field>
             <Field label={t("detail.certificate")}>{c.certificate}</Field>
             <Field label={t("detail.leadsTo")}>{c.leadsTo}</Field>
             <Field label={t("detail.deadline")}>{formatDate(c.enrolDeadline, lang)}</Field>
-            <Field label={t("detail.groups")}>{c.groups.map((g) => t(`groups.${g}`)).join("、")}</Field>
+            <Field label={t("detail.groups")}>{c.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</Field>
           </dl>
-          <p className="mt-3 whitespace-pre-line text-sm">{c.description}</p>
+          <p className="mt-3 whitespace-pre-line">{c.description}</p>
+          {detail.open ? <ActBox title={t("detail.howToEnrol")} text={t("detail.enrolHint")} address={c.address} phone={c.providerPhone} /> : null}
         </>
       ) : null}
 
       {detail.related.length ? (
         <section className="mt-6">
-          <h2 className="font-semibold">{t("detail.related")}</h2>
-          <ol className="mt-2 space-y-2">
+          <h2 className="text-lg font-semibold">{t("detail.related")}</h2>
+          <ol className="mt-2 space-y-3">
             {detail.related.map((card) => <OpportunityCard key={card.key} card={card} query="" />)}
           </ol>
         </section>

@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { loadHome } from "~/modules/opportunities/home.server.ts";
 import { searchUrl } from "~/modules/search/params.ts";
+import { metaT } from "~/utils/meta.ts";
 
-export const meta: MetaFunction = () => [
-  { title: "安康就业创业服务网 — 找工作 · 见习 · 零工 · 创业 · 培训" },
-  { name: "description", content: "安康市公共就业服务平台：招聘岗位、就业见习、零工短工、创业孵化基地与劳务品牌培训一站搜索。" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: `${t("site.name")} — ${t("site.tagline")}` }, { name: "description", content: t("home.lead") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadHome(await getLanguage(request));

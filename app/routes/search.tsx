@@ -1,24 +1,51 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { OpportunityCard } from "~/components/opportunity-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { GROUP_CODES, POSTED_WITHIN, parseSearchParams, searchUrl, type SearchParams } from "~/modules/search/params.ts";
 import { loadSearchPage, type FacetOption } from "~/modules/search/search-page.server.ts";
+import { metaT, pageTitle } from "~/utils/meta.ts";
 import { OPPORTUNITY_KINDS, PAY_BANDS } from "../../search/documents.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.params.q ? `${data.params.q} - 搜索 | 安康就业创业服务网` : "搜索 | 安康就业创业服务网" },
-  { name: "description", content: "安康市招聘岗位、就业见习、零工短工、创业孵化基地、劳务品牌培训一站搜索" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [
+    { title: pageTitle(t, data?.params.q ? t("search.metaTitleFor", { q: data.params.q }) : t("search.metaTitle")) },
+    { name: "description", content: t("search.metaDescription") },
+  ];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { params, notes } = parseSearchParams(new URL(request.url).searchParams);
   return loadSearchPage(params, notes, await getLanguage(request));
 }
 
-type FilterName = "county" | "town" | "industry" | "pay" | "posted" | "group" | "brand";
+const FILTERS = ["county", "town", "industry", "pay", "posted", "group", "brand"] as const;
+type FilterName = (typeof FILTERS)[number];
+
+/** The label a parameter note names: the filter's own title, or the raw name for unknown ones. */
+const PARAM_LABEL = new Map<string, string>([
+  ["q", "search.query"],
+  ...["kind", "sort", "page", ...FILTERS].map((name): [string, string] => [name, `search.${name}`]),
+]);
+const paramLabel = (t: TFunction, param: string) => {
+  const key = PARAM_LABEL.get(param);
+  return key ? t(key) : param;
+};
+
+/** The search URL for a form's current fields, without empty values or the default sort. */
+function urlFromForm(form: HTMLFormElement): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value !== "string" || value.trim() === "" || (name === "sort" && value === "relevance")) continue;
+    query.append(name, value);
+  }
+  const text = query.toString();
+  return text ? `/search?${text}` : "/search";
+}
 
 function FacetGroup({ title, name, options, params, testId }: { title: string; name: FilterName; options: FacetOption[]; params: SearchParams; testId: string }) {
   const { t } = useTranslation();
@@ -29,13 +56,14 @@ function FacetGroup({ title, name, options, params, testId }: { title: string; n
     if (name === "county") next.town = undefined;
     return searchUrl(next);
   };
+  const item = "flex min-h-11 items-center justify-between gap-2 rounded px-2 md:min-h-0 md:py-1";
   return (
-    <details className="border-b border-slate-200 py-2" open={Boolean(current) || name === "county"} data-testid={testId}>
-      <summary className="cursor-pointer text-sm font-semibold">{title}</summary>
-      <ul className="mt-1 space-y-0.5 text-sm">
+    <details className="border-b border-slate-200 last:border-b-0" open={Boolean(current) || name === "county"} data-testid={testId}>
+      <summary className="disclosure min-h-12 cursor-pointer px-1 font-semibold md:min-h-10 md:text-sm">{title}</summary>
+      <ul className="pb-2 text-base md:text-sm">
         {current ? (
           <li>
-            <Link to={linkFor(undefined)} className="text-brand-700 underline" preventScrollReset>
+            <Link to={linkFor(undefined)} className={`${item} text-brand-700 underline`} preventScrollReset>
               × {t("search.all")}
             </Link>
           </li>
@@ -46,10 +74,10 @@ function FacetGroup({ title, name, options, params, testId }: { title: string; n
               to={linkFor(o.value)}
               preventScrollReset
               aria-current={current === o.value ? "true" : undefined}
-              className={`flex justify-between rounded px-1 py-0.5 hover:bg-slate-100 ${current === o.value ? "bg-brand-50 font-semibold text-brand-800" : ""} ${o.count === 0 ? "text-slate-400" : ""}`}
+              className={`${item} hover:bg-slate-100 ${current === o.value ? "bg-brand-50 font-semibold text-brand-800" : ""} ${o.count === 0 ? "text-slate-500" : ""}`}
             >
               <span>{o.label}</span>
-              <span className="text-slate-500">{o.count}</span>
+              <span className="text-sm text-slate-500">{o.count}</span>
             </Link>
           </li>
         ))}
@@ -62,16 +90,43 @@ export default function SearchPage() {
   const data = useLoaderData<typeof loader>();
   const { params } = data;
   const { t } = useTranslation();
-  const submit = useSubmit();
+  const navigate = useNavigate();
   const navigation = useNavigation();
+  const location = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const filtersRef = useRef<HTMLDetailsElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const typing = useRef(false);
   const searching = navigation.state === "loading" && navigation.location?.pathname === "/search";
 
+  // Back and forward (and facet links) change the URL under the box: show its query unless the
+  // person is typing in it.
   useEffect(() => {
     if (inputRef.current && document.activeElement !== inputRef.current) inputRef.current.value = params.q;
   }, [params.q]);
+
+  // On a phone the filters fold away once a choice is made, so the results are in view; on a wide
+  // screen they stay open as a side column (CSS keeps them open there without JavaScript too).
+  useEffect(() => {
+    if (filtersRef.current) filtersRef.current.open = window.matchMedia("(min-width: 48rem)").matches;
+  }, [location.search]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const go = (replace: boolean) => {
+    clearTimeout(timer.current);
+    if (formRef.current) navigate(urlFromForm(formRef.current), { replace, preventScrollReset: true });
+  };
+  // Type-to-search: one history entry per burst of typing (later keystrokes replace it), and none
+  // while an input method is still composing Chinese, so half-typed pinyin is not searched.
+  const typed = (composing: boolean) => {
+    clearTimeout(timer.current);
+    if (composing) return;
+    timer.current = setTimeout(() => {
+      go(typing.current);
+      typing.current = true;
+    }, 300);
+  };
 
   const kindOptions = OPPORTUNITY_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`), count: data.facets.kind?.[k] ?? 0 }));
   const active: { label: string; url: string }[] = [];
@@ -84,11 +139,27 @@ export default function SearchPage() {
   if (params.posted) active.push({ label: t(`postedWithin.${params.posted}`), url: drop({ posted: undefined }) });
   if (params.group) active.push({ label: t(`groups.${params.group}`), url: drop({ group: undefined }) });
   if (params.brand) active.push({ label: data.labels.brands.find((c) => c.value === params.brand)?.label ?? params.brand, url: drop({ brand: undefined }) });
+  const facetFilters = active.length - params.kind.length;
+  const pages = Math.min(data.totalPages, 500);
+  const chip = "inline-flex min-h-10 items-center rounded-full border px-3";
 
   return (
     <div>
       <h1 className="sr-only">{t("search.title")}</h1>
-      <Form method="get" action="/search" ref={formRef} role="search" className="flex gap-2" data-testid="search-form">
+      <form
+        method="get"
+        action="/search"
+        id="search-form"
+        ref={formRef}
+        role="search"
+        className="flex gap-2"
+        data-testid="search-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go(typing.current);
+          typing.current = false;
+        }}
+      >
         <input
           ref={inputRef}
           type="search"
@@ -97,107 +168,141 @@ export default function SearchPage() {
           placeholder={t("search.placeholder")}
           aria-label={t("search.placeholder")}
           maxLength={200}
-          className="min-w-0 flex-1 rounded border border-slate-300 px-3 py-2 text-base"
-          onChange={(event) => {
-            const form = event.currentTarget.form;
-            clearTimeout(timer.current);
-            timer.current = setTimeout(() => form && submit(form, { replace: true, preventScrollReset: true }), 250);
-          }}
+          enterKeyHint="search"
+          className="h-12 min-w-0 flex-1 rounded border border-slate-400 bg-white px-3 text-base"
+          onChange={(event) => typed((event.nativeEvent as InputEvent).isComposing)}
+          onCompositionEnd={() => typed(false)}
+          onBlur={() => (typing.current = false)}
         />
         {params.kind.map((k) => <input key={k} type="hidden" name="kind" value={k} />)}
-        {(["county", "town", "industry", "pay", "posted", "group", "brand"] as const).map((name) =>
-          params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null,
-        )}
-        <select name="sort" defaultValue={params.sort} aria-label={t("search.sort")} className="rounded border border-slate-300 px-1 text-sm"
-          onChange={(event) => event.currentTarget.form && submit(event.currentTarget.form, { preventScrollReset: true })}>
-          <option value="relevance">{t("search.sortRelevance")}</option>
-          <option value="newest">{t("search.sortNewest")}</option>
-          <option value="pay">{t("search.sortPay")}</option>
-        </select>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">{t("search.submit")}</button>
-      </Form>
+        {FILTERS.map((name) => (params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null))}
+        <button type="submit" className="h-12 shrink-0 rounded bg-brand-600 px-5 text-base font-semibold text-white">{t("search.submit")}</button>
+      </form>
 
-      <nav className="mt-3 flex gap-1 overflow-x-auto pb-1 text-sm" aria-label={t("search.kind")} data-testid="kind-tabs">
-        <Link to={searchUrl({ ...params, kind: [], page: 1 })} className={`shrink-0 rounded-full border px-3 py-1 ${params.kind.length === 0 ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white"}`}>
+      <nav className="mt-3 flex flex-wrap gap-2 text-sm" aria-label={t("search.kind")} data-testid="kind-tabs">
+        <Link to={searchUrl({ ...params, kind: [], page: 1 })} preventScrollReset
+          aria-current={params.kind.length === 0 ? "true" : undefined}
+          className={`${chip} ${params.kind.length === 0 ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white"}`}>
           {t("search.all")}
         </Link>
-        {kindOptions.map((k) => (
-          <Link key={k.value} to={searchUrl({ ...params, kind: [k.value], page: 1 })} preventScrollReset
-            className={`shrink-0 rounded-full border px-3 py-1 ${params.kind.length === 1 && params.kind[0] === k.value ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white"}`}>
-            {k.label} <span className="opacity-75">{k.count}</span>
-          </Link>
-        ))}
+        {kindOptions.map((k) => {
+          const selected = params.kind.length === 1 && params.kind[0] === k.value;
+          return (
+            <Link key={k.value} to={searchUrl({ ...params, kind: [k.value], page: 1 })} preventScrollReset aria-current={selected ? "true" : undefined}
+              className={`${chip} gap-1 ${selected ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white"}`}>
+              {k.label} <span className="opacity-75">{k.count}</span>
+            </Link>
+          );
+        })}
       </nav>
 
       {data.source === "database" ? (
         <p role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="fallback-notice">{t("search.fallbackNotice")}</p>
       ) : null}
-      {data.notes.map((n, i) => (
-        <p key={i} role="status" className="mt-2 rounded border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900" data-testid="param-note">{t(n.key, { param: n.param })}</p>
-      ))}
+      {data.notes.length ? (
+        <ul role="status" className="mt-3 space-y-1 rounded border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900">
+          {data.notes.map((n, i) => (
+            <li key={i} data-testid="param-note">{t(n.key, { param: paramLabel(t, n.param) })}</li>
+          ))}
+        </ul>
+      ) : null}
 
-      <div className="mt-3 grid gap-4 md:grid-cols-[14rem_1fr]">
-        <aside aria-label={t("search.filters")} className="order-2 md:order-1">
-          <FacetGroup title={t("search.county")} name="county" options={data.labels.counties} params={params} testId="facet-county" />
-          <FacetGroup title={t("search.town")} name="town" options={data.labels.towns} params={params} testId="facet-town" />
-          <FacetGroup title={t("search.industry")} name="industry" options={data.labels.industries} params={params} testId="facet-industry" />
-          <FacetGroup title={t("search.pay")} name="pay" params={params} testId="facet-pay"
-            options={PAY_BANDS.map((b) => ({ value: b, label: t(`payBands.${b}`), count: data.facets.payBand?.[b] ?? 0 })).filter((o) => o.count > 0 || params.pay === o.value)} />
-          <FacetGroup title={t("search.posted")} name="posted" params={params} testId="facet-posted"
-            options={data.source === "search" ? POSTED_WITHIN.map((d) => ({ value: d, label: t(`postedWithin.${d}`), count: data.postedCounts[d] ?? 0 })) : []} />
-          <FacetGroup title={t("search.group")} name="group" params={params} testId="facet-group"
-            options={GROUP_CODES.map((g) => ({ value: g, label: t(`groups.${g}`), count: data.facets.groups?.[g] ?? 0 })).filter((o) => o.count > 0 || params.group === o.value)} />
-          <FacetGroup title={t("search.brand")} name="brand" options={data.labels.brands} params={params} testId="facet-brand" />
-        </aside>
+      <div className="mt-3 grid gap-3 md:grid-cols-[15rem_minmax(0,1fr)] md:gap-6">
+        <details ref={filtersRef} className="filters self-start rounded-lg border border-slate-200 bg-white md:border-0 md:bg-transparent" data-testid="filters">
+          <summary className="disclosure min-h-12 cursor-pointer px-3 font-semibold md:px-1" data-testid="filters-toggle">
+            {facetFilters > 0 ? t("search.filtersCount", { count: facetFilters }) : t("search.filters")}
+          </summary>
+          <div className="px-3 pb-2 md:px-0" role="group" aria-label={t("search.filters")}>
+            <FacetGroup title={t("search.county")} name="county" options={data.labels.counties} params={params} testId="facet-county" />
+            <FacetGroup title={t("search.town")} name="town" options={data.labels.towns} params={params} testId="facet-town" />
+            <FacetGroup title={t("search.industry")} name="industry" options={data.labels.industries} params={params} testId="facet-industry" />
+            <FacetGroup title={t("search.pay")} name="pay" params={params} testId="facet-pay"
+              options={PAY_BANDS.map((b) => ({ value: b, label: t(`payBands.${b}`), count: data.facets.payBand?.[b] ?? 0 })).filter((o) => o.count > 0 || params.pay === o.value)} />
+            <FacetGroup title={t("search.posted")} name="posted" params={params} testId="facet-posted"
+              options={data.source === "search" ? POSTED_WITHIN.map((d) => ({ value: d, label: t(`postedWithin.${d}`), count: data.postedCounts[d] ?? 0 })) : []} />
+            <FacetGroup title={t("search.group")} name="group" params={params} testId="facet-group"
+              options={GROUP_CODES.map((g) => ({ value: g, label: t(`groups.${g}`), count: data.facets.groups?.[g] ?? 0 })).filter((o) => o.count > 0 || params.group === o.value)} />
+            <FacetGroup title={t("search.brand")} name="brand" options={data.labels.brands} params={params} testId="facet-brand" />
+            <a href="#results" className="mt-2 flex min-h-11 items-center justify-center rounded bg-brand-600 font-semibold text-white md:hidden"
+              onClick={() => filtersRef.current && (filtersRef.current.open = false)}>
+              {t("search.showResults", { count: data.total })}
+            </a>
+          </div>
+        </details>
 
-        <section className="order-1 md:order-2" aria-live="polite" aria-busy={searching}>
-          <div className="flex flex-wrap items-center gap-2 text-sm">
+        <section id="results" className="min-w-0" aria-live="polite" aria-busy={searching}>
+          <div className="flex flex-wrap items-center gap-2">
             <p className="font-medium" data-testid="result-count">
               {params.q ? t("search.resultsFor", { q: params.q, count: data.total }) : t("search.results", { count: data.total })}
             </p>
-            {searching ? <span className="text-slate-500">{t("search.loading")}</span> : null}
-            {active.map((a) => (
-              <Link key={a.url + a.label} to={a.url} className="rounded-full bg-brand-100 px-2 py-0.5 text-brand-800" data-testid="active-filter">
-                {a.label} ×
-              </Link>
-            ))}
+            {searching ? <span className="text-sm text-slate-500">{t("search.loading")}</span> : null}
+            <span className="ml-auto flex items-center gap-1">
+              <select name="sort" form="search-form" defaultValue={params.sort} key={params.sort} aria-label={t("search.sort")}
+                className="h-10 rounded border border-slate-300 bg-white px-1 text-sm" data-testid="sort"
+                onChange={() => go(false)}>
+                <option value="relevance">{t("search.sortRelevance")}</option>
+                <option value="newest">{t("search.sortNewest")}</option>
+                <option value="pay">{t("search.sortPay")}</option>
+              </select>
+              <noscript>
+                <button type="submit" form="search-form" className="h-10 rounded border border-slate-300 bg-white px-2 text-sm">{t("search.sortGo")}</button>
+              </noscript>
+            </span>
           </div>
+          {active.length ? (
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+              {active.map((a) => (
+                <li key={a.url + a.label}>
+                  <Link to={a.url} preventScrollReset className="inline-flex min-h-9 items-center rounded-full bg-brand-100 px-3 text-brand-800" data-testid="active-filter"
+                    aria-label={t("search.removeFilter", { label: a.label })}>
+                    {a.label} ×
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
 
           {data.cards.length === 0 ? (
-            <div className="mt-4 rounded border border-slate-200 bg-white p-4" data-testid="no-results">
-              <p className="font-semibold">{t("search.noResults")}</p>
+            <div className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="no-results">
+              <p className="text-lg font-semibold">{t("search.noResults")}</p>
+              {params.q ? <p>{t("search.noResultsTips")}</p> : null}
               {active.length ? (
-                <>
-                  <p className="mt-2 text-sm">{t("search.noResultsHelp")}</p>
-                  <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+                <div>
+                  <p>{t("search.noResultsFilters")}</p>
+                  <ul className="mt-2 flex flex-wrap gap-2">
                     {active.map((a) => (
-                      <li key={a.url}><Link className="text-brand-700 underline" to={a.url}>{t("search.removeFilter", { label: a.label })}</Link></li>
+                      <li key={a.url}><Link className={`${chip} border-brand-600 text-brand-700`} to={a.url} data-testid="drop-filter">{t("search.removeFilter", { label: a.label })}</Link></li>
                     ))}
                   </ul>
-                </>
+                </div>
               ) : null}
               {data.nearbyCounties.length ? (
-                <>
-                  <p className="mt-2 text-sm">{t("search.nearby")}</p>
-                  <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+                <div>
+                  <p>{t("search.nearby")}</p>
+                  <ul className="mt-2 flex flex-wrap gap-2">
                     {data.nearbyCounties.map((c) => (
-                      <li key={c.value}><Link className="text-brand-700 underline" to={searchUrl({ ...params, county: c.value, town: undefined, page: 1 })}>{c.label}</Link></li>
+                      <li key={c.value}>
+                        <Link className={`${chip} border-brand-600 text-brand-700`} to={searchUrl({ ...params, county: c.value, town: undefined, page: 1 })} data-testid="nearby-county">
+                          {c.label} <span className="ml-1 text-slate-500">{c.count}</span>
+                        </Link>
+                      </li>
                     ))}
                   </ul>
-                </>
+                </div>
               ) : null}
+              {params.q || active.length ? <p><Link className="text-brand-700 underline" to="/search">{t("search.clearAll")}</Link></p> : null}
             </div>
           ) : (
-            <ol className="mt-3 space-y-2">
+            <ol className={`mt-3 space-y-3 ${searching ? "opacity-60" : ""}`}>
               {data.cards.map((card) => <OpportunityCard key={card.key} card={card} query={params.q} />)}
             </ol>
           )}
 
           {data.totalPages > 1 ? (
-            <nav className="mt-4 flex items-center justify-between text-sm" aria-label="pagination" data-testid="pagination">
-              {params.page > 1 ? <Link rel="prev" className="rounded border bg-white px-3 py-2" to={searchUrl({ ...params, page: params.page - 1 })}>{t("search.previous")}</Link> : <span />}
-              <span>{t("search.pageOf", { page: params.page, pages: Math.min(data.totalPages, 500) })}</span>
-              {params.page < Math.min(data.totalPages, 500) ? <Link rel="next" className="rounded border bg-white px-3 py-2" to={searchUrl({ ...params, page: params.page + 1 })}>{t("search.next")}</Link> : <span />}
+            <nav className="mt-4 flex items-center justify-between gap-2" aria-label={t("search.pages")} data-testid="pagination">
+              {params.page > 1 ? <Link rel="prev" className="inline-flex min-h-11 items-center rounded border border-slate-300 bg-white px-4" to={searchUrl({ ...params, page: params.page - 1 })}>{t("search.previous")}</Link> : <span />}
+              <span className="text-sm">{t("search.pageOf", { page: params.page, pages })}</span>
+              {params.page < pages ? <Link rel="next" className="inline-flex min-h-11 items-center rounded border border-slate-300 bg-white px-4" to={searchUrl({ ...params, page: params.page + 1 })}>{t("search.next")}</Link> : <span />}
             </nav>
           ) : null}
         </section>

@@ -1,0 +1,21 @@
+import type { TFunction } from "i18next";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/i18n.ts";
+
+const translators = new Map<Language, TFunction>();
+
+/** A `t` for `meta` functions (which cannot use hooks), in the language the root loader chose. */
+export function metaT(matches: readonly { id: string; data?: unknown }[]): TFunction {
+  const lang = (matches.find((m) => m.id === "root")?.data as { lang?: unknown } | undefined)?.lang;
+  const language = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  let t = translators.get(language);
+  if (!t) {
+    t = createI18n(language).t;
+    translators.set(language, t);
+  }
+  return t;
+}
+
+/** "Page title | Site name", with the site name in the page's language. */
+export function pageTitle(t: TFunction, title: string): string {
+  return title ? `${title} | ${t("site.name")}` : t("site.name");
+}
