@@ -5,7 +5,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { OpportunityCard } from "~/components/opportunity-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
-import { GROUP_CODES, POSTED_WITHIN, parseSearchParams, searchUrl, type SearchParams } from "~/modules/search/params.ts";
+import { GROUP_CODES, MAX_QUERY_LENGTH, POSTED_WITHIN, parseSearchParams, searchUrl, type SearchParams } from "~/modules/search/params.ts";
 import { loadSearchPage, type FacetOption } from "~/modules/search/search-page.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { OPPORTUNITY_KINDS, PAY_BANDS } from "../../search/documents.ts";
@@ -57,9 +57,15 @@ function FacetGroup({ title, name, options, params, testId }: { title: string; n
     return searchUrl(next);
   };
   const item = "flex min-h-11 items-center justify-between gap-2 rounded px-2 md:min-h-0 md:py-1";
+  // County first, then its towns: the next choice to make is the open one.
+  const open = name === "county" ? !current : name === "town" ? Boolean(params.county) : Boolean(current);
+  const chosen = current ? options.find((o) => o.value === current)?.label ?? current : null;
   return (
-    <details className="border-b border-slate-200 last:border-b-0" open={Boolean(current) || name === "county"} data-testid={testId}>
-      <summary className="disclosure min-h-12 cursor-pointer px-1 font-semibold md:min-h-10 md:text-sm">{title}</summary>
+    <details className="border-b border-slate-200 last:border-b-0" open={open} data-testid={testId}>
+      <summary className="disclosure min-h-12 cursor-pointer px-1 font-semibold md:min-h-10 md:text-sm">
+        {title}
+        {chosen ? <span className="font-normal text-brand-700">{chosen}</span> : null}
+      </summary>
       <ul className="pb-2 text-base md:text-sm">
         {current ? (
           <li>
@@ -167,7 +173,7 @@ export default function SearchPage() {
           defaultValue={params.q}
           placeholder={t("search.placeholder")}
           aria-label={t("search.placeholder")}
-          maxLength={200}
+          maxLength={MAX_QUERY_LENGTH}
           enterKeyHint="search"
           className="h-12 min-w-0 flex-1 rounded border border-slate-400 bg-white px-3 text-base"
           onChange={(event) => typed((event.nativeEvent as InputEvent).isComposing)}
@@ -230,9 +236,9 @@ export default function SearchPage() {
           </div>
         </details>
 
-        <section id="results" className="min-w-0" aria-live="polite" aria-busy={searching}>
+        <section id="results" className="min-w-0" aria-busy={searching}>
           <div className="flex flex-wrap items-center gap-2">
-            <p className="font-medium" data-testid="result-count">
+            <p className="font-medium" aria-live="polite" data-testid="result-count">
               {params.q ? t("search.resultsFor", { q: params.q, count: data.total }) : t("search.results", { count: data.total })}
             </p>
             {searching ? <span className="text-sm text-slate-500">{t("search.loading")}</span> : null}
