@@ -6,11 +6,12 @@ import { encrypt, lookupHash, sha256 } from "../security/secrets.server.ts";
 import { dummyHash, hashPassword, verifyPassword } from "./password.server.ts";
 import { LIMITS, clear, hit } from "./rate-limit.server.ts";
 import { parseIdentifier, type loginSchema, type signupSchema } from "./schemas.ts";
+import type { Role } from "./permissions.ts";
 import { getSmsSender } from "./sms.server.ts";
 
 /** Field errors are i18n keys; `form` is for errors not tied to one field. */
 export type FieldErrors = Partial<Record<string, string>> & { form?: string };
-export type AccountResult = { ok: true; userId: number } | { ok: false; errors: FieldErrors; retryAfterSeconds?: number };
+export type AccountResult = { ok: true; userId: number; role: Role } | { ok: false; errors: FieldErrors; retryAfterSeconds?: number };
 
 function identityColumns(identifier: string) {
   const parsed = parseIdentifier(identifier);
@@ -35,7 +36,7 @@ export async function signUp(input: z.infer<typeof signupSchema>, clientAddress:
   const user = await db.user.create({
     data: { ...identity.data, passwordHash: await hashPassword(input.password), role: input.role, displayName: input.displayName },
   });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, role: input.role };
 }
 
 /**
@@ -50,11 +51,11 @@ export async function logIn(input: z.infer<typeof loginSchema>, clientAddress: s
     const result = await hit(db, key, limit);
     if (!result.allowed) return { ok: false, errors: { form: "auth.tooManyAttempts" }, retryAfterSeconds: result.retryAfterSeconds };
   }
-  const user = await db.user.findFirst({ where: identity.where, select: { id: true, passwordHash: true } });
+  const user = await db.user.findFirst({ where: identity.where, select: { id: true, passwordHash: true, role: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !valid) return { ok: false, errors: { form: "auth.badCredentials" } };
   await clear(db, accountKey);
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, role: user.role as Role };
 }
 
 const CODE_TTL_MS = 5 * 60_000;
@@ -90,6 +91,6 @@ export async function verifyLoginCode(rawPhone: string, code: string): Promise<A
     return { ok: false, errors: { code: "auth.codeWrong" } };
   }
   await db.oneTimeCode.update({ where: { id: pending.id }, data: { usedAt: new Date() } });
-  const user = await db.user.findUnique({ where: { phoneHash }, select: { id: true } });
-  return user ? { ok: true, userId: user.id } : { ok: false, errors: { code: "auth.codeExpired" } };
+  const user = await db.user.findUnique({ where: { phoneHash }, select: { id: true, role: true } });
+  return user ? { ok: true, userId: user.id, role: user.role as Role } : { ok: false, errors: { code: "auth.codeExpired" } };
 }
