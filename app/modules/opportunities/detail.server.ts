@@ -37,7 +37,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
         benefits: splitList(row.benefits),
         industry: industry ? (lang === "en" ? industry.nameEn : industry.nameZh) : null,
         place: place(row.regionCode, row.countyCode),
-        organization: { id: organization.id, name: organization.name, verified: Boolean(organization.verifiedAt), description: organization.description },
+        organization: { id: organization.id, name: organization.name, verified: organization.status === "verified", description: organization.description },
       },
       base: null,
       course: null,
