@@ -2,19 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { KindLabel, OpportunityCard } from "~/components/opportunity-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { jsonLd, loadDetail } from "~/modules/opportunities/detail.server.ts";
 import { formatDate, formatPay } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
-import { OPPORTUNITY_KINDS } from "../../search/documents.ts";
-
-const detailParams = z.object({ kind: z.enum(OPPORTUNITY_KINDS), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+import { opportunityRef } from "~/utils/route-params.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = detailParams.safeParse(params);
+  const parsed = opportunityRef.safeParse(params);
   if (!parsed.success) throw httpError(404);
   const detail = await loadDetail(parsed.data.kind, parsed.data.id, await getLanguage(request));
   if (!detail) throw httpError(404);

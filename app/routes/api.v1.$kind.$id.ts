@@ -1,16 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { loadDetail } from "~/modules/opportunities/detail.server.ts";
-import { OPPORTUNITY_KINDS } from "../../search/documents.ts";
-
-const paramsSchema = z.object({ kind: z.enum(OPPORTUNITY_KINDS), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+import { opportunityRef } from "~/utils/route-params.ts";
 
 const headers = { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60" };
 
 /** GET /api/v1/{kind}/{id} — one opportunity as JSON; 404 with a message for unknown ids. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = paramsSchema.safeParse(params);
+  const parsed = opportunityRef.safeParse(params);
   if (!parsed.success) return Response.json({ error: "not_found", message: "Unknown kind or id" }, { status: 404, headers });
   const detail = await loadDetail(parsed.data.kind, parsed.data.id, await getLanguage(request));
   if (!detail) return Response.json({ error: "not_found", message: "No such item" }, { status: 404, headers });

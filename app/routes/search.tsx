@@ -5,7 +5,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { OpportunityCard } from "~/components/opportunity-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
-import { GROUP_CODES, MAX_QUERY_LENGTH, POSTED_WITHIN, parseSearchParams, searchUrl, type SearchParams } from "~/modules/search/params.ts";
+import { GROUP_CODES, MAX_PAGE, MAX_QUERY_LENGTH, POSTED_WITHIN, parseSearchParams, searchUrl, type SearchParams } from "~/modules/search/params.ts";
 import { loadSearchPage, type FacetOption } from "~/modules/search/search-page.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { OPPORTUNITY_KINDS, PAY_BANDS } from "../../search/documents.ts";
@@ -146,7 +146,7 @@ export default function SearchPage() {
   if (params.group) active.push({ label: t(`groups.${params.group}`), url: drop({ group: undefined }) });
   if (params.brand) active.push({ label: data.labels.brands.find((c) => c.value === params.brand)?.label ?? params.brand, url: drop({ brand: undefined }) });
   const facetFilters = active.length - params.kind.length;
-  const pages = Math.min(data.totalPages, 500);
+  const pages = Math.min(data.totalPages, MAX_PAGE);
   const chip = "inline-flex min-h-10 items-center rounded-full border px-3";
 
   return (

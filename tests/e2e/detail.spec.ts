@@ -82,7 +82,7 @@ test.describe("detail pages", () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByTestId("error-page")).toContainText("找不到");
     await expect(page.getByTestId("error-page").getByRole("link", { name: "搜索" })).toBeVisible();
-    for (const url of ["/no/such/page", "/base/abc", "/course/-1", "/pet/1"]) {
+    for (const url of ["/no/such/page", "/base/abc", "/course/-1", "/job/1e3", "/pet/1"]) {
       const other = await page.goto(url);
       expect(other?.status(), url).toBe(404);
       await expect(page.getByTestId("error-page")).toBeVisible();
