@@ -79,7 +79,7 @@ describe("sign-up and login forms (server side: the authority)", () => {
     const ok = (await loginAction({ request: post("/login", { identifier: "18700001111", password: good.password, redirectTo: "/search?q=1" }), params: {}, context })) as Response;
     expect(ok.headers.get("Location")).toBe("/search?q=1");
     const evil = (await loginAction({ request: post("/login", { identifier: "18700001111", password: good.password, redirectTo: "//evil.example" }), params: {}, context })) as Response;
-    expect(evil.headers.get("Location")).toBe("/account");
+    expect(evil.headers.get("Location")).toBe("/me");
   });
 
   it("sends visitors without a session to log in, and back afterwards", async () => {

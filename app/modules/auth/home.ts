@@ -1,6 +1,7 @@
 import type { Role } from "./permissions.ts";
 
 /** Where each role lands after signing in. */
-export function homeFor(_role: Role): string {
+export function homeFor(role: Role): string {
+  if (role === "seeker") return "/me";
   return "/account";
 }

@@ -1,0 +1,108 @@
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { useEffect, useState } from "react";
+import { FieldError } from "./form.tsx";
+
+/**
+ * Form controls beside TextField (form.tsx) for longer forms: selects, text areas, checkbox and
+ * radio groups, a single checkbox. Each shows its own error under it, like TextField.
+ */
+
+const controlClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-200 aria-[invalid=true]:border-red-600";
+
+/** False on the server and in the first browser render, true once React runs: for extras that need JavaScript. */
+export function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  placeholder,
+  children,
+  onChange,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  hint?: string;
+  placeholder?: string;
+  children: React.ReactNode;
+  onChange?: (value: string) => void;
+}) {
+  const props = getSelectProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="mb-4">
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <select {...props} key={props.key} className={controlClass} onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {children}
+      </select>
+      {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({ meta, label, hint, rows = 3 }: { meta: FieldMetadata<string | undefined>; label: string; hint?: string; rows?: number }) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="mb-4">
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <textarea {...props} key={props.key} rows={rows} className={controlClass} />
+      {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** Checkboxes (several values) or radios (one) sharing one name; the error sits under the group. */
+export function ChoiceGroup({
+  meta,
+  legend,
+  hint,
+  type,
+  options,
+  columns = false,
+  onToggle,
+}: {
+  meta: FieldMetadata<string[] | string | undefined>;
+  legend: string;
+  hint?: string;
+  type: "checkbox" | "radio";
+  options: { value: string; label: string }[];
+  columns?: boolean;
+  onToggle?: (value: string, checked: boolean) => void;
+}) {
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  return (
+    <fieldset className="mb-4" aria-describedby={hint ? `${meta.id}-hint` : undefined} aria-invalid={meta.errors?.length ? true : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      <div className={columns ? "mt-1 grid grid-cols-1 gap-x-3 sm:grid-cols-2" : "mt-1"}>
+        {getCollectionProps(meta, { type, options: options.map((o) => o.value) }).map((props) => (
+          <label key={props.key} htmlFor={props.id} className="flex min-h-11 items-center gap-2 py-1 text-base">
+            <input {...props} key={props.key} className="h-5 w-5 shrink-0" onChange={onToggle ? (e) => onToggle(props.value, e.currentTarget.checked) : undefined} />
+            <span>{labels.get(props.value)}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
+export function CheckboxField({ meta, label }: { meta: FieldMetadata<boolean | undefined>; label: string }) {
+  const props = getInputProps(meta, { type: "checkbox" });
+  return (
+    <div className="mb-3">
+      <label htmlFor={meta.id} className="flex min-h-11 items-start gap-2 py-1 text-base">
+        <input {...props} key={props.key} className="mt-0.5 h-5 w-5 shrink-0" />
+        <span>{label}</span>
+      </label>
+      <FieldError id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { audit } from "../audit/audit.server.ts";
+import { getDb } from "../db.server.ts";
+import { decrypt } from "../security/secrets.server.ts";
+import { parseWorkHistory, unwrapList } from "./profile.server.ts";
+
+const open = (sealed: string | null) => (sealed ? decrypt(sealed) : null);
+const parseJson = (text: string | null): unknown => {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+/**
+ * Everything the site holds about one account, decrypted, for the person to download: the
+ * account, its sessions, the profile, applications with their history, notifications, and the
+ * placement records that name them (linked to the account or carrying their ID number).
+ */
+export async function exportSeekerData(userId: number, now = new Date()) {
+  const db = getDb();
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: {
+      profile: true,
+      sessions: { orderBy: { createdAt: "asc" } },
+      applications: { orderBy: { id: "asc" }, include: { events: { orderBy: { id: "asc" } }, posting: { select: { id: true, kind: true, title: true, organization: { select: { name: true } } } } } },
+      notifications: { orderBy: { id: "asc" } },
+    },
+  });
+  const profile = user.profile;
+  const placements = await db.placement.findMany({
+    where: { OR: [{ personUserId: userId }, ...(profile?.idHash ? [{ idHash: profile.idHash }] : [])] },
+    orderBy: { id: "asc" },
+  });
+  const auditTrail = await db.auditLog.findMany({
+    where: {
+      OR: [
+        { entityType: "user", entityId: String(userId) },
+        { entityType: "application", entityId: { in: user.applications.map((a) => String(a.id)) } },
+        { entityType: "placement", entityId: { in: placements.map((p) => String(p.id)) } },
+      ],
+    },
+    orderBy: { id: "asc" },
+    select: { action: true, entityType: true, entityId: true, createdAt: true },
+  });
+  return {
+    exportedAt: now.toISOString(),
+    account: {
+      id: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      email: user.email,
+      phone: open(user.phoneEnc),
+      createdAt: user.createdAt,
+      updatedAt: user.updatedAt,
+      lastLoginAt: user.lastLoginAt,
+    },
+    sessions: user.sessions.map((s) => ({ createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, userAgent: s.userAgent })),
+    profile: profile
+      ? {
+          name: profile.name,
+          phone: open(profile.phoneEnc),
+          idNumber: open(profile.idNumberEnc),
+          birthDate: profile.birthDate?.toISOString().slice(0, 10) ?? null,
+          sex: profile.sex,
+          education: profile.education,
+          school: profile.school,
+          major: profile.major,
+          graduationYear: profile.graduationYear,
+          skills: profile.skills,
+          workHistory: parseWorkHistory(profile.workHistory),
+          hometownCode: profile.hometownCode,
+          currentRegionCode: profile.currentRegionCode,
+          groups: unwrapList(profile.groups),
+          returneeKind: profile.returneeKind,
+          wishKinds: unwrapList(profile.wishKinds),
+          wishCounties: unwrapList(profile.wishCounties),
+          wishPayMin: profile.wishPayMin,
+          wishStartDate: profile.wishStartDate?.toISOString().slice(0, 10) ?? null,
+          consentMatching: profile.consentMatching,
+          consentSharing: profile.consentSharing,
+          createdAt: profile.createdAt,
+          updatedAt: profile.updatedAt,
+        }
+      : null,
+    applications: user.applications.map((a) => ({
+      id: a.id,
+      posting: { id: a.posting.id, kind: a.posting.kind, title: a.posting.title, employer: a.posting.organization.name },
+      status: a.status,
+      rejectionReason: a.rejectionReason,
+      snapshot: parseJson(a.snapshot),
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      events: a.events.map((e) => ({ status: e.status, reason: e.reason, createdAt: e.createdAt })),
+    })),
+    notifications: user.notifications.map((n) => ({ type: n.type, params: parseJson(n.params), link: n.link, readAt: n.readAt, createdAt: n.createdAt })),
+    placements: placements.map((p) => ({
+      id: p.id,
+      personName: p.personName,
+      idNumber: open(p.idNumberEnc),
+      groups: unwrapList(p.groups),
+      returneeKind: p.returneeKind,
+      employerName: p.employerName,
+      kind: p.kind,
+      regionCode: p.regionCode,
+      startDate: p.startDate,
+      source: p.source,
+      status: p.status,
+      rejectionReason: p.rejectionReason,
+      verifiedAt: p.verifiedAt,
+      createdAt: p.createdAt,
+    })),
+    auditTrail,
+  };
+}
+
+/**
+ * Deletes a seeker's account and everything that hangs off it (sessions, profile, applications
+ * with their events, notifications: the foreign keys cascade), plus their pending login codes.
+ *
+ * Placements are not theirs to delete: a placement is the employment service's real-name
+ * employment registration (就业登记), kept under its own legal duty, and verified placements feed
+ * public indicator figures that officials answer for and that must stay traceable to their records.
+ * Deleting them would silently change published numbers. So they stay, with the person's name and
+ * encrypted ID as registered, but no longer linked to the deleted account (personUserId = null);
+ * their application link goes too (applicationId is SET NULL by the foreign key). Each unlink is
+ * audited in the same transaction.
+ */
+export async function deleteSeekerAccount(userId: number): Promise<{ unlinkedPlacements: number }> {
+  return getDb().$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { phoneHash: true } });
+    const placements = await tx.placement.findMany({ where: { personUserId: userId }, select: { id: true, regionCode: true } });
+    for (const p of placements) {
+      await tx.placement.update({ where: { id: p.id }, data: { personUserId: null } });
+      await audit(tx, { actorId: null, action: "placement.unlink_deleted_account", entityType: "placement", entityId: p.id, regionCode: p.regionCode, before: { personUserId: userId }, after: { personUserId: null } });
+    }
+    if (user.phoneHash) await tx.oneTimeCode.deleteMany({ where: { phoneHash: user.phoneHash } });
+    await tx.user.delete({ where: { id: userId } });
+    return { unlinkedPlacements: placements.length };
+  });
+}

@@ -1,0 +1,212 @@
+import type { Prisma, SeekerProfile } from "~/generated/prisma/client.ts";
+import type { FieldErrors } from "../auth/accounts.server.ts";
+import { getDb } from "../db.server.ts";
+import { maskIdNumber, maskPhone, parseIdNumber } from "../people/identity.ts";
+import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
+import { decrypt, encrypt, lookupHash } from "../security/secrets.server.ts";
+import { WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
+
+/** ",a,b," ⇄ ["a", "b"]: list columns are comma-wrapped so SQL can filter them with LIKE. */
+export const wrapList = (list: readonly string[]) => `,${list.join(",")}${list.length ? "," : ""}`;
+export const unwrapList = (value: string) => value.split(",").filter(Boolean);
+
+export function parseWorkHistory(json: string): WorkRow[] {
+  try {
+    const rows: unknown = JSON.parse(json);
+    return Array.isArray(rows) ? (rows as WorkRow[]).filter((r) => r && typeof r.employer === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+
+/** The county and town parts of a stored region code (a town is 9 digits, its county its first 6). */
+function splitRegion(code: string | null) {
+  if (!code) return { county: "", town: "" };
+  return code.length > 6 ? { county: code.slice(0, 6), town: code } : { county: code, town: "" };
+}
+
+/** Counties and their towns for the pickers, in code order. */
+export async function regionOptions() {
+  const regions = await getRegions();
+  const all = [...regions.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const pick = ({ code, name, nameEn }: RegionInfo) => ({ code, name, nameEn });
+  return all
+    .filter((r) => r.level === "county")
+    .map((county) => ({ ...pick(county), towns: all.filter((r) => r.level === "town" && r.parentCode === county.code).map(pick) }));
+}
+export type RegionOption = Awaited<ReturnType<typeof regionOptions>>[number];
+
+/**
+ * What the form starts from. The phone is the seeker's own contact number and is shown to them
+ * in full; the ID number never is: only its masked copy, and a blank field keeps it.
+ */
+export async function loadProfileForm(userId: number) {
+  const db = getDb();
+  const [profile, user] = await Promise.all([
+    db.seekerProfile.findUnique({ where: { userId } }),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, phoneEnc: true } }),
+  ]);
+  const work = profile ? parseWorkHistory(profile.workHistory) : [];
+  const rows = [...work, ...Array.from({ length: Math.max(WORK_ROWS_MIN - work.length, 1) }, () => ({ employer: "", title: "", from: "", to: "" }))];
+  const hometown = splitRegion(profile?.hometownCode ?? null);
+  const current = splitRegion(profile?.currentRegionCode ?? null);
+  const phoneEnc = profile ? profile.phoneEnc : user.phoneEnc;
+  return {
+    exists: profile !== null,
+    idNumberMasked: profile?.idNumberMasked ?? null,
+    birthDate: isoDay(profile?.birthDate ?? null),
+    sex: profile?.sex ?? null,
+    defaultValue: {
+      name: profile?.name ?? user.displayName,
+      phone: phoneEnc ? decrypt(phoneEnc) : "",
+      idNumber: "",
+      idNumberRemove: false,
+      education: profile?.education ?? "any",
+      school: profile?.school ?? "",
+      major: profile?.major ?? "",
+      graduationYear: profile?.graduationYear ? String(profile.graduationYear) : "",
+      skills: profile?.skills ?? "",
+      workHistory: rows.map((r) => ({ employer: r.employer, title: r.title ?? "", from: r.from ?? "", to: r.to ?? "" })),
+      hometownCounty: hometown.county,
+      hometownTown: hometown.town,
+      currentCounty: current.county,
+      currentTown: current.town,
+      groups: profile ? unwrapList(profile.groups) : [],
+      returneeKind: profile?.returneeKind ?? "",
+      wishKinds: profile ? unwrapList(profile.wishKinds) : [],
+      wishCounties: profile ? unwrapList(profile.wishCounties) : [],
+      wishPayMin: profile?.wishPayMin != null ? String(profile.wishPayMin) : "",
+      wishStartDate: isoDay(profile?.wishStartDate ?? null),
+      consentMatching: profile?.consentMatching ?? false,
+      consentSharing: profile?.consentSharing ?? false,
+    },
+  };
+}
+
+export type SaveResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+function regionErrors(regions: Map<string, RegionInfo>, input: ProfileInput): FieldErrors {
+  const errors: FieldErrors = {};
+  const known = (code: string | undefined, level: string) => !code || regions.get(code)?.level === level;
+  for (const field of ["hometownCounty", "currentCounty"] as const) if (!known(input[field], "county")) errors[field] = "seekers.errors.regionUnknown";
+  for (const field of ["hometownTown", "currentTown"] as const) if (!known(input[field], "town")) errors[field] = "seekers.errors.regionUnknown";
+  if (!input.wishCounties.every((c) => known(c, "county"))) errors.wishCounties = "forms.invalid";
+  return errors;
+}
+
+const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+
+/** Saves the whole profile (the form always sends every field). Phone and ID are stored encrypted. */
+export async function saveProfile(userId: number, input: ProfileInput): Promise<SaveResult> {
+  const db = getDb();
+  const errors = regionErrors(await getRegions(), input);
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  let identity: Pick<Prisma.SeekerProfileUncheckedCreateInput, "idNumberEnc" | "idNumberMasked" | "idHash" | "birthDate" | "sex"> = {};
+  if (input.idNumber) {
+    const parsed = parseIdNumber(input.idNumber);
+    if (!parsed.ok) return { ok: false, errors: { idNumber: "seekers.errors.idNumberFormat" } };
+    const { normalized, birthDate, sex } = parsed.facts;
+    const idHash = lookupHash("id-number", normalized);
+    const other = await db.seekerProfile.findFirst({ where: { idHash, NOT: { userId } }, select: { userId: true } });
+    if (other) return { ok: false, errors: { idNumber: "seekers.errors.idNumberTaken" } };
+    identity = { idNumberEnc: encrypt(normalized), idNumberMasked: maskIdNumber(normalized), idHash, birthDate, sex };
+  } else if (input.idNumberRemove) {
+    identity = { idNumberEnc: null, idNumberMasked: null, idHash: null, birthDate: null, sex: null };
+  }
+
+  const data = {
+    name: input.name,
+    phoneEnc: input.phone ? encrypt(input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    ...identity,
+    education: input.education,
+    school: input.school ?? "",
+    major: input.major ?? "",
+    graduationYear: input.graduationYear ?? null,
+    skills: input.skills ?? "",
+    workHistory: JSON.stringify(input.workHistory.map(({ employer, title, from, to }) => ({ employer, title: title ?? "", from: from ?? "", to: to ?? "" }))),
+    hometownCode: input.hometownTown ?? input.hometownCounty ?? null,
+    currentRegionCode: input.currentTown ?? input.currentCounty ?? null,
+    groups: wrapList(input.groups),
+    returneeKind: input.returneeKind,
+    wishKinds: wrapList(input.wishKinds),
+    wishCounties: wrapList(input.wishCounties),
+    wishPayMin: input.wishPayMin ?? null,
+    wishStartDate: input.wishStartDate ? new Date(`${input.wishStartDate}T00:00:00Z`) : null,
+    consentMatching: input.consentMatching ?? false,
+    consentSharing: input.consentSharing ?? false,
+  };
+  try {
+    await db.seekerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  } catch (error) {
+    // Two accounts saving the same ID number at once: the unique index decides.
+    if (isUniqueViolation(error)) return { ok: false, errors: { idNumber: "seekers.errors.idNumberTaken" } };
+    throw error;
+  }
+  return { ok: true };
+}
+
+/** The parts a seeker is asked to fill in, in the order the home page lists what is missing. */
+export const COMPLETENESS_ITEMS = ["basics", "idNumber", "education", "skills", "workHistory", "place", "wishes"] as const;
+export type CompletenessItem = (typeof COMPLETENESS_ITEMS)[number];
+
+export function completeness(profile: SeekerProfile | null) {
+  const done: Record<CompletenessItem, boolean> = {
+    basics: !!profile?.name && !!profile.phoneEnc,
+    idNumber: !!profile?.idNumberEnc,
+    education: !!profile && (profile.education !== "any" || profile.school !== ""),
+    skills: !!profile?.skills,
+    workHistory: !!profile && parseWorkHistory(profile.workHistory).length > 0,
+    place: !!profile?.currentRegionCode,
+    wishes: !!profile && unwrapList(profile.wishKinds).length > 0,
+  };
+  const missing = COMPLETENESS_ITEMS.filter((item) => !done[item]);
+  return { percent: Math.round((100 * (COMPLETENESS_ITEMS.length - missing.length)) / COMPLETENESS_ITEMS.length), missing };
+}
+
+/** The seeker's home: a profile summary, what is missing, and their latest applications (read-only). */
+export async function loadSeekerHome(userId: number, lang: string) {
+  const db = getDb();
+  const [profile, applications, regions] = await Promise.all([
+    db.seekerProfile.findUnique({ where: { userId } }),
+    db.application.findMany({
+      where: { seekerId: userId },
+      orderBy: { updatedAt: "desc" },
+      take: 20,
+      select: { id: true, status: true, createdAt: true, updatedAt: true, posting: { select: { id: true, kind: true, title: true, organization: { select: { name: true } } } } },
+    }),
+    getRegions(),
+  ]);
+  const place = (code: string | null) => {
+    if (!code) return "";
+    const region = regions.get(code);
+    const name = (r: RegionInfo | undefined) => (r ? (lang === "en" && r.nameEn ? r.nameEn : r.name) : code);
+    return region?.level === "town" && region.parentCode ? `${name(regions.get(region.parentCode))} ${name(region)}` : name(region);
+  };
+  return {
+    profile: profile
+      ? {
+          name: profile.name,
+          phoneMasked: profile.phoneMasked,
+          idNumberMasked: profile.idNumberMasked,
+          birthDate: isoDay(profile.birthDate),
+          sex: profile.sex,
+          currentPlace: place(profile.currentRegionCode),
+          groups: unwrapList(profile.groups) as ProfileGroup[],
+          consentMatching: profile.consentMatching,
+          consentSharing: profile.consentSharing,
+        }
+      : null,
+    completeness: completeness(profile),
+    applications: applications.map((a) => ({
+      id: a.id,
+      status: a.status,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+      posting: { id: a.posting.id, kind: a.posting.kind, title: a.posting.title, employer: a.posting.organization.name },
+    })),
+  };
+}

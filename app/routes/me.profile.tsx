@@ -1,0 +1,221 @@
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
+import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
+import { replyErrors } from "~/modules/auth/form-errors.ts";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX, profileSchema } from "~/modules/seekers/profile-schema.ts";
+import { loadProfileForm, regionOptions, saveProfile, type RegionOption } from "~/modules/seekers/profile.server.ts";
+import { metaT, pageTitle } from "~/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: pageTitle(t, t("seekers.profileTitle")) }, { name: "robots", content: "noindex" }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "profile.edit");
+  const [form, regions] = await Promise.all([loadProfileForm(user.id), regionOptions()]);
+  return { ...form, regions };
+}
+
+/**
+ * After an error the reply echoes what was just typed, the ID number included: it goes back only
+ * to the person who typed it, in the answer to their own POST. The stored number never leaves the
+ * server (the form starts blank and shows the masked copy).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "profile.edit");
+  const submission = parseWithZod(await request.formData(), { schema: profileSchema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await saveProfile(user.id, submission.value);
+  if (!result.ok) return submission.reply(replyErrors(result.errors));
+  return redirect("/me/profile?saved=1");
+}
+
+type Meta = FieldMetadata<string | undefined>;
+// TextField does not list "month"; browsers without a month picker show a text box, and the schema accepts "2021.3" too.
+const MONTH = "month" as "text";
+
+function PlacePicker({ legend, county, town, regions }: { legend: string; county: Meta; town: Meta; regions: RegionOption[] }) {
+  const { t, i18n } = useTranslation();
+  const hydrated = useHydrated();
+  const [chosen, setChosen] = useState(county.initialValue ?? "");
+  const name = (r: { name: string; nameEn: string | null }) => (i18n.language === "en" && r.nameEn ? r.nameEn : r.name);
+  // Without JavaScript every county's towns are listed (grouped); with it, only the chosen county's.
+  const towns = hydrated && chosen ? regions.filter((r) => r.code === chosen) : regions;
+  return (
+    <fieldset className="mb-2">
+      <legend className="mb-1 font-medium">{legend}</legend>
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <SelectField meta={county} label={t("seekers.county")} placeholder={t("seekers.chooseCounty")} onChange={setChosen}>
+          {regions.map((r) => <option key={r.code} value={r.code}>{name(r)}</option>)}
+        </SelectField>
+        <SelectField meta={town} label={t("seekers.town")} placeholder={t("seekers.chooseTown")}>
+          {towns.map((r) => (
+            <optgroup key={r.code} label={name(r)}>
+              {r.towns.map((tw) => <option key={tw.code} value={tw.code}>{name(tw)}</option>)}
+            </optgroup>
+          ))}
+        </SelectField>
+      </div>
+    </fieldset>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section id={id} className="mb-4 rounded-lg bg-white p-4 shadow-sm" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="mb-3 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default function ProfileForm() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const hydrated = useHydrated();
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult,
+    defaultValue: data.defaultValue,
+    constraint: getZodConstraint(profileSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const groupsValue = fields.groups.initialValue;
+  const [returnee, setReturnee] = useState(Array.isArray(groupsValue) ? groupsValue.includes("returnee") : groupsValue === "returnee");
+  const errorCount = Object.values(form.allErrors).filter((e) => e.length).length;
+  const rows = fields.workHistory.getFieldList();
+  const countyName = (r: RegionOption) => (i18n.language === "en" && r.nameEn ? r.nameEn : r.name);
+
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p className="mb-2 text-sm"><Link to="/me" className="text-brand-700 underline">{t("seekers.back")}</Link></p>
+      <h1 className="mb-4 text-2xl font-bold">{t("seekers.profileTitle")}</h1>
+      {searchParams.get("saved") === "1" && !lastResult ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-green-900" data-testid="profile-saved">{t("seekers.saved")}</p>
+      ) : null}
+      {errorCount > 0 ? (
+        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="error-summary">{t("forms.errorSummary", { count: errorCount })}</p>
+      ) : null}
+      <FormError errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        {/* Enter in a text box submits with the first submit button: make that "save", not a row button. */}
+        <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">{t("seekers.save")}</button>
+
+        <Section id="basics" title={t("seekers.sections.basics")}>
+          <TextField meta={fields.name} label={t("seekers.name")} autoComplete="name" />
+          <TextField meta={fields.phone} label={t("seekers.phone")} hint={t("seekers.phoneHint")} type="tel" inputMode="tel" autoComplete="tel" />
+          <TextField
+            meta={fields.idNumber}
+            label={`${t("seekers.idNumber")} (${t("forms.optional")})`}
+            hint={data.idNumberMasked ? t("seekers.idNumberStored", { masked: data.idNumberMasked }) : t("seekers.idNumberHint")}
+            autoComplete="off"
+          />
+          {data.idNumberMasked ? (
+            <>
+              <p className="mb-3 text-sm text-slate-700" data-testid="id-derived">
+                {t("seekers.birthDate")}: {data.birthDate} · {t("seekers.sex")}: {data.sex ? t(`seekers.sexValue.${data.sex as "male" | "female"}`) : "—"}
+                <span className="text-slate-500"> ({t("seekers.derivedFromId")})</span>
+              </p>
+              <CheckboxField meta={fields.idNumberRemove} label={t("seekers.idNumberRemove")} />
+            </>
+          ) : null}
+        </Section>
+
+        <Section id="education" title={t("seekers.sections.education")}>
+          <SelectField meta={fields.education} label={t("seekers.education")}>
+            {EDUCATION_LEVELS.map((level) => <option key={level} value={level}>{level === "any" ? t("seekers.educationUnset") : t(`education.${level}`)}</option>)}
+          </SelectField>
+          <TextField meta={fields.school} label={t("seekers.school")} />
+          <TextField meta={fields.major} label={t("seekers.major")} />
+          <TextField meta={fields.graduationYear} label={t("seekers.graduationYear")} hint={t("seekers.graduationYearHint")} inputMode="numeric" />
+        </Section>
+
+        <Section id="work" title={t("seekers.sections.work")}>
+          <TextAreaField meta={fields.skills} label={t("seekers.skills")} hint={t("seekers.skillsHint")} />
+          <fieldset>
+            <legend className="font-medium">{t("seekers.workHistory")}</legend>
+            <p className="mb-2 text-xs text-slate-500">{t("seekers.workHistoryHint")}</p>
+            {rows.map((row, index) => {
+              const f = row.getFieldset();
+              return (
+                <fieldset key={row.key} className="mb-3 rounded border border-slate-200 p-3" data-testid="work-row">
+                  <legend className="px-1 text-sm text-slate-600">{t("seekers.workRow", { n: index + 1 })}</legend>
+                  <TextField meta={f.employer} label={t("seekers.employer")} />
+                  <TextField meta={f.title} label={t("seekers.jobTitle")} />
+                  <div className="grid gap-x-3 sm:grid-cols-2">
+                    <TextField meta={f.from} label={t("seekers.from")} hint={t("seekers.monthHint")} type={MONTH} />
+                    <TextField meta={f.to} label={t("seekers.to")} hint={t("seekers.monthHint")} type={MONTH} />
+                  </div>
+                  {rows.length > 1 ? (
+                    <button {...form.remove.getButtonProps({ name: fields.workHistory.name, index })} className="text-sm text-red-800 underline">{t("seekers.removeRow")}</button>
+                  ) : null}
+                </fieldset>
+              );
+            })}
+            {rows.length < WORK_ROWS_MAX ? (
+              <button {...form.insert.getButtonProps({ name: fields.workHistory.name, defaultValue: { employer: "", title: "", from: "", to: "" } })} className="mb-2 rounded border border-slate-300 px-3 py-2 text-sm" data-testid="add-work-row">
+                {t("seekers.addRow")}
+              </button>
+            ) : null}
+            <FieldError id={fields.workHistory.errorId} errors={fields.workHistory.errors} />
+          </fieldset>
+        </Section>
+
+        <Section id="places" title={t("seekers.sections.places")}>
+          <PlacePicker legend={t("seekers.hometown")} county={fields.hometownCounty} town={fields.hometownTown} regions={data.regions} />
+          <PlacePicker legend={t("seekers.currentPlace")} county={fields.currentCounty} town={fields.currentTown} regions={data.regions} />
+        </Section>
+
+        <Section id="groups" title={t("seekers.sections.groups")}>
+          <ChoiceGroup
+            meta={fields.groups}
+            legend={t("seekers.sections.groups")}
+            hint={t("seekers.groupsHint")}
+            type="checkbox"
+            columns
+            options={PROFILE_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
+            onToggle={(value, checked) => value === "returnee" && setReturnee(checked)}
+          />
+          {!hydrated || returnee ? (
+            <div className="ml-2 border-l-4 border-brand-200 pl-3" data-testid="returnee-kind">
+              <ChoiceGroup
+                meta={fields.returneeKind}
+                legend={t("seekers.returneeKind")}
+                hint={t("seekers.returneeKindHint")}
+                type="radio"
+                options={RETURNEE_KINDS.map((k) => ({ value: k, label: t(`seekers.returneeKinds.${k}`) }))}
+              />
+            </div>
+          ) : null}
+        </Section>
+
+        <Section id="wishes" title={t("seekers.sections.wishes")}>
+          <ChoiceGroup meta={fields.wishKinds} legend={t("seekers.wishKinds")} type="checkbox" columns options={WISH_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          <ChoiceGroup meta={fields.wishCounties} legend={t("seekers.wishCounties")} type="checkbox" columns options={data.regions.map((r) => ({ value: r.code, label: countyName(r) }))} />
+          <TextField meta={fields.wishPayMin} label={t("seekers.wishPayMin")} inputMode="numeric" />
+          <TextField meta={fields.wishStartDate} label={t("seekers.wishStartDate")} type="date" />
+        </Section>
+
+        <Section id="consents" title={t("seekers.sections.consents")}>
+          <p className="mb-2 text-sm text-slate-600">{t("seekers.consentsHint")}</p>
+          <CheckboxField meta={fields.consentMatching} label={t("seekers.consentMatching")} />
+          <CheckboxField meta={fields.consentSharing} label={t("seekers.consentSharing")} />
+        </Section>
+
+        <SubmitButton busy={busy}>{t("seekers.save")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copySeededDatabase } from "../../tests/setup/test-env.ts";
+import { homeFor } from "~/modules/auth/home.ts";
+import { createSession } from "~/modules/auth/session.server.ts";
+import { createDb, setDb, type Db } from "~/modules/db.server.ts";
+import { notify } from "~/modules/notifications/notifications.server.ts";
+import { idNumberCheckChar } from "~/modules/people/identity.ts";
+import { lookupHash } from "~/modules/security/secrets.server.ts";
+import { saveProfile } from "~/modules/seekers/profile.server.ts";
+import { profileSchema } from "~/modules/seekers/profile-schema.ts";
+import { loader as homeLoader } from "./me._index.tsx";
+import { action as deleteAction, loader as deleteLoader } from "./me.delete.tsx";
+import { loader as exportLoader } from "./me.export.ts";
+import { action as profileAction, loader as profileLoader } from "./me.profile.tsx";
+import { action as notificationsAction, loader as notificationsLoader } from "./notifications.tsx";
+
+type Reply = { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+type Entries = [string, string][];
+
+const validId = (first17: string) => `${first17}${idNumberCheckChar(first17)}`;
+const ID = validId("61092419990101331");
+const TAKEN_ID = validId("61092419800505442");
+const context = { clientAddress: "10.3.0.1" };
+const req = (url: string, cookie: string, body?: Entries) =>
+  new Request(`http://localhost${url}`, { method: body ? "POST" : "GET", body: body ? new URLSearchParams(body) : undefined, headers: { Cookie: cookie } });
+const thrown = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as Response);
+
+/** A complete, valid profile form as the browser sends it (three work rows, as rendered without JavaScript). */
+const GOOD: Entries = [
+  ["name", "陈小芳"], ["phone", "13911112222"], ["idNumber", ""], ["education", "bachelor"], ["school", "西安理工大学"],
+  ["major", "机械设计"], ["graduationYear", "2023"], ["skills", "CAD 钳工"],
+  ["workHistory[0].employer", "西安某机械厂"], ["workHistory[0].title", "技术员"], ["workHistory[0].from", "2023-07"], ["workHistory[0].to", "2025-06"],
+  ["workHistory[1].employer", ""], ["workHistory[1].title", ""], ["workHistory[1].from", ""], ["workHistory[1].to", ""],
+  ["workHistory[2].employer", ""], ["workHistory[2].title", ""], ["workHistory[2].from", ""], ["workHistory[2].to", ""],
+  ["hometownCounty", "610924"], ["hometownTown", "610924002"], ["currentCounty", "610902"], ["currentTown", ""],
+  ["groups", "returnee"], ["groups", "graduate"], ["returneeKind", "graduate"],
+  ["wishKinds", "job"], ["wishKinds", "internship"], ["wishCounties", "610924"], ["wishCounties", "610902"],
+  ["wishPayMin", "4000"], ["wishStartDate", "2026-09-01"], ["consentMatching", "on"], ["consentSharing", "on"],
+];
+
+/** GOOD with one name's value(s) replaced (or added). */
+function withValue(name: string, ...values: string[]): Entries {
+  const at = GOOD.findIndex(([n]) => n === name);
+  const rest = GOOD.filter(([n]) => n !== name);
+  const insertAt = at === -1 ? rest.length : at;
+  return [...rest.slice(0, insertAt), ...values.map((v): [string, string] => [name, v]), ...rest.slice(insertAt)];
+}
+
+/** Reads "workHistory[0].employer" out of conform's nested initialValue. */
+function valueAt(root: unknown, name: string): unknown {
+  return name.split(/[.[\]]+/).filter(Boolean).reduce<unknown>((node, key) => (node == null ? undefined : (node as Record<string, unknown>)[key]), root);
+}
+
+/** Every value typed comes back in the reply (empty fields may come back empty or absent). */
+function expectAllKept(reply: Reply, sent: Entries, label: string) {
+  const names = [...new Set(sent.map(([n]) => n))];
+  for (const name of names) {
+    const typed = sent.filter(([n]) => n === name).map(([, v]) => v);
+    const back = valueAt(reply.initialValue, name);
+    const backList = back === undefined ? [] : Array.isArray(back) ? back : [back];
+    expect(backList.filter((v) => v !== ""), `${label}: ${name}`).toEqual(typed.filter((v) => v !== ""));
+  }
+}
+
+// [field name, bad value(s), the field the error shows at (default: the same), message]
+const BAD: [string, string[], string | null, string][] = [
+  ["name", [""], null, "forms.required"],
+  ["name", ["   "], null, "forms.required"],
+  ["name", ["名".repeat(41)], null, "forms.tooLong"],
+  ["phone", ["12345"], null, "forms.phoneInvalid"],
+  ["phone", ["0915-1234567"], null, "forms.phoneInvalid"],
+  ["phone", ["手机"], null, "forms.phoneInvalid"],
+  ["idNumber", ["61092419990101"], null, "seekers.errors.idNumberFormat"],
+  ["idNumber", ["61092419991301331X"], null, "seekers.errors.idNumberDate"],
+  ["idNumber", [`${ID.slice(0, 17)}${ID[17] === "1" ? "2" : "1"}`], null, "seekers.errors.idNumberChecksum"],
+  ["idNumber", [TAKEN_ID], null, "seekers.errors.idNumberTaken"],
+  ["idNumberRemove", ["yes"], null, "forms.invalid"],
+  ["education", ["phd"], null, "forms.chooseOne"],
+  ["school", ["校".repeat(81)], null, "forms.tooLong"],
+  ["major", ["专".repeat(61)], null, "forms.tooLong"],
+  ["graduationYear", ["abc"], null, "seekers.errors.yearInvalid"],
+  ["graduationYear", ["1800"], null, "seekers.errors.yearInvalid"],
+  ["graduationYear", ["2023.5"], null, "seekers.errors.yearInvalid"],
+  ["graduationYear", ["3000"], null, "seekers.errors.yearInvalid"],
+  ["skills", ["技".repeat(501)], null, "forms.tooLong"],
+  ["workHistory[0].employer", [""], null, "seekers.errors.employerRequired"],
+  ["workHistory[0].employer", ["厂".repeat(81)], null, "forms.tooLong"],
+  ["workHistory[0].title", ["岗".repeat(61)], null, "forms.tooLong"],
+  ["workHistory[0].from", ["2023-13"], null, "seekers.errors.monthInvalid"],
+  ["workHistory[0].from", ["last year"], null, "seekers.errors.monthInvalid"],
+  ["workHistory[0].to", ["2020-01"], null, "seekers.errors.toBeforeFrom"],
+  ["workHistory[1].title", ["只写了岗位"], "workHistory[1].employer", "seekers.errors.employerRequired"],
+  ["hometownCounty", ["abc"], null, "seekers.errors.regionUnknown"],
+  ["currentCounty", ["110101"], null, "seekers.errors.regionUnknown"],
+  ["hometownTown", ["610902001"], null, "seekers.errors.townNotInCounty"],
+  ["hometownTown", ["610924999"], null, "seekers.errors.regionUnknown"],
+  ["currentCounty", ["6109"], null, "seekers.errors.regionUnknown"],
+  ["currentTown", ["61092400"], null, "seekers.errors.regionUnknown"],
+  ["groups", ["king"], null, "forms.invalid"],
+  ["groups", ["graduate", "<script>"], null, "forms.invalid"],
+  ["returneeKind", [""], null, "seekers.errors.returneeKindRequired"],
+  ["returneeKind", ["pilot"], null, "forms.chooseOne"],
+  ["wishKinds", ["holiday"], null, "forms.invalid"],
+  ["wishCounties", ["abc"], null, "forms.invalid"],
+  ["wishCounties", ["999999"], null, "forms.invalid"],
+  ["wishPayMin", ["-5"], null, "seekers.errors.payInvalid"],
+  ["wishPayMin", ["三千"], null, "seekers.errors.payInvalid"],
+  ["wishPayMin", ["3000.5"], null, "seekers.errors.payInvalid"],
+  ["wishPayMin", ["1000000"], null, "seekers.errors.payInvalid"],
+  ["wishStartDate", ["2026-02-30"], null, "seekers.errors.dateInvalid"],
+  ["wishStartDate", ["tomorrow"], null, "seekers.errors.dateInvalid"],
+  ["consentMatching", ["yes"], null, "forms.invalid"],
+  ["consentSharing", ["true"], null, "forms.invalid"],
+];
+
+describe("seeker pages (loaders and actions called as the browser would, on a real SQLite copy)", () => {
+  let db: Db;
+  let dir: string;
+  let seeker: { id: number; cookie: string };
+  let staffCookie: string;
+  let phone = 13600000000;
+
+  const signIn = async (role: "seeker" | "staff", displayName: string) => {
+    const user = await db.user.create({ data: { role, displayName, passwordHash: "x", phoneHash: lookupHash("phone", String(++phone)), staffRegionCode: role === "staff" ? "610924" : null } });
+    return { id: user.id, cookie: (await createSession(user.id, new Request("http://localhost/"))).split(";")[0]! };
+  };
+
+  beforeAll(async () => {
+    const copy = copySeededDatabase();
+    dir = copy.dir;
+    db = createDb(copy.url);
+    setDb(db);
+    seeker = await signIn("seeker", "陈小芳");
+    staffCookie = (await signIn("staff", "紫阳县 工作人员")).cookie;
+    const other = (await signIn("seeker", "另一位")).id;
+    await saveProfile(other, profileSchema.parse({ name: "另一位", idNumber: TAKEN_ID }));
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers every bad value with no 500, the message at its field, and everything typed kept", async () => {
+    for (const [field, values, errorAt, message] of BAD) {
+      const sent = withValue(field, ...values);
+      const label = `${field}=${JSON.stringify(values)}`;
+      const reply = (await profileAction({ request: req("/me/profile", seeker.cookie, sent), params: {}, context })) as Reply;
+      expect(reply.status, label).toBe("error");
+      expect(reply.error?.[errorAt ?? field], label).toContain(message);
+      expectAllKept(reply, sent, label);
+    }
+    expect(await db.seekerProfile.findUnique({ where: { userId: seeker.id } })).toBeNull();
+  });
+
+  it("adds a work-history row on the server when JavaScript is off, saving nothing", async () => {
+    const sent: Entries = [...GOOD, ["__intent__", JSON.stringify({ type: "insert", payload: { name: "workHistory" } })]];
+    const reply = (await profileAction({ request: req("/me/profile", seeker.cookie, sent), params: {}, context })) as Reply;
+    expect((reply.initialValue?.workHistory as unknown[]).length).toBe(4);
+    expectAllKept(reply, GOOD, "insert");
+    expect(await db.seekerProfile.findUnique({ where: { userId: seeker.id } })).toBeNull();
+  });
+
+  it("saves a good profile; the page then shows the ID number masked and never in full", async () => {
+    const res = (await profileAction({ request: req("/me/profile", seeker.cookie, withValue("idNumber", ID)), params: {}, context })) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/me/profile?saved=1");
+
+    const page = await profileLoader({ request: req("/me/profile", seeker.cookie), params: {}, context });
+    expect(JSON.stringify(page)).not.toContain(ID);
+    expect(page.idNumberMasked).toBe(`6109**********${ID.slice(-4)}`);
+    expect(page.defaultValue).toMatchObject({ name: "陈小芳", idNumber: "", groups: ["returnee", "graduate"], returneeKind: "graduate", consentMatching: true });
+    expect([page.birthDate, page.sex]).toEqual(["1999-01-01", "male"]);
+
+    const home = await homeLoader({ request: req("/me", seeker.cookie), params: {}, context });
+    expect(JSON.stringify(home)).not.toContain(ID);
+    expect(home.profile).toMatchObject({ idNumberMasked: page.idNumberMasked, phoneMasked: "139****2222" });
+    expect(home.completeness.percent).toBe(100);
+
+    // Saving again with the ID field blank keeps the stored number.
+    await profileAction({ request: req("/me/profile", seeker.cookie, withValue("skills", "CAD 钳工 焊工")), params: {}, context });
+    expect((await db.seekerProfile.findUniqueOrThrow({ where: { userId: seeker.id } })).idHash).toBe(lookupHash("id-number", ID));
+  });
+
+  it("downloads everything as a JSON attachment, ID number and phone included", async () => {
+    const res = await exportLoader({ request: req("/me/export", seeker.cookie), params: {}, context });
+    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="my-data-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    const data = (await res.json()) as { profile: { idNumber: string; phone: string; workHistory: unknown[] } };
+    expect(data.profile).toMatchObject({ idNumber: ID, phone: "13911112222" });
+    expect(data.profile.workHistory).toHaveLength(1);
+  });
+
+  it("lists notifications for any signed-in role and marks them all read", async () => {
+    await db.$transaction(async (tx) => {
+      await notify(tx, seeker.id, "some.unknown.type", {}, "/me");
+      await notify(tx, seeker.id, "evil", {}, "//evil.example/");
+    });
+    const list = await notificationsLoader({ request: req("/notifications", seeker.cookie), params: {}, context });
+    expect(list.items.map((n) => [n.link, n.read])).toEqual([["/notifications", false], ["/me", false]]);
+    const res = (await notificationsAction({ request: req("/notifications", seeker.cookie, []), params: {}, context })) as Response;
+    expect(res.headers.get("Location")).toBe("/notifications");
+    expect((await notificationsLoader({ request: req("/notifications", seeker.cookie), params: {}, context })).items.every((n) => n.read)).toBe(true);
+    expect((await notificationsLoader({ request: req("/notifications", staffCookie), params: {}, context })).items).toEqual([]);
+  });
+
+  it("keeps seeker pages to seekers and sends visitors to log in", async () => {
+    expect((await thrown(homeLoader({ request: req("/me", staffCookie), params: {}, context })))?.headers.get("Location")).toBe(homeFor("staff"));
+    expect((await thrown(profileLoader({ request: req("/me/profile", staffCookie), params: {}, context })))?.status).toBe(403);
+    expect((await thrown(profileAction({ request: req("/me/profile", staffCookie, GOOD), params: {}, context })))?.status).toBe(403);
+    expect((await thrown(exportLoader({ request: req("/me/export", staffCookie), params: {}, context })))?.status).toBe(403);
+    expect((await thrown(deleteAction({ request: req("/me/delete", staffCookie, [["confirm", "on"]]), params: {}, context })))?.status).toBe(403);
+    expect((await thrown(notificationsLoader({ request: new Request("http://localhost/notifications"), params: {}, context })))?.headers.get("Location")).toBe("/login?redirectTo=%2Fnotifications");
+    expect((await thrown(exportLoader({ request: new Request("http://localhost/me/export"), params: {}, context })))?.headers.get("Location")).toBe("/login?redirectTo=%2Fme%2Fexport");
+  });
+
+  it("deletes the account only with the box ticked, then logs out", async () => {
+    const refused = (await deleteAction({ request: req("/me/delete", seeker.cookie, []), params: {}, context })) as Reply;
+    expect(refused.error?.confirm).toEqual(["seekers.errors.confirmRequired"]);
+    expect(await db.user.findUnique({ where: { id: seeker.id } })).not.toBeNull();
+
+    const res = (await deleteAction({ request: req("/me/delete", seeker.cookie, [["confirm", "on"]]), params: {}, context })) as Response;
+    expect(res.headers.get("Location")).toBe("/me/delete?done=1");
+    expect(res.headers.get("Set-Cookie")).toMatch(/^__session=;.*Max-Age=0/);
+    expect(await db.user.findUnique({ where: { id: seeker.id } })).toBeNull();
+    expect(await deleteLoader({ request: new Request("http://localhost/me/delete?done=1"), params: {}, context })).toEqual({ done: true });
+    // The old cookie no longer opens anything.
+    expect((await thrown(homeLoader({ request: req("/me", seeker.cookie), params: {}, context })))?.headers.get("Location")).toBe("/login?redirectTo=%2Fme");
+  });
+});
