@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { requestLoginCode, verifyLoginCode } from "~/modules/auth/accounts.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
+import { homeFor } from "~/modules/auth/home.ts";
 import { safeRedirect } from "~/modules/auth/guards.server.ts";
 import { requestCodeSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
 import { createSession } from "~/modules/auth/session.server.ts";
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await verifyLoginCode(submission.value.phone, submission.value.code);
   if (!result.ok) return { reply: submission.reply(replyErrors(result.errors)), sent: true };
-  return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+  return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
 }
 
 export default function LoginWithCode() {

@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await logIn(submission.value, context.clientAddress);
   if (!result.ok) return submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["password"] });
   const cookie = await createSession(result.userId, request);
-  return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

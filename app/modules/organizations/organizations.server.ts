@@ -218,7 +218,7 @@ function snapshot(org: Pick<Organization, "name" | "creditCode" | "status" | "cr
   };
 }
 
-export type DecisionResult = { ok: true; status: "verified" | "rejected" } | { ok: false; reason: "not_found" | "already_decided" };
+export type DecisionResult = { ok: true; status: "verified" | "rejected"; name: string } | { ok: false; reason: "not_found" | "already_decided" };
 
 /**
  * Staff verify or reject a pending organization inside their region. The change, its audit record
@@ -256,6 +256,6 @@ export async function decideOrganization(actor: StaffActor, decision: Decision, 
         "/employer",
       );
     }
-    return { ok: true, status: verify ? "verified" : "rejected" } as const;
+    return { ok: true, status: verify ? "verified" : "rejected", name: org.name } as const;
   });
 }

@@ -160,7 +160,7 @@ describe("organizations: registration, staff decisions in scope, invitations (re
   it("verifies with an audit record (before and after) and a notification; a second decision is refused", async () => {
     const { owner, id } = await register();
     const result = await decideOrganization(staff.ziyang!, { intent: "verify", id }, new Date("2026-03-02T02:00:00Z"));
-    expect(result).toEqual({ ok: true, status: "verified" });
+    expect(result).toMatchObject({ ok: true, status: "verified" });
     const org = await db.organization.findUniqueOrThrow({ where: { id } });
     expect(org).toMatchObject({ status: "verified", verifiedById: staff.ziyang!.id, verifiedAt: new Date("2026-03-02T02:00:00Z") });
     const log = await db.auditLog.findFirstOrThrow({ where: { entityType: "organization", entityId: String(id) } });
@@ -175,7 +175,7 @@ describe("organizations: registration, staff decisions in scope, invitations (re
 
   it("rejects with a reason the employer reads, and the owner can correct and send it back", async () => {
     const { owner, id } = await register();
-    expect(await decideOrganization(staff.ziyang!, { intent: "reject", id, reason: "营业执照上的名称与填写的不一致" })).toEqual({ ok: true, status: "rejected" });
+    expect(await decideOrganization(staff.ziyang!, { intent: "reject", id, reason: "营业执照上的名称与填写的不一致" })).toMatchObject({ ok: true, status: "rejected" });
     const view = await employerOrganization(owner.id, "zh-CN");
     expect(view?.organization).toMatchObject({ status: "rejected", rejectionReason: "营业执照上的名称与填写的不一致" });
     const note = await db.notification.findFirstOrThrow({ where: { userId: owner.id } });

@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { card, StaffNav } from "~/components/organization-parts.tsx";
+import { getLanguage } from "~/i18n/language.server.ts";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { can } from "~/modules/auth/permissions.ts";
+import { scopeName, staffHomeCounts } from "~/modules/staff/staff.server.ts";
+import { metaT, pageTitle } from "~/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: pageTitle(t, t("staff.title")) }, { name: "robots", content: "noindex" }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "staff.home");
+  return {
+    name: user.displayName,
+    scope: user.role === "admin" ? null : await scopeName(user.staffRegionCode, await getLanguage(request)),
+    counts: await staffHomeCounts(user),
+    canManageStaff: can(user.role, "staff.manage"),
+  };
+}
+
+export default function StaffHome() {
+  const { t } = useTranslation();
+  const { name, scope, counts, canManageStaff } = useLoaderData<typeof loader>();
+  const tile = `${card} block min-h-11 hover:ring-2 hover:ring-brand-200`;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <StaffNav />
+      <h1 className="text-2xl font-bold">{t("staff.title")}</h1>
+      <p className="mb-4 text-slate-600" data-testid="staff-scope">{name} · {scope ? t("staff.scope", { name: scope }) : t("staff.scopeAll")}</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Link to="/staff/organizations" className={tile} data-testid="pending-organizations">
+          <span className="block text-sm text-slate-600">{t("staff.pendingOrganizations")}</span>
+          <span className="block text-3xl font-bold text-brand-700">{counts.pendingOrganizations}</span>
+          {counts.warnedOrganizations ? <span className="block text-sm text-amber-800">⚠ {t("staff.warned", { count: counts.warnedOrganizations })}</span> : null}
+          <span className="mt-1 block text-sm text-brand-700 underline">{t("staff.handle")}</span>
+        </Link>
+        <Link to="/staff/postings" className={tile} data-testid="pending-postings">
+          <span className="block text-sm text-slate-600">{t("staff.pendingPostings")}</span>
+          <span className="block text-3xl font-bold text-brand-700">{counts.pendingPostings}</span>
+          <span className="mt-1 block text-sm text-brand-700 underline">{t("staff.handle")}</span>
+        </Link>
+        <Link to="/staff/audit" className={tile}>
+          <span className="font-semibold text-brand-700">{t("staff.nav.audit")}</span>
+          <span className="block text-sm text-slate-600">{t("staff.auditHint")}</span>
+        </Link>
+        {canManageStaff ? (
+          <Link to="/staff/accounts" className={tile}>
+            <span className="font-semibold text-brand-700">{t("staff.nav.accounts")}</span>
+            <span className="block text-sm text-slate-600">{t("staff.accountsHint")}</span>
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}
