@@ -36,6 +36,7 @@ export default function DeleteAccount() {
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
+    id: "delete-account",
     lastResult,
     constraint: getZodConstraint(deleteAccountSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),

@@ -76,7 +76,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default function ProfileForm() {
+export default function ProfilePage() {
+  // A new form after each save: typed values (the ID number above all) give way to what was stored.
+  return <ProfileForm key={useLoaderData<typeof loader>().version} />;
+}
+
+function ProfileForm() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();

@@ -54,7 +54,8 @@ export async function loadProfileForm(userId: number) {
   const current = splitRegion(profile?.currentRegionCode ?? null);
   const phoneEnc = profile ? profile.phoneEnc : user.phoneEnc;
   return {
-    exists: profile !== null,
+    /** Changes at every save, so the page can start the form afresh from what was stored. */
+    version: profile?.updatedAt.toISOString() ?? "new",
     idNumberMasked: profile?.idNumberMasked ?? null,
     birthDate: isoDay(profile?.birthDate ?? null),
     sex: profile?.sex ?? null,
