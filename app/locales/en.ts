@@ -2,11 +2,13 @@ import { accountsEn } from "./accounts.ts";
 import { seekersEn } from "./seekers.ts";
 import type { Translations } from "./zh-CN.ts";
 import { organizationsEn } from "./organizations.ts";
+import { applicationsEn } from "./applications.ts";
 
 const en: Translations = {
   ...accountsEn,
   ...organizationsEn,
   ...seekersEn,
+  ...applicationsEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },
   kinds: { job: "Jobs", internship: "Internships", gig: "Gig work", base: "Incubation bases", course: "Labour-brand training" },
