@@ -140,7 +140,12 @@ export default function DetailPage() {
               <p className="mt-1 whitespace-pre-line">{p.requirements}</p>
             </>
           ) : null}
-          {detail.open ? <ActBox title={t("detail.howToApply")} text={p.howToApply} phone={p.contactPhone} hint={t("detail.applyHint")} /> : null}
+          {detail.open ? (
+            <>
+              <Link to={`/apply/${p.id}`} className="mt-4 flex min-h-12 items-center justify-center rounded bg-orange-600 px-4 text-lg font-semibold text-white" data-testid="apply">{t("applications.apply")}</Link>
+              <ActBox title={t("detail.howToApply")} text={p.howToApply} phone={p.contactPhone} hint={t("applications.applyHint")} />
+            </>
+          ) : null}
         </>
       ) : null}
 
