@@ -66,6 +66,7 @@ export function ChoiceGroup({
   type,
   options,
   columns = false,
+  legendHidden = false,
   onToggle,
 }: {
   meta: FieldMetadata<string[] | string | undefined>;
@@ -74,12 +75,14 @@ export function ChoiceGroup({
   type: "checkbox" | "radio";
   options: { value: string; label: string }[];
   columns?: boolean;
+  /** When a heading right above already says it (the legend stays for screen readers). */
+  legendHidden?: boolean;
   onToggle?: (value: string, checked: boolean) => void;
 }) {
   const labels = new Map(options.map((o) => [o.value, o.label]));
   return (
     <fieldset className="mb-4" aria-describedby={hint ? `${meta.id}-hint` : undefined} aria-invalid={meta.errors?.length ? true : undefined}>
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <legend className={legendHidden ? "sr-only" : "text-sm font-medium text-slate-800"}>{legend}</legend>
       {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       <div className={columns ? "mt-1 grid grid-cols-1 gap-x-3 sm:grid-cols-2" : "mt-1"}>
         {getCollectionProps(meta, { type, options: options.map((o) => o.value) }).map((props) => (

@@ -40,6 +40,7 @@ export const seekersZh = {
     consents: "授权",
     consentOn: "已同意",
     consentOff: "未同意",
+    consentLine: "{{label}}：{{state}}",
     profileTitle: "我的简历",
     saved: "已保存。",
     sections: {
@@ -183,6 +184,7 @@ export const seekersEn: typeof seekersZh = {
     consents: "Consents",
     consentOn: "Given",
     consentOff: "Not given",
+    consentLine: "{{label}}: {{state}}",
     profileTitle: "My profile",
     saved: "Saved.",
     sections: {

@@ -75,8 +75,9 @@ export default function SeekerHome() {
             {profile.groups.length ? <><dt className="text-slate-500">{t("seekers.sections.groups")}</dt><dd>{profile.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</dd></> : null}
             <dt className="text-slate-500">{t("seekers.consents")}</dt>
             <dd>
-              {t("seekers.consentMatching")}: {t(profile.consentMatching ? "seekers.consentOn" : "seekers.consentOff")}<br />
-              {t("seekers.consentSharing")}: {t(profile.consentSharing ? "seekers.consentOn" : "seekers.consentOff")}
+              {(["consentMatching", "consentSharing"] as const).map((key) => (
+                <p key={key}>{t("seekers.consentLine", { label: t(`seekers.${key}`), state: t(profile[key] ? "seekers.consentOn" : "seekers.consentOff") })}</p>
+              ))}
             </dd>
           </dl>
         </section>

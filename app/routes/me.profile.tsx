@@ -190,6 +190,7 @@ function ProfileForm() {
             hint={t("seekers.groupsHint")}
             type="checkbox"
             columns
+            legendHidden
             options={PROFILE_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
             onToggle={(value, checked) => value === "returnee" && setReturnee(checked)}
           />
