@@ -99,7 +99,8 @@ function ProfileForm() {
   });
   const groupsValue = fields.groups.initialValue;
   const [returnee, setReturnee] = useState(Array.isArray(groupsValue) ? groupsValue.includes("returnee") : groupsValue === "returnee");
-  const errorCount = Object.values(form.allErrors).filter((e) => e.length).length;
+  // Counted after a submission only, so the summary does not flicker while typing.
+  const errorCount = form.status === "error" ? Object.values(form.allErrors).filter((e) => e.length).length : 0;
   const rows = fields.workHistory.getFieldList();
   const countyName = (r: RegionOption) => (i18n.language === "en" && r.nameEn ? r.nameEn : r.name);
 

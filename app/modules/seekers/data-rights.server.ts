@@ -1,7 +1,8 @@
 import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
-import { parseWorkHistory, unwrapList } from "./profile.server.ts";
+import { splitList } from "../../../search/documents.ts";
+import { parseWorkHistory } from "./profile.server.ts";
 
 const open = (sealed: string | null) => (sealed ? decrypt(sealed) : null);
 const parseJson = (text: string | null): unknown => {
@@ -73,10 +74,10 @@ export async function exportSeekerData(userId: number, now = new Date()) {
           workHistory: parseWorkHistory(profile.workHistory),
           hometownCode: profile.hometownCode,
           currentRegionCode: profile.currentRegionCode,
-          groups: unwrapList(profile.groups),
+          groups: splitList(profile.groups),
           returneeKind: profile.returneeKind,
-          wishKinds: unwrapList(profile.wishKinds),
-          wishCounties: unwrapList(profile.wishCounties),
+          wishKinds: splitList(profile.wishKinds),
+          wishCounties: splitList(profile.wishCounties),
           wishPayMin: profile.wishPayMin,
           wishStartDate: profile.wishStartDate?.toISOString().slice(0, 10) ?? null,
           consentMatching: profile.consentMatching,
@@ -100,7 +101,7 @@ export async function exportSeekerData(userId: number, now = new Date()) {
       id: p.id,
       personName: p.personName,
       idNumber: open(p.idNumberEnc),
-      groups: unwrapList(p.groups),
+      groups: splitList(p.groups),
       returneeKind: p.returneeKind,
       employerName: p.employerName,
       kind: p.kind,

@@ -1,4 +1,5 @@
 import type { Prisma, SeekerProfile } from "~/generated/prisma/client.ts";
+import { splitList } from "../../../search/documents.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
 import { maskIdNumber, maskPhone, parseIdNumber } from "../people/identity.ts";
@@ -6,9 +7,9 @@ import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
 import { decrypt, encrypt, lookupHash } from "../security/secrets.server.ts";
 import { WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
 
-/** ",a,b," ⇄ ["a", "b"]: list columns are comma-wrapped so SQL can filter them with LIKE. */
+/** ["a", "b"] → ",a,b,": list columns are comma-wrapped so SQL can filter them with LIKE (splitList reads them). */
 export const wrapList = (list: readonly string[]) => `,${list.join(",")}${list.length ? "," : ""}`;
-export const unwrapList = (value: string) => value.split(",").filter(Boolean);
+export const unwrapList = splitList;
 
 export function parseWorkHistory(json: string): WorkRow[] {
   try {
@@ -74,10 +75,10 @@ export async function loadProfileForm(userId: number) {
       hometownTown: hometown.town,
       currentCounty: current.county,
       currentTown: current.town,
-      groups: profile ? unwrapList(profile.groups) : [],
+      groups: profile ? splitList(profile.groups) : [],
       returneeKind: profile?.returneeKind ?? "",
-      wishKinds: profile ? unwrapList(profile.wishKinds) : [],
-      wishCounties: profile ? unwrapList(profile.wishCounties) : [],
+      wishKinds: profile ? splitList(profile.wishKinds) : [],
+      wishCounties: profile ? splitList(profile.wishCounties) : [],
       wishPayMin: profile?.wishPayMin != null ? String(profile.wishPayMin) : "",
       wishStartDate: isoDay(profile?.wishStartDate ?? null),
       consentMatching: profile?.consentMatching ?? false,
@@ -162,7 +163,7 @@ export function completeness(profile: SeekerProfile | null) {
     skills: !!profile?.skills,
     workHistory: !!profile && parseWorkHistory(profile.workHistory).length > 0,
     place: !!profile?.currentRegionCode,
-    wishes: !!profile && unwrapList(profile.wishKinds).length > 0,
+    wishes: !!profile && splitList(profile.wishKinds).length > 0,
   };
   const missing = COMPLETENESS_ITEMS.filter((item) => !done[item]);
   return { percent: Math.round((100 * (COMPLETENESS_ITEMS.length - missing.length)) / COMPLETENESS_ITEMS.length), missing };
@@ -196,7 +197,7 @@ export async function loadSeekerHome(userId: number, lang: string) {
           birthDate: isoDay(profile.birthDate),
           sex: profile.sex,
           currentPlace: place(profile.currentRegionCode),
-          groups: unwrapList(profile.groups) as ProfileGroup[],
+          groups: splitList(profile.groups) as ProfileGroup[],
           consentMatching: profile.consentMatching,
           consentSharing: profile.consentSharing,
         }
