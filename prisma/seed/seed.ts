@@ -13,6 +13,7 @@ import {
   type PostingInput, type Rng,
 } from "./factories.ts";
 import { seedDemoAccounts } from "./accounts.ts";
+import { seedPendingRegistrations } from "./registrations.ts";
 import { COUNTIES, regionRows, shortCountyName } from "./regions.ts";
 
 export const DEMO_COUNTS = { jobs: 3200, internships: 2100, gigs: 560 } as const;
@@ -189,6 +190,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   await insertInChunks(postings, 1000, (data) => db.posting.createMany({ data }));
   await seedBasesAndCourses(db, rng, now, orgs);
   await seedDemoAccounts(db);
+  await seedPendingRegistrations(db, now);
   const [organizations, jobs, internships, gigs, bases, courses] = await Promise.all([
     db.organization.count(),
     db.posting.count({ where: { kind: "job" } }),
