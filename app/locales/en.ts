@@ -1,4 +1,5 @@
 import { accountsEn } from "./accounts.ts";
+import { postingsEn } from "./postings.ts";
 import { seekersEn } from "./seekers.ts";
 import type { Translations } from "./zh-CN.ts";
 import { organizationsEn } from "./organizations.ts";
@@ -6,6 +7,7 @@ import { applicationsEn } from "./applications.ts";
 
 const en: Translations = {
   ...accountsEn,
+  ...postingsEn,
   ...organizationsEn,
   ...seekersEn,
   ...applicationsEn,

@@ -199,6 +199,8 @@ export const organizationsZh = {
   notifications: {
     organizationVerified: "您的单位“{{name}}”已通过认证。",
     organizationRejected: "您的单位“{{name}}”未通过审核：{{reason}}",
+    postingApproved: "您的岗位“{{title}}”已通过审核并发布。",
+    postingRejected: "您的岗位“{{title}}”未通过审核：{{reason}}",
   },
 };
 
@@ -402,5 +404,7 @@ export const organizationsEn: typeof organizationsZh = {
   notifications: {
     organizationVerified: "Your organization “{{name}}” is verified.",
     organizationRejected: "Your organization “{{name}}” was not approved: {{reason}}",
+    postingApproved: "Your post “{{title}}” was approved and is now public.",
+    postingRejected: "Your post “{{title}}” was not approved: {{reason}}",
   },
 };

@@ -1,10 +1,12 @@
 import { accountsZh } from "./accounts.ts";
+import { postingsZh } from "./postings.ts";
 import { seekersZh } from "./seekers.ts";
 import { organizationsZh } from "./organizations.ts";
 import { applicationsZh } from "./applications.ts";
 
 const zhCN = {
   ...accountsZh,
+  ...postingsZh,
   ...organizationsZh,
   ...seekersZh,
   ...applicationsZh,
