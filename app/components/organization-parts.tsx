@@ -39,7 +39,7 @@ export const card = "rounded-lg bg-white p-4 shadow-sm";
 export function MembersList({ members }: { members: { userId: number; displayName: string; role: string; joinedAt: string; isMe: boolean }[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <ul className="divide-y" data-testid="members">
+    <ul className="divide-y divide-slate-200" data-testid="members">
       {members.map((m) => (
         <li key={m.userId} className="flex flex-wrap items-baseline justify-between gap-x-3 py-2">
           <span className="font-medium">
@@ -114,14 +114,14 @@ export function StaffNav() {
     ...(can(root?.user?.role, "staff.manage") ? [["/staff/accounts", t("staff.nav.accounts")]] : []),
   ] as const;
   return (
-    <nav className="-mx-3 mb-4 overflow-x-auto border-b border-slate-200 px-3 sm:mx-0 sm:px-0" aria-label={t("staff.title")}>
-      <ul className="flex gap-1 whitespace-nowrap">
+    <nav className="mb-4 border-b border-slate-200" aria-label={t("staff.title")}>
+      <ul className="flex flex-wrap gap-x-1">
         {links.map(([to, label]) => (
           <li key={to}>
             <NavLink
               to={to}
               end={to === "/staff"}
-              className={({ isActive }) => `inline-flex min-h-11 items-center border-b-2 px-3 ${isActive ? "border-brand-700 font-semibold text-brand-700" : "border-transparent text-slate-700"}`}
+              className={({ isActive }) => `inline-flex min-h-11 items-center whitespace-nowrap border-b-2 px-2 sm:px-3 ${isActive ? "border-brand-700 font-semibold text-brand-700" : "border-transparent text-slate-700"}`}
             >
               {label}
             </NavLink>

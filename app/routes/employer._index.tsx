@@ -49,7 +49,7 @@ export default function EmployerHome() {
         {org.status === "verified" && org.verifiedAt ? <p className="mt-2 text-slate-700">{t("employer.verifiedLead", { date: formatDate(org.verifiedAt, i18n.language) })}</p> : null}
         {org.status === "rejected" ? (
           <div className="mt-2">
-            <p className="text-red-800" data-testid="rejection-reason">{t("employer.rejectedLead")} {org.rejectionReason}</p>
+            <p className="text-red-800" data-testid="rejection-reason">{t("employer.rejectedLead", { reason: org.rejectionReason })}</p>
             {myRole === "owner" ? (
               <Link to="/employer/organization/new" className="mt-2 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-semibold text-white">{t("employer.fixAndResubmit")}</Link>
             ) : null}

@@ -59,7 +59,7 @@ export default function EmployerOrganization() {
           <StatusBadge status={org.status} />
         </div>
         <p className="text-sm text-slate-600">{t("employer.submittedAt", { date: formatDate(org.createdAt, i18n.language) })}</p>
-        {org.status === "rejected" ? <p className="mt-2 text-red-800">{t("employer.rejectedLead")} {org.rejectionReason}</p> : null}
+        {org.status === "rejected" ? <p className="mt-2 text-red-800">{t("employer.rejectedLead", { reason: org.rejectionReason })}</p> : null}
         {org.creditCodeWarning && org.status === "pending" ? <WarningNote>{t("organizations.creditCodeWarningEmployer")}</WarningNote> : null}
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {rows.filter(([, value]) => value).map(([label, value]) => (
@@ -76,7 +76,7 @@ export default function EmployerOrganization() {
         {invitations.length ? (
           <>
             <h3 className="mt-4 font-semibold">{t("employer.pendingInvitations")}</h3>
-            <ul className="divide-y text-sm" data-testid="pending-invitations">
+            <ul className="divide-y divide-slate-200 text-sm" data-testid="pending-invitations">
               {invitations.map((i) => (
                 <li key={i.id} className="py-2">
                   {i.email ? t("employer.invitationToEmail", { target: i.email }) : t("employer.invitationToPhone")} · {t("employer.expires", { date: formatDate(i.expiresAt, i18n.language) })}

@@ -72,7 +72,7 @@ export default function RegisterOrganization() {
       <p className="mb-4 text-sm text-slate-600">{t("organizations.registerLead")}</p>
       {current?.rejectionReason ? (
         <p className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="rejection-reason">
-          {t("employer.rejectedLead")} {current.rejectionReason}
+          {t("employer.rejectedLead", { reason: current.rejectionReason })}
         </p>
       ) : null}
       <FormError errors={form.errors} />

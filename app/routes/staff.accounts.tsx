@@ -81,7 +81,7 @@ export default function StaffAccounts() {
       </section>
       <section className={card}>
         <h2 className="mb-2 text-lg font-semibold">{t("staffAccounts.list", { count: accounts.length })}</h2>
-        <ul className="divide-y" data-testid="staff-accounts">
+        <ul className="divide-y divide-slate-200" data-testid="staff-accounts">
           {accounts.map((a) => (
             <li key={a.id} className="py-2">
               <span className="font-medium">{a.displayName}</span> <span className="text-sm text-slate-600">{a.email}</span>

@@ -56,7 +56,7 @@ function Diff({ before, after }: { before: Record<string, unknown> | null; after
       </thead>
       <tbody>
         {keys.map((k) => (
-          <tr key={k} className="border-t align-top">
+          <tr key={k} className="border-t border-slate-200 align-top">
             <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-600">{label(k)}</th>
             <td className="break-words py-1 pr-2 text-red-800"><del className="no-underline">{before ? value(k, before[k]) : "—"}</del></td>
             <td className="break-words py-1 text-emerald-800"><ins className="no-underline">{value(k, after?.[k])}</ins></td>
@@ -65,6 +65,15 @@ function Diff({ before, after }: { before: Record<string, unknown> | null; after
       </tbody>
     </table>
   );
+}
+
+/** What the record is about, in words: the name or title it carries, when it has one. */
+function subject(row: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }): string | null {
+  for (const key of ["name", "title", "displayName"]) {
+    const value = row.after?.[key] ?? row.before?.[key];
+    if (typeof value === "string" && value) return value;
+  }
+  return null;
 }
 
 export default function AuditLog() {
@@ -99,6 +108,7 @@ export default function AuditLog() {
               </span>
               <time dateTime={row.createdAt} className="text-sm text-slate-600">{dateTime(row.createdAt)}</time>
             </p>
+            {subject(row) ? <p className="font-medium">{subject(row)}</p> : null}
             <p className="text-sm text-slate-600">
               {row.actorName ?? t("audit.system")}
               {row.place ? ` · ${row.place}` : ""}

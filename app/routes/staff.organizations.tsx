@@ -146,7 +146,7 @@ function OrganizationRow({ row, acted }: { row: Row; acted?: ActionData }) {
       ) : null}
       {row.status === "rejected" && row.rejectionReason ? <p className="mt-2 text-sm text-red-800">{t("staffOrgs.rejectionReason", { reason: row.rejectionReason })}</p> : null}
       {row.status === "pending" ? (
-        <div className="mt-3 border-t pt-3">
+        <div className="mt-3 border-t border-slate-200 pt-3">
           <FormError errors={form.errors} />
           <Form method="post" className="mb-3">
             <input type="hidden" name="intent" value="verify" />
