@@ -91,6 +91,7 @@ export const applicationsZh = {
       startDateHint: "不填则为今天。格式如 2026-03-01。",
       reject: "不合适",
       reason: "原因（求职者会看到，请礼貌说明）",
+      reasonHint: "最多 {{max}} 字。",
       rejectSubmit: "确认不合适",
       done: {
         viewed: "已标为已查看，求职者会收到通知。",
@@ -191,7 +192,7 @@ export const applicationsEn: typeof applicationsZh = {
       any: "Any",
       filter: "Filter",
       clear: "Clear filters",
-      results: "{{count}} applicants",
+      results: "Applicants: {{count}}",
       empty: "No applications match.",
       noPostings: "Your posts have no applications yet.",
       notShared: "Full profile not shared",
@@ -217,6 +218,7 @@ export const applicationsEn: typeof applicationsZh = {
       startDateHint: "Leave blank for today. For example 2026-03-01.",
       reject: "Not suitable",
       reason: "Reason (the applicant sees it: please be polite)",
+      reasonHint: "Up to {{max}} characters.",
       rejectSubmit: "Confirm not suitable",
       done: {
         viewed: "Marked as seen; the applicant is notified.",

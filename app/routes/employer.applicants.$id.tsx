@@ -95,7 +95,7 @@ function RejectForm({ lastResult }: { lastResult?: SubmissionResult<string[]> })
     <Form method="post" {...getFormProps(form)} noValidate className="rounded border border-red-200 bg-red-50 p-3" data-testid="reject-form">
       <input type="hidden" name="intent" value="rejected" />
       <FormError errors={form.errors} />
-      <TextAreaField meta={fields.reason} label={t("applications.employer.reason")} hint={`≤ ${REASON_MAX}`} rows={2} />
+      <TextAreaField meta={fields.reason} label={t("applications.employer.reason")} hint={t("applications.employer.reasonHint", { max: REASON_MAX })} rows={2} />
       <button type="submit" disabled={busy} className="min-h-11 rounded-md bg-red-700 px-4 font-semibold text-white disabled:opacity-60">{t("applications.employer.rejectSubmit")}</button>
     </Form>
   );
