@@ -36,6 +36,43 @@ export function WarningNote({ children }: { children: React.ReactNode }) {
 
 export const card = "rounded-lg bg-white p-4 shadow-sm";
 
+interface OrganizationFactsInput {
+  creditCode: string;
+  kind: string;
+  industry: string | null;
+  place: string;
+  address: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  description: string;
+}
+
+/** What an organization registered, as a label/value list; `extra` rows go before the description. */
+export function OrganizationFacts({ org, extra = [] }: { org: OrganizationFactsInput; extra?: [string, string | null][] }) {
+  const { t } = useTranslation();
+  const rows: [string, string | null][] = [
+    [t("organizations.creditCode"), org.creditCode],
+    [t("organizations.kind"), t(`organizations.kinds.${org.kind}`)],
+    [t("organizations.industry"), org.industry],
+    [t("staffOrgs.place"), org.place],
+    [t("organizations.address"), org.address],
+    [t("organizations.contactName"), org.contactName],
+    [t("organizations.contactPhone"), org.contactPhone],
+    ...extra,
+    [t("organizations.description"), org.description || null],
+  ];
+  return (
+    <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+      {rows.filter(([, value]) => value).map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-slate-600">{label}</dt>
+          <dd className="break-words">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function MembersList({ members }: { members: { userId: number; displayName: string; role: string; joinedAt: string; isMe: boolean }[] }) {
   const { t, i18n } = useTranslation();
   return (

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { card, InviteForm, MembersList, StatusBadge, WarningNote, type InviteActionData } from "~/components/organization-parts.tsx";
+import { card, InviteForm, MembersList, OrganizationFacts, StatusBadge, WarningNote, type InviteActionData } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -39,16 +39,6 @@ export default function EmployerOrganization() {
   const { t, i18n } = useTranslation();
   const { organization: org, members, invitations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const rows: [string, string | null][] = [
-    [t("organizations.creditCode"), org.creditCode],
-    [t("organizations.kind"), t(`organizations.kinds.${org.kind}`)],
-    [t("organizations.industry"), org.industry],
-    [t("staffOrgs.place"), org.place],
-    [t("organizations.address"), org.address],
-    [t("organizations.contactName"), org.contactName],
-    [t("organizations.contactPhone"), org.contactPhone],
-    [t("organizations.description"), org.description || null],
-  ];
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p><Link to="/employer" className="text-brand-700 underline">← {t("employer.title")}</Link></p>
@@ -61,14 +51,7 @@ export default function EmployerOrganization() {
         <p className="text-sm text-slate-600">{t("employer.submittedAt", { date: formatDate(org.createdAt, i18n.language) })}</p>
         {org.status === "rejected" ? <p className="mt-2 text-red-800">{t("employer.rejectedLead", { reason: org.rejectionReason })}</p> : null}
         {org.creditCodeWarning && org.status === "pending" ? <WarningNote>{t("organizations.creditCodeWarningEmployer")}</WarningNote> : null}
-        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          {rows.filter(([, value]) => value).map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="break-words">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <OrganizationFacts org={org} />
       </section>
       <section className={card}>
         <h2 className="mb-1 text-lg font-semibold">{t("employer.members")}</h2>

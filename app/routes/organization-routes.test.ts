@@ -1,13 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySeededDatabase } from "../../tests/setup/test-env.ts";
-import { resetEnvForTests } from "~/env.server.ts";
-import { createDb, setDb, type Db } from "~/modules/db.server.ts";
+import { openSeededDatabase } from "../../tests/setup/test-env.ts";
+import type { Db } from "~/modules/db.server.ts";
 import { createSession } from "~/modules/auth/session.server.ts";
 import { makeCreditCode } from "~/modules/organizations/credit-code.ts";
-import { forgetKeys } from "~/modules/security/secrets.server.ts";
 import { action as registerAction, loader as registerLoader } from "./employer.organization.new.tsx";
 import { loader as employerLoader } from "./employer._index.tsx";
 import { action as inviteAction } from "./employer.organization._index.tsx";
@@ -29,8 +24,7 @@ const outcome = async (run: Promise<unknown>) => run.catch((e: unknown) => e);
 
 describe("organization, invitation and staff routes (loaders and actions on real SQLite)", () => {
   let db: Db;
-  let dir: string;
-  let dataDir: string;
+  let cleanup: () => Promise<void>;
   const cookies: Record<string, string> = {};
   let serial = 60_000_000;
 
@@ -53,24 +47,13 @@ describe("organization, invitation and staff routes (loaders and actions on real
   });
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-org-routes-"));
-    process.env.DATA_DIR = dataDir;
-    resetEnvForTests();
-    forgetKeys();
-    const copy = copySeededDatabase();
-    dir = copy.dir;
-    db = createDb(copy.url);
-    setDb(db);
+    ({ db, cleanup } = openSeededDatabase());
     for (const key of ["ziyang", "hanbin", "admin", "city"]) {
       cookies[key] = await cookieFor((await db.user.findUniqueOrThrow({ where: { email: `${key}@demo.ankang.gov.cn` } })).id);
     }
     cookies.seeker = await cookieFor((await db.user.findFirstOrThrow({ where: { role: "seeker" } })).id);
   });
-  afterAll(async () => {
-    await db.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   it("answers every bad registration value at its field, keeps what was typed, and never fails", async () => {
     const cookie = await newEmployer("form-test@example.com");

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError } from "~/components/form.tsx";
-import { card, Pager, StaffNav, StatusBadge, WarningNote } from "~/components/organization-parts.tsx";
+import { card, OrganizationFacts, Pager, StaffNav, StatusBadge, WarningNote } from "~/components/organization-parts.tsx";
 import { TextAreaField } from "~/components/profile-fields.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -115,16 +115,9 @@ function OrganizationRow({ row, acted }: { row: Row; acted?: ActionData }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
     shouldValidate: "onSubmit",
   });
-  const facts: [string, string | null][] = [
-    [t("organizations.creditCode"), row.creditCode],
-    [t("staffOrgs.kind"), t(`organizations.kinds.${row.kind}`)],
-    [t("staffOrgs.industry"), row.industry],
-    [t("staffOrgs.place"), row.place],
-    [t("staffOrgs.address"), row.address],
-    [t("staffOrgs.contact"), [row.contactName, row.contactPhone].filter(Boolean).join(" ") || null],
+  const extra: [string, string | null][] = [
     [t("staffOrgs.registeredBy"), row.registeredBy],
     [t("staffOrgs.registeredAt"), formatDate(row.createdAt, i18n.language)],
-    [t("staffOrgs.description"), row.description || null],
   ];
   return (
     <li className={card} data-testid="organization-row" data-name={row.name}>
@@ -132,15 +125,8 @@ function OrganizationRow({ row, acted }: { row: Row; acted?: ActionData }) {
         <h2 className="text-lg font-semibold">{row.name}</h2>
         <StatusBadge status={row.status} />
       </div>
-      {row.creditCodeWarning ? <WarningNote>{t("organizations.creditCodeWarning")}：{t("organizations.creditCodeWarningStaff")}</WarningNote> : null}
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        {facts.filter(([, value]) => value).map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      {row.creditCodeWarning ? <WarningNote>{t("organizations.creditCodeWarningStaff")}</WarningNote> : null}
+      <OrganizationFacts org={row} extra={extra} />
       {row.status === "verified" && row.verifiedAt ? (
         <p className="mt-2 text-sm text-slate-600">{t("staffOrgs.verifiedBy", { name: row.verifiedBy ?? "—", date: formatDate(row.verifiedAt, i18n.language) })}</p>
       ) : null}

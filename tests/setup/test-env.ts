@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { resetEnvForTests } from "../../app/env.server.ts";
 import { createDb, setDb, type Db } from "../../app/modules/db.server.ts";
+import { forgetKeys } from "../../app/modules/security/secrets.server.ts";
 import { SearchService, setSearchService } from "../../search/service.ts";
 
 /** A fresh, migrated SQLite file (the real migrations, applied in order). */
@@ -33,6 +35,28 @@ export function copySeededDatabase(): { url: string; file: string; dir: string }
   const file = path.join(dir, "test.db");
   fs.copyFileSync(source, file);
   return { url: `file:${file}`, file, dir };
+}
+
+/**
+ * A private copy of the demo data set as the app's database, with its own DATA_DIR, for tests that
+ * call modules, loaders and actions directly. Call cleanup() in afterAll.
+ */
+export function openSeededDatabase(): { db: Db; cleanup(): Promise<void> } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-data-"));
+  process.env.DATA_DIR = dataDir;
+  resetEnvForTests();
+  forgetKeys();
+  const copy = copySeededDatabase();
+  const db = createDb(copy.url);
+  setDb(db);
+  return {
+    db,
+    async cleanup() {
+      await db.$disconnect();
+      fs.rmSync(copy.dir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The `now` the shared demo data was seeded with. */

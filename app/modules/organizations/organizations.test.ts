@@ -1,14 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePosting } from "../../../prisma/seed/factories.ts";
-import { copySeededDatabase } from "../../../tests/setup/test-env.ts";
-import { resetEnvForTests } from "../../env.server.ts";
-import { createDb, setDb, type Db } from "../db.server.ts";
+import { openSeededDatabase } from "../../../tests/setup/test-env.ts";
+import type { Db } from "../db.server.ts";
 import { loadDetail } from "../opportunities/detail.server.ts";
 import { lookupHash } from "../security/secrets.server.ts";
-import { forgetKeys } from "../security/secrets.server.ts";
 import type { StaffActor } from "../staff/scope.ts";
 import { makeCreditCode } from "./credit-code.ts";
 import { acceptInvitation, createInvitation, viewInvitation } from "./invitations.server.ts";
@@ -39,8 +34,7 @@ const form = (overrides: Record<string, string | undefined> = {}) =>
 
 describe("organizations: registration, staff decisions in scope, invitations (real SQLite)", () => {
   let db: Db;
-  let dir: string;
-  let dataDir: string;
+  let cleanup: () => Promise<void>;
   const staff: Record<string, StaffActor> = {};
   let nextUser = 0;
 
@@ -64,14 +58,7 @@ describe("organizations: registration, staff decisions in scope, invitations (re
     (await listOrganizationsForStaff(actor, { tab: "pending", page: 1 }, "zh-CN")).rows.map((r) => r.id);
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-orgs-"));
-    process.env.DATA_DIR = dataDir;
-    resetEnvForTests();
-    forgetKeys();
-    const copy = copySeededDatabase();
-    dir = copy.dir;
-    db = createDb(copy.url);
-    setDb(db);
+    ({ db, cleanup } = openSeededDatabase());
     for (const [key, email] of Object.entries({
       ziyang: "ziyang@demo.ankang.gov.cn",
       hanbin: "hanbin@demo.ankang.gov.cn",
@@ -83,11 +70,7 @@ describe("organizations: registration, staff decisions in scope, invitations (re
       staff[key] = { id: user.id, role: user.role as StaffActor["role"], staffRegionCode: user.staffRegionCode };
     }
   });
-  afterAll(async () => {
-    await db.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   it("accepts a code whose check character fails, pending and flagged, with the employer as owner; staff see it first", async () => {
     const code = badChecksum();
