@@ -65,7 +65,7 @@ function HireForm({ lastResult, today }: { lastResult?: SubmissionResult<string[
   const [form, fields] = useForm({
     id: "hire",
     lastResult,
-    defaultValue: { intent: "hired", startDate: today },
+    defaultValue: { startDate: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: transitionSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
