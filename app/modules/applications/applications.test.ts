@@ -10,6 +10,8 @@ import { idNumberCheckChar, maskIdNumber, maskPhone } from "../people/identity.t
 import { encrypt, forgetKeys, lookupHash } from "../security/secrets.server.ts";
 import { apply, decide, listApplicants, listSeekerApplications, loadApplicant, loadApplyPage, placementKind, withdraw } from "./applications.server.ts";
 import { transitionSchema } from "./schemas.ts";
+import en from "../../locales/en.ts";
+import zhCN from "../../locales/zh-CN.ts";
 
 const ID_NUMBER = (() => {
   const first17 = "61092420010203452";
@@ -182,6 +184,13 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
     const profile = await db.seekerProfile.findUniqueOrThrow({ where: { userId: withId.id } });
     expect(p).toMatchObject({ idHash: profile.idHash, idNumberEnc: profile.idNumberEnc, idNumberMasked: profile.idNumberMasked, kind: "graduate", personName: "周敏" });
     expect(p.startDate.toISOString()).toBe("2026-04-01T00:00:00.000Z");
+  });
+
+  it("has a message in both languages for every notice it sends, beside the other areas' notices", () => {
+    const types = ["applicationReceived", "applicationWithdrawn", "applicationViewed", "applicationInterview", "applicationOffered", "applicationHired", "applicationRejected"];
+    for (const messages of [zhCN.notifications, en.notifications] as Record<string, string>[]) {
+      for (const type of [...types, "organizationVerified", "organizationRejected"]) expect(messages[type], type).toBeTruthy();
+    }
   });
 
   it("derives the placement kind from the post first, then the person's groups", () => {
