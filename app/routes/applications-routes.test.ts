@@ -1,13 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrganization, makePosting } from "../../prisma/seed/factories.ts";
-import { copySeededDatabase } from "../../tests/setup/test-env.ts";
-import { resetEnvForTests } from "~/env.server.ts";
+import { openSeededDatabase } from "../../tests/setup/test-env.ts";
 import { createSession } from "~/modules/auth/session.server.ts";
-import { createDb, setDb, type Db } from "~/modules/db.server.ts";
-import { forgetKeys, lookupHash } from "~/modules/security/secrets.server.ts";
+import type { Db } from "~/modules/db.server.ts";
+import { lookupHash } from "~/modules/security/secrets.server.ts";
 import { action as applyAction, loader as applyLoader } from "./apply.$postingId.tsx";
 import { action as decideAction, loader as applicantLoader } from "./employer.applicants.$id.tsx";
 import { loader as applicantsLoader } from "./employer.applicants._index.tsx";
@@ -24,8 +20,7 @@ const thrown = (promise: Promise<unknown>) => promise.then(() => null, (e: unkno
 
 describe("applying and application pages (routes, real SQLite with the demo data)", () => {
   let db: Db;
-  let dir: string;
-  let dataDir: string;
+  let cleanup: () => Promise<void>;
   const cookies: Record<"seeker" | "employer" | "outsider" | "bare", string> = { seeker: "", employer: "", outsider: "", bare: "" };
   let seekerId: number;
   let postingId: number;
@@ -35,14 +30,7 @@ describe("applying and application pages (routes, real SQLite with the demo data
   const signIn = async (userId: number) => (await createSession(userId, new Request("http://localhost/"))).split(";")[0]!;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-applications-routes-"));
-    process.env.DATA_DIR = dataDir;
-    resetEnvForTests();
-    forgetKeys();
-    const copy = copySeededDatabase();
-    dir = copy.dir;
-    db = createDb(copy.url);
-    setDb(db);
+    ({ db, cleanup } = openSeededDatabase());
     const seeker = await db.user.findUniqueOrThrow({ where: { phoneHash: lookupHash("phone", "13800000001") } });
     seekerId = seeker.id;
     const employer = await db.user.findUniqueOrThrow({ where: { email: "hr@demo-employer.cn" }, include: { memberships: true } });
@@ -61,9 +49,7 @@ describe("applying and application pages (routes, real SQLite with the demo data
   });
 
   afterAll(async () => {
-    await db.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cleanup();
   });
 
   it("apply page: sign-in first, seekers only, unknown ids are 404, and it shows what will be shared", async () => {

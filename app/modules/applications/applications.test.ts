@@ -1,13 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, makeOrganization, makePosting } from "../../../prisma/seed/factories.ts";
-import { copySeededDatabase } from "../../../tests/setup/test-env.ts";
-import { resetEnvForTests } from "../../env.server.ts";
-import { createDb, setDb, type Db } from "../db.server.ts";
+import { openSeededDatabase } from "../../../tests/setup/test-env.ts";
+import type { Db } from "../db.server.ts";
 import { idNumberCheckChar, maskIdNumber, maskPhone } from "../people/identity.ts";
-import { encrypt, forgetKeys, lookupHash } from "../security/secrets.server.ts";
+import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import { apply, decide, listApplicants, listSeekerApplications, loadApplicant, loadApplyPage, placementKind, withdraw } from "./applications.server.ts";
 import { transitionSchema } from "./schemas.ts";
 import en from "../../locales/en.ts";
@@ -20,8 +16,7 @@ const ID_NUMBER = (() => {
 
 describe("applications: apply, lifecycle on both sides, placement on hire (real SQLite)", () => {
   let db: Db;
-  let dir: string;
-  let dataDir: string;
+  let cleanup: () => Promise<void>;
   let serial = 0;
 
   const user = async (role: "seeker" | "employer", name: string) =>
@@ -60,14 +55,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   const unread = (userId: number, type?: string) => db.notification.count({ where: { userId, readAt: null, ...(type ? { type } : {}) } });
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-applications-"));
-    process.env.DATA_DIR = dataDir;
-    resetEnvForTests();
-    forgetKeys();
-    const copy = copySeededDatabase();
-    dir = copy.dir;
-    db = createDb(copy.url);
-    setDb(db);
+    ({ db, cleanup } = openSeededDatabase());
     const o = await makeOrganization(db, { regionCode: "610924002", name: "紫阳县富硒茶业有限公司" });
     org = { id: o.id, name: o.name };
     owner = await user("employer", "人事 赵女士");
@@ -80,9 +68,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   afterAll(async () => {
-    await db.$disconnect();
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cleanup();
   });
 
   it("goes submitted → viewed → interview → offered → hired with an event, a timestamp and a notice each time, seen by both sides", async () => {
