@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { getEnv, type Env } from "../app/env.server.ts";
 import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
+import { startExpirySweep } from "../app/modules/postings/expiry.server.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { ensureIndex } from "../search/indexer.ts";
 import { startMeili, type RunningMeili } from "../search/launcher.ts";
@@ -62,6 +63,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
   const worker = new OutboxWorker(db, search, log);
   setOutboxWorker(worker);
   worker.start();
+  const expirySweep = startExpirySweep(db, log);
   log(`services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   return {
@@ -70,6 +72,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
     search,
     meili,
     async stop() {
+      expirySweep.stop();
       await worker.stop();
       setOutboxWorker(undefined);
       await meili?.stop();

@@ -1,0 +1,510 @@
+import type { Organization, Posting, Prisma } from "~/generated/prisma/client.ts";
+import { splitList } from "../../../search/documents.ts";
+import { audit } from "../audit/audit.server.ts";
+import type { FieldErrors } from "../auth/accounts.server.ts";
+import { getDb } from "../db.server.ts";
+import { notify } from "../notifications/notifications.server.ts";
+import { registrationOptions } from "../organizations/organizations.server.ts";
+import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { afterSearchWrite, enqueueSearchSync, type SearchKind } from "../search/outbox.server.ts";
+import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
+import { checkFields, findingMessage, type ContentFinding } from "./content-check.ts";
+import { addDays, chinaDay, endOfDay } from "./dates.ts";
+import type { FullPostingInput, GigPostingInput, ModerationDecision, PostingAction, PostingInput, PostingKind, PostingStatus } from "./schemas.ts";
+
+type Tx = Prisma.TransactionClient;
+type Row = Posting & { organization: Organization };
+
+/**
+ * Employers' posts and staff moderation. Every write to a posting queues a search sync for it in
+ * the same transaction (the worker decides from the row whether the index keeps or drops it), so
+ * search can never miss a change; afterSearchWrite() then wakes the worker.
+ *
+ * Lifecycle: draft → pending (submitted) → published (approved) or rejected (with a reason the
+ * employer reads). Editing a published post sends it back to pending and out of search until
+ * staff approve it again. Close takes a post out; reopen sends it back to pending.
+ */
+
+/** The text fields the public reads: what the content check looks at. */
+const CHECKED_FIELDS = ["title", "occupation", "description", "requirements", "skills", "eligibleMajors", "howToApply", "address"] as const;
+
+export function contentFindings(row: Partial<Record<(typeof CHECKED_FIELDS)[number], string | null>>): Record<string, ContentFinding> {
+  return checkFields(Object.fromEntries(CHECKED_FIELDS.map((f) => [f, row[f] ?? null])));
+}
+
+const searchItem = (row: { id: number; kind: string }) => ({ kind: row.kind as SearchKind, id: row.id });
+
+/** Organizations the employer belongs to; their posts are the only ones they can see or change. */
+async function myOrganizationIds(userId: number): Promise<number[]> {
+  const rows = await getDb().membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
+  return rows.map((r) => r.organizationId);
+}
+
+const ownPosting = (id: number, organizationIds: number[]) => ({ id, organizationId: { in: organizationIds } });
+
+// ---- form data ----
+
+export async function postingFormOptions(lang: string) {
+  const [{ counties, industries }, brands] = await Promise.all([registrationOptions(lang), getDb().labourBrand.findMany({ orderBy: { code: "asc" } })]);
+  return { counties, industries, brands: brands.map((b) => ({ code: b.code, name: lang === "en" ? b.nameEn : b.nameZh })) };
+}
+
+/** What a new form starts from: the organization's place and public phone, a month's validity. */
+export async function newPostingDefaults(userId: number, kind: PostingKind, now = new Date()) {
+  const [organizationId] = await myOrganizationIds(userId);
+  if (organizationId === undefined) return null;
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const today = chinaDay(now);
+  const place = { countyCode: org.regionCode.slice(0, 6), townCode: org.regionCode.length > 6 ? org.regionCode : "", address: org.address, contactPhone: org.contactPhone ?? "" };
+  if (kind === "gig") return { kind, ...place, workDate: addDays(today, 1), startTime: "08:00", endTime: "17:00", payPeriod: "day", headcount: "1" };
+  return { kind, ...place, industryCode: org.industryCode ?? "", validUntil: addDays(today, 30), headcount: "1", education: "any", contractType: "full_time", payPeriod: "month" };
+}
+
+/** The stored post as the edit form's starting values. */
+export function formValues(row: Posting): Record<string, string | string[]> {
+  const day = (d: Date | null) => (d ? chinaDay(d) : "");
+  const place = { countyCode: row.countyCode, townCode: row.regionCode.length > 6 ? row.regionCode : "", address: row.address };
+  const base = { kind: row.kind, title: row.title, description: row.description, requirements: row.requirements, headcount: String(row.headcount), contactPhone: row.contactPhone ?? "", howToApply: row.howToApply, ...place };
+  if (row.kind === "gig") {
+    return { ...base, workDate: day(row.workDate), startTime: row.startTime ?? "", endTime: row.endTime ?? "", pay: String(row.payMin), payPeriod: row.payPeriod };
+  }
+  const num = (n: number | null) => (n === null ? "" : String(n));
+  return {
+    ...base,
+    occupation: row.occupation,
+    industryCode: row.industryCode ?? "",
+    brandCode: row.brandCode ?? "",
+    education: row.education,
+    experienceYears: String(row.experienceYears),
+    ageMin: num(row.ageMin),
+    ageMax: num(row.ageMax),
+    skills: row.skills,
+    benefits: splitList(row.benefits),
+    groups: splitList(row.groups),
+    contractType: row.contractType === "internship" ? "full_time" : row.contractType,
+    payMin: String(row.payMin),
+    payMax: String(row.payMax),
+    payPeriod: row.payPeriod,
+    validUntil: day(row.validUntil),
+    durationMonths: num(row.durationMonths),
+    eligibleMajors: row.eligibleMajors ?? "",
+  };
+}
+
+const wrap = (list: string[]) => (list.length ? `,${list.join(",")},` : ",");
+
+/** Region, industry and brand codes must exist; the schema checked their shape only. */
+async function checkCodes(input: PostingInput): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const regions = await getRegions();
+  if (regions.get(input.countyCode)?.level !== "county") errors.countyCode = "postings.errors.chooseCounty";
+  else if (input.townCode && regions.get(input.townCode)?.parentCode !== input.countyCode) errors.townCode = "postings.errors.townNotInCounty";
+  if (input.kind !== "gig") {
+    const db = getDb();
+    if (input.industryCode && !(await db.industry.findUnique({ where: { code: input.industryCode }, select: { code: true } }))) errors.industryCode = "forms.chooseOne";
+    if (input.brandCode && !(await db.labourBrand.findUnique({ where: { code: input.brandCode }, select: { code: true } }))) errors.brandCode = "forms.chooseOne";
+  }
+  return errors;
+}
+
+/** The row's fields from a form. A post's kind never changes after it is created. */
+function rowFields(kind: PostingKind, input: PostingInput, org: Pick<Organization, "industryCode">) {
+  const place = { regionCode: input.townCode ?? input.countyCode, countyCode: input.countyCode, address: input.address };
+  const common = { title: input.title, description: input.description, requirements: input.requirements, headcount: input.headcount, ...place };
+  if (kind === "gig") {
+    const gig = input as GigPostingInput;
+    const workDate = endOfDay(gig.workDate);
+    return {
+      ...common,
+      industryCode: org.industryCode,
+      payMin: gig.pay,
+      payMax: gig.pay,
+      payPeriod: gig.payPeriod,
+      contractType: "gig",
+      workDate,
+      startTime: gig.startTime,
+      endTime: gig.endTime,
+      contactPhone: gig.contactPhone,
+      howToApply: gig.howToApply ?? "",
+      // A gig ends with its work day (China time): after that the search filter hides it and the
+      // expiry sweep removes it from the index.
+      validUntil: workDate,
+    };
+  }
+  const full = input as FullPostingInput;
+  const internship = kind === "internship";
+  return {
+    ...common,
+    occupation: full.occupation ?? "",
+    industryCode: full.industryCode ?? null,
+    brandCode: full.brandCode ?? null,
+    education: full.education,
+    experienceYears: full.experienceYears ?? 0,
+    ageMin: full.ageMin ?? null,
+    ageMax: full.ageMax ?? null,
+    skills: full.skills ?? "",
+    benefits: wrap(full.benefits),
+    groups: wrap(full.groups),
+    contractType: internship ? "internship" : full.contractType,
+    payMin: full.payMin,
+    payMax: full.payMax,
+    payPeriod: internship ? "month" : full.payPeriod,
+    howToApply: full.howToApply,
+    contactPhone: full.contactPhone ?? null,
+    durationMonths: internship ? (full.durationMonths ?? null) : null,
+    eligibleMajors: internship ? (full.eligibleMajors ?? null) : null,
+    validUntil: endOfDay(full.validUntil),
+  };
+}
+
+export type SaveResult = { ok: true; id: number; status: PostingStatus } | { ok: false; errors: FieldErrors };
+
+/** A new post: waiting for staff (pending), or a draft when the employer saved it as one. */
+export async function createPosting(userId: number, input: PostingInput, now = new Date()): Promise<SaveResult> {
+  const [organizationId] = await myOrganizationIds(userId);
+  if (organizationId === undefined) return { ok: false, errors: { form: "postings.errors.noOrganization" } };
+  const errors = await checkCodes(input);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const db = getDb();
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const status: PostingStatus = input.intent === "draft" ? "draft" : "pending";
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.posting.create({
+      data: {
+        ...rowFields(input.kind, input, org),
+        kind: input.kind,
+        organizationId,
+        status,
+        submittedAt: status === "pending" ? now : null,
+        createdById: userId,
+        validFrom: now,
+      },
+    });
+    await enqueueSearchSync(tx, [searchItem(created)]);
+    return created;
+  });
+  afterSearchWrite();
+  return { ok: true, id: row.id, status };
+}
+
+/**
+ * Saves an edit. Whatever the post's state, it goes back to pending (or to draft when saved as
+ * one): a published post leaves search until staff approve the new text.
+ */
+export async function updatePosting(userId: number, id: number, input: PostingInput, now = new Date()): Promise<SaveResult | { ok: false; notFound: true }> {
+  const organizationIds = await myOrganizationIds(userId);
+  const db = getDb();
+  const current = await db.posting.findFirst({ where: ownPosting(id, organizationIds), include: { organization: true } });
+  if (!current) return { ok: false, notFound: true };
+  if (input.kind !== current.kind) return { ok: false, errors: { form: "forms.invalid" } };
+  const errors = await checkCodes(input);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const status: PostingStatus = input.intent === "draft" ? "draft" : "pending";
+  await db.$transaction(async (tx) => {
+    await tx.posting.update({
+      where: { id: current.id },
+      data: {
+        ...rowFields(input.kind, input, current.organization),
+        status,
+        submittedAt: status === "pending" ? now : current.submittedAt,
+        rejectionReason: null,
+        closedAt: null,
+      },
+    });
+    await enqueueSearchSync(tx, [searchItem(current)]);
+  });
+  afterSearchWrite();
+  return { ok: true, id: current.id, status };
+}
+
+export type ActionResult = { ok: true; id: number } | { ok: false; reason: "not_found" } | { ok: false; reason: "not_allowed" | "expired"; message: string };
+
+const ALLOWED_FROM: Record<PostingAction, PostingStatus[]> = {
+  submit: ["draft"],
+  close: ["published", "pending"],
+  reopen: ["closed"],
+  copy: ["draft", "pending", "published", "rejected", "closed"],
+};
+
+/** Submit a draft, close, reopen (back to staff) or copy (a new draft) one of the employer's posts. */
+export async function postingAction(userId: number, id: number, action: PostingAction, now = new Date()): Promise<ActionResult> {
+  const organizationIds = await myOrganizationIds(userId);
+  const db = getDb();
+  const current = await db.posting.findFirst({ where: ownPosting(id, organizationIds) });
+  if (!current) return { ok: false, reason: "not_found" };
+  if (!ALLOWED_FROM[action].includes(current.status as PostingStatus)) return { ok: false, reason: "not_allowed", message: "postings.errors.notAllowed" };
+  if (action === "submit" || action === "reopen") {
+    if (current.validUntil < now) return { ok: false, reason: "expired", message: "postings.errors.expiredEditFirst" };
+    // Stored text from before the check existed (or copied from such a post) is checked again.
+    const [finding] = Object.values(contentFindings(current));
+    if (finding) return { ok: false, reason: "not_allowed", message: findingMessage(finding) };
+  }
+  const resultId = await db.$transaction(async (tx) => {
+    const expected = { id: current.id, status: current.status };
+    let target = current.id;
+    if (action === "copy") {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = current;
+      const copy = await tx.posting.create({
+        data: {
+          ...fields,
+          status: "draft",
+          rejectionReason: null,
+          submittedAt: null,
+          reviewedAt: null,
+          reviewedById: null,
+          closedAt: null,
+          publishedAt: null,
+          createdById: userId,
+          validFrom: now,
+        },
+      });
+      target = copy.id;
+    } else {
+      const data =
+        action === "close" ? { status: "closed", closedAt: now }
+          : { status: "pending", submittedAt: now, closedAt: null, rejectionReason: null };
+      const { count } = await tx.posting.updateMany({ where: expected, data });
+      if (count === 0) return null;
+    }
+    await enqueueSearchSync(tx, [searchItem({ id: target, kind: current.kind })]);
+    return target;
+  });
+  if (resultId === null) return { ok: false, reason: "not_allowed", message: "postings.errors.notAllowed" };
+  afterSearchWrite();
+  return { ok: true, id: resultId };
+}
+
+// ---- reading ----
+
+export const EMPLOYER_TABS = ["all", "draft", "pending", "published", "rejected", "closed", "expired"] as const;
+export type EmployerTab = (typeof EMPLOYER_TABS)[number];
+
+/** "expired" is not stored: a published post whose validity has passed. */
+function tabWhere(tab: EmployerTab, now: Date): Prisma.PostingWhereInput {
+  if (tab === "all") return {};
+  if (tab === "published") return { status: "published", validUntil: { gte: now } };
+  if (tab === "expired") return { status: "published", validUntil: { lt: now } };
+  return { status: tab };
+}
+
+export function displayStatus(row: { status: string; validUntil: Date }, now: Date): PostingStatus | "expired" {
+  return row.status === "published" && row.validUntil < now ? "expired" : (row.status as PostingStatus);
+}
+
+const PAGE_SIZE = 20;
+
+/** The employer's posts in one tab, with every tab's count. */
+export async function listEmployerPostings(userId: number, tab: EmployerTab, page: number, now = new Date()) {
+  const organizationIds = await myOrganizationIds(userId);
+  const db = getDb();
+  const mine = { organizationId: { in: organizationIds } };
+  const where = { ...mine, ...tabWhere(tab, now) };
+  const [rows, total, byStatus, expired, organization] = await Promise.all([
+    db.posting.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.posting.count({ where }),
+    db.posting.groupBy({ by: ["status"], where: mine, _count: { _all: true } }),
+    db.posting.count({ where: { ...mine, ...tabWhere("expired", now) } }),
+    organizationIds.length ? db.organization.findUnique({ where: { id: organizationIds[0]! }, select: { name: true, status: true } }) : null,
+  ]);
+  const counts: Record<EmployerTab, number> = { all: 0, draft: 0, pending: 0, published: 0, rejected: 0, closed: 0, expired };
+  for (const group of byStatus) {
+    counts.all += group._count._all;
+    if (group.status in counts) counts[group.status as EmployerTab] += group._count._all;
+  }
+  counts.published -= expired;
+  return {
+    organization,
+    counts,
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as PostingKind,
+      title: r.title,
+      status: displayStatus(r, now),
+      rejectionReason: r.rejectionReason,
+      headcount: r.headcount,
+      pay: { min: r.payMin, max: r.payMax, period: r.payPeriod },
+      workDate: r.workDate?.toISOString() ?? null,
+      validUntil: r.validUntil.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+  };
+}
+
+/** What the public page shows for a post, built from the row (used by the preview and by staff). */
+function postingView(row: Row, names: { industry: string | null; brand: string | null }, regions: Map<string, RegionInfo>, lang: string) {
+  const place = [regionName(regions, row.countyCode.slice(0, 4) + "00", lang), regionName(regions, row.countyCode, lang), row.regionCode.length > 6 ? regionName(regions, row.regionCode, lang) : ""]
+    .filter(Boolean)
+    .join(" · ");
+  return {
+    id: row.id,
+    kind: row.kind as PostingKind,
+    title: row.title,
+    organization: { name: row.organization.name, verified: row.organization.status === "verified", description: row.organization.description },
+    place,
+    address: row.address,
+    occupation: row.occupation,
+    industry: names.industry,
+    brand: names.brand,
+    description: row.description,
+    requirements: row.requirements,
+    education: row.education,
+    experienceYears: row.experienceYears,
+    ageMin: row.ageMin,
+    ageMax: row.ageMax,
+    skills: row.skills,
+    benefits: splitList(row.benefits),
+    groups: splitList(row.groups),
+    contractType: row.contractType,
+    pay: { min: row.payMin, max: row.payMax, period: row.payPeriod },
+    headcount: row.headcount,
+    howToApply: row.howToApply,
+    contactPhone: row.contactPhone,
+    durationMonths: row.durationMonths,
+    eligibleMajors: row.eligibleMajors,
+    workDate: row.workDate?.toISOString() ?? null,
+    startTime: row.startTime,
+    endTime: row.endTime,
+    validUntil: row.validUntil.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+  };
+}
+export type PostingView = ReturnType<typeof postingView>;
+
+async function viewNames(rows: Row[], lang: string) {
+  const db = getDb();
+  const industryCodes = [...new Set(rows.map((r) => r.industryCode).filter((c): c is string => Boolean(c)))];
+  const brandCodes = [...new Set(rows.map((r) => r.brandCode).filter((c): c is string => Boolean(c)))];
+  const [industries, brands, regions] = await Promise.all([
+    db.industry.findMany({ where: { code: { in: industryCodes } } }),
+    db.labourBrand.findMany({ where: { code: { in: brandCodes } } }),
+    getRegions(),
+  ]);
+  const industry = new Map(industries.map((i) => [i.code, lang === "en" ? i.nameEn : i.nameZh]));
+  const brand = new Map(brands.map((b) => [b.code, lang === "en" ? b.nameEn : b.nameZh]));
+  return (row: Row) => postingView(row, { industry: row.industryCode ? (industry.get(row.industryCode) ?? null) : null, brand: row.brandCode ? (brand.get(row.brandCode) ?? null) : null }, regions, lang);
+}
+
+/** One of the employer's posts: its preview, state and the actions it allows; null when not theirs. */
+export async function employerPosting(userId: number, id: number, lang: string, now = new Date()) {
+  const organizationIds = await myOrganizationIds(userId);
+  const row = await getDb().posting.findFirst({ where: ownPosting(id, organizationIds), include: { organization: true } });
+  if (!row) return null;
+  const view = (await viewNames([row], lang))(row);
+  const status = displayStatus(row, now);
+  const can = (action: PostingAction) => ALLOWED_FROM[action].includes(row.status as PostingStatus);
+  return {
+    view,
+    status,
+    searchable: status === "published",
+    rejectionReason: row.rejectionReason,
+    organizationVerified: row.organization.status === "verified",
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    actions: { edit: true, submit: can("submit"), close: can("close"), reopen: can("reopen") && row.validUntil >= now, copy: true },
+  };
+}
+
+/** The edit form's data; null when the post is not the employer's. */
+export async function postingForEdit(userId: number, id: number) {
+  const organizationIds = await myOrganizationIds(userId);
+  const row = await getDb().posting.findFirst({ where: ownPosting(id, organizationIds) });
+  if (!row) return null;
+  return { id: row.id, kind: row.kind as PostingKind, status: row.status as PostingStatus, title: row.title, values: formValues(row) };
+}
+
+// ---- staff ----
+
+const staffWhere = (actor: StaffActor): Prisma.PostingWhereInput => ({ organization: inRegion(staffScope(actor)) });
+
+/** Pending posts from organizations inside the staff member's region, oldest first, with the content check's result. */
+export async function moderationQueue(actor: StaffActor, page: number, lang: string, now = new Date()) {
+  const where = { ...staffWhere(actor), status: "pending" };
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.posting.findMany({ where, include: { organization: true }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.posting.count({ where }),
+  ]);
+  const toView = await viewNames(rows, lang);
+  const regions = await getRegions();
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    rows: rows.map((row) => ({
+      view: toView(row),
+      organization: {
+        name: row.organization.name,
+        status: row.organization.status,
+        place: regionName(regions, row.organization.regionCode, lang),
+      },
+      findings: Object.entries(contentFindings(row)).map(([field, finding]) => ({ field, ...finding })),
+      expired: row.validUntil < now,
+      resubmitted: row.publishedAt !== null,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+function snapshot(row: Pick<Posting, "title" | "status" | "rejectionReason" | "reviewedAt" | "reviewedById">) {
+  return { title: row.title, status: row.status, rejectionReason: row.rejectionReason, reviewedAt: row.reviewedAt?.toISOString() ?? null, reviewedById: row.reviewedById };
+}
+
+export type ModerationResult =
+  | { ok: true; status: "published" | "rejected"; title: string }
+  | { ok: false; reason: "not_found" | "already_decided" | "organization_not_verified" | "expired" | "content" };
+
+async function notifyMembers(tx: Tx, organizationId: number, type: string, params: Record<string, string | number>, link: string) {
+  const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true } });
+  for (const m of members) await notify(tx, m.userId, type, params, link);
+}
+
+/**
+ * Staff approve (publish) or reject a pending post from an organization in their region; outside
+ * it the post does not exist for them. Approval needs a verified organization and a post still
+ * valid. The change, its audit record, the search sync and the employer's notification commit
+ * together.
+ */
+export async function moderatePosting(actor: StaffActor, decision: ModerationDecision, now = new Date()): Promise<ModerationResult> {
+  const result = await getDb().$transaction(async (tx): Promise<ModerationResult> => {
+    const row = await tx.posting.findFirst({ where: { id: decision.id, ...staffWhere(actor) }, include: { organization: true } });
+    if (!row) return { ok: false, reason: "not_found" };
+    if (row.status !== "pending") return { ok: false, reason: "already_decided" };
+    const approve = decision.intent === "approve";
+    if (approve) {
+      if (row.organization.status !== "verified") return { ok: false, reason: "organization_not_verified" };
+      if (row.validUntil < now) return { ok: false, reason: "expired" };
+      if (Object.keys(contentFindings(row)).length) return { ok: false, reason: "content" };
+    }
+    const data = approve
+      ? { status: "published", publishedAt: now, validFrom: now, reviewedAt: now, reviewedById: actor.id, rejectionReason: null }
+      : { status: "rejected", reviewedAt: now, reviewedById: actor.id, rejectionReason: decision.reason ?? "" };
+    const { count } = await tx.posting.updateMany({ where: { id: row.id, status: "pending" }, data });
+    if (count === 0) return { ok: false, reason: "already_decided" };
+    await audit(tx, {
+      actorId: actor.id,
+      action: `posting.${decision.intent}`,
+      entityType: "posting",
+      entityId: row.id,
+      regionCode: row.organization.regionCode,
+      before: snapshot(row),
+      after: snapshot({ ...row, ...data }),
+    });
+    await enqueueSearchSync(tx, [searchItem(row)]);
+    await notifyMembers(
+      tx,
+      row.organizationId,
+      approve ? "postingApproved" : "postingRejected",
+      approve ? { title: row.title } : { title: row.title, reason: data.rejectionReason ?? "" },
+      `/employer/postings/${row.id}`,
+    );
+    return { ok: true, status: approve ? "published" : "rejected", title: row.title };
+  });
+  if (result.ok) afterSearchWrite();
+  return result;
+}
+
+/** Pending posts in the staff member's region (for the staff home). */
+export async function pendingPostingCount(actor: StaffActor): Promise<number> {
+  return getDb().posting.count({ where: { ...staffWhere(actor), status: "pending" } });
+}

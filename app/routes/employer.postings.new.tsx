@@ -1,0 +1,70 @@
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { card } from "~/components/organization-parts.tsx";
+import { PostingForm } from "~/components/posting-form.tsx";
+import { getLanguage } from "~/i18n/language.server.ts";
+import { replyErrors } from "~/modules/auth/form-errors.ts";
+import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { createPosting, newPostingDefaults, postingFormOptions } from "~/modules/postings/postings.server.ts";
+import { POSTING_KINDS, postingSchemaFor, type PostingKind } from "~/modules/postings/schemas.ts";
+import { metaT, pageTitle } from "~/utils/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: pageTitle(t, t(data?.kind ? `postings.new.title.${data.kind}` : "postings.new.choose")) }, { name: "robots", content: "noindex" }];
+};
+
+const kindOf = (value: unknown): PostingKind | null => ((POSTING_KINDS as readonly unknown[]).includes(value) ? (value as PostingKind) : null);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "posting.manage");
+  const kind = kindOf(new URL(request.url).searchParams.get("kind"));
+  if (!kind) return { kind: null, defaults: null, options: null };
+  const defaults = await newPostingDefaults(user.id, kind);
+  if (!defaults) throw redirect("/employer/postings");
+  return { kind, defaults, options: await postingFormOptions(await getLanguage(request)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "posting.manage");
+  const formData = await request.formData();
+  const kind = kindOf(formData.get("kind")) ?? "job";
+  const submission = parseWithZod(formData, { schema: postingSchemaFor(kind) });
+  if (submission.status !== "success") return submission.reply();
+  const result = await createPosting(user.id, submission.value);
+  if (!result.ok) return submission.reply(replyErrors(result.errors));
+  return redirect(`/employer/postings/${result.id}?done=${result.status}`);
+}
+
+export default function NewPosting() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  if (!data.kind) {
+    return (
+      <div className="mx-auto max-w-xl">
+        <h1 className="mb-4 text-2xl font-bold">{t("postings.new.choose")}</h1>
+        <ul className="space-y-3">
+          {POSTING_KINDS.map((kind) => (
+            <li key={kind}>
+              <Link to={`?kind=${kind}`} className={`${card} block min-h-11 hover:ring-2 hover:ring-brand-200`}>
+                <span className="font-semibold text-brand-700">{t(`postings.new.${kind}`)}</span>
+                <span className="block text-sm text-slate-600">{t(`postings.new.hint.${kind}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-2xl">
+      <p className="mb-2 text-sm"><Link to="/employer/postings" className="text-brand-700 underline">{t("postings.backToList")}</Link></p>
+      <h1 className="mb-2 text-2xl font-bold">{t(`postings.new.title.${data.kind}`)}</h1>
+      <p className="mb-4 text-sm text-slate-600">{t(data.kind === "gig" ? "postings.new.leadGig" : "postings.new.lead")}</p>
+      <PostingForm kind={data.kind} options={data.options} defaultValue={data.defaults} lastResult={lastResult} />
+    </div>
+  );
+}
