@@ -145,7 +145,7 @@ export async function startMeili(options: {
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener("exit", killChild);
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.exitCode === null && child.kill("SIGKILL"), 5000).unref();

@@ -68,9 +68,12 @@ export class OutboxWorker {
     this.schedule(soon ? 0 : IDLE_POLL_MS);
   }
 
-  /** One batch of due rows; returns how many it took. Exposed for tests and scripts. */
+  /**
+   * One batch of due rows (never tried, or past their retry time); returns how many it took.
+   * Exposed for tests and scripts.
+   */
   async runOnce(now = new Date()): Promise<number> {
-    const rows = await this.db.searchOutbox.findMany({ where: { nextAttempt: { lte: now } }, orderBy: { id: "asc" }, take: BATCH });
+    const rows = await this.db.searchOutbox.findMany({ where: { OR: [{ attempts: 0 }, { nextAttempt: { lte: now } }] }, orderBy: { id: "asc" }, take: BATCH });
     if (rows.length === 0) return 0;
     const ids = [...new Set(rows.map((r) => r.docId))].map(parseDocId).filter((x): x is NonNullable<typeof x> => x !== null);
     try {
