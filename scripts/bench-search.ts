@@ -85,6 +85,9 @@ async function main() {
   }
 
   // The whole page over HTTP, under concurrent load, against the real server on this data.
+  // The server migrates at boot, and Prisma's migration engine cannot lock a file another client
+  // holds open: let go of it first (the next query here reconnects).
+  await db.$disconnect();
   const port = await getFreePort();
   const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: dbUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEED_DEMO: "false" },
