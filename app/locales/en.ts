@@ -4,6 +4,7 @@ import { seekersEn } from "./seekers.ts";
 import type { Translations } from "./zh-CN.ts";
 import { organizationsEn } from "./organizations.ts";
 import { applicationsEn } from "./applications.ts";
+import { placementsEn } from "./placements.ts";
 
 const en: Translations = {
   ...accountsEn,
@@ -11,6 +12,7 @@ const en: Translations = {
   ...organizationsEn,
   ...seekersEn,
   ...applicationsEn,
+  ...placementsEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },
   kinds: { job: "Jobs", internship: "Internships", gig: "Gig work", base: "Incubation bases", course: "Labour-brand training" },

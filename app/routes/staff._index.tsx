@@ -44,6 +44,11 @@ export default function StaffHome() {
           <span className="block text-3xl font-bold text-brand-700">{counts.pendingPostings}</span>
           <span className="mt-1 block text-sm text-brand-700 underline">{t("staff.handle")}</span>
         </Link>
+        <Link to="/staff/placements" className={tile} data-testid="pending-placements">
+          <span className="block text-sm text-slate-600">{t("staff.pendingPlacements")}</span>
+          <span className="block text-3xl font-bold text-brand-700">{counts.pendingPlacements}</span>
+          <span className="mt-1 block text-sm text-brand-700 underline">{t("staff.handle")}</span>
+        </Link>
         <Link to="/staff/audit" className={tile}>
           <span className="font-semibold text-brand-700">{t("staff.nav.audit")}</span>
           <span className="block text-sm text-slate-600">{t("staff.auditHint")}</span>

@@ -2,6 +2,7 @@ import { audit, listAudit } from "../audit/audit.server.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { hashPassword } from "../auth/password.server.ts";
 import { getDb } from "../db.server.ts";
+import { pendingPostingCount } from "../postings/postings.server.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import type { StaffAccountInput } from "./schemas.ts";
 import { inRegion, staffScope, type StaffActor } from "./scope.ts";
@@ -10,12 +11,14 @@ import { inRegion, staffScope, type StaffActor } from "./scope.ts";
 export async function staffHomeCounts(actor: StaffActor) {
   const scope = inRegion(staffScope(actor));
   const db = getDb();
-  const [pendingOrganizations, warnedOrganizations, pendingPostings] = await Promise.all([
+  const [pendingOrganizations, warnedOrganizations, pendingPostings, pendingPlacements] = await Promise.all([
     db.organization.count({ where: { ...scope, status: "pending" } }),
     db.organization.count({ where: { ...scope, status: "pending", creditCodeWarning: true } }),
-    db.posting.count({ where: { ...scope, status: "pending" } }),
+    // Posts belong to the organization's region (as in the moderation queue), not to where the work is.
+    pendingPostingCount(actor),
+    db.placement.count({ where: { ...scope, status: "pending" } }),
   ]);
-  return { pendingOrganizations, warnedOrganizations, pendingPostings };
+  return { pendingOrganizations, warnedOrganizations, pendingPostings, pendingPlacements };
 }
 
 /** The name of a staff member's region, e.g. "紫阳县" or "紫阳县 · 蒿坪镇". */
