@@ -1,0 +1,643 @@
+/**
+ * Every route × every role, against the demo data: the answer each one gets is the one the
+ * permission matrix (app/modules/auth/permissions.ts) says, and no route that takes an id hands
+ * out someone else's object. Staff see and act only inside their region's subtree; outside it an
+ * object does not exist (404, never a 403 that would confirm it).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { makeOrganization, makePosting } from "../../prisma/seed/factories.ts";
+import { PENDING_REGISTRATIONS } from "../../prisma/seed/registrations.ts";
+import { SearchService, setSearchService } from "../../search/service.ts";
+import { openSeededDatabase } from "../../tests/setup/test-env.ts";
+import { loader as rootLoader } from "~/root.tsx";
+import { apply } from "~/modules/applications/applications.server.ts";
+import { homeFor } from "~/modules/auth/home.ts";
+import { can, PERMISSIONS, ROLES, type Action, type Role } from "~/modules/auth/permissions.ts";
+import { createSession } from "~/modules/auth/session.server.ts";
+import type { Db } from "~/modules/db.server.ts";
+import { createInvitation } from "~/modules/organizations/invitations.server.ts";
+import { maskPhone } from "~/modules/people/identity.ts";
+import { encrypt, lookupHash } from "~/modules/security/secrets.server.ts";
+import * as detailPage from "./$kind.$id.tsx";
+import * as itemApi from "./api.v1.$kind.$id.ts";
+import * as applyPage from "./apply.$postingId.tsx";
+import * as employerHome from "./employer._index.tsx";
+import * as applicantPage from "./employer.applicants.$id.tsx";
+import * as applicantsPage from "./employer.applicants._index.tsx";
+import * as organizationPage from "./employer.organization._index.tsx";
+import * as postingPage from "./employer.postings.$id._index.tsx";
+import * as postingEdit from "./employer.postings.$id.edit.tsx";
+import * as postingsPage from "./employer.postings._index.tsx";
+import * as invitePage from "./invite.$token.tsx";
+import * as myApplications from "./me.applications.tsx";
+import * as myExport from "./me.export.ts";
+import * as myProfile from "./me.profile.tsx";
+import * as notificationsPage from "./notifications.tsx";
+import * as staffHome from "./staff._index.tsx";
+import * as staffAudit from "./staff.audit.tsx";
+import * as staffOrganizations from "./staff.organizations.tsx";
+import * as staffPostings from "./staff.postings.tsx";
+
+// ---- calling routes the way Remix does ----
+
+type Entries = [string, string][];
+type Handler = (args: LoaderFunctionArgs) => unknown;
+interface RouteModule {
+  loader?: Handler;
+  action?: Handler;
+}
+/** What the browser would get: a status, where a redirect goes, and the text of the answer. */
+interface Answer {
+  status: number;
+  location: string | null;
+  body: string;
+}
+
+const context = { clientAddress: "10.9.0.1" };
+const request = (url: string, cookie: string | null, form?: Entries) =>
+  new Request(`http://localhost${url}`, {
+    method: form ? "POST" : "GET",
+    body: form ? new URLSearchParams(form) : undefined,
+    headers: cookie ? { Cookie: cookie } : {},
+  });
+
+async function answerOf(res: Response): Promise<Answer> {
+  return { status: res.status, location: res.headers.get("Location"), body: await res.text() };
+}
+
+/** Runs a loader or action; a thrown Response is the answer, any other throw is a 500. */
+async function call(handler: Handler, url: string, cookie: string | null, options: { params?: Record<string, string>; form?: Entries } = {}): Promise<Answer> {
+  let value: unknown;
+  try {
+    value = await handler({ request: request(url, cookie, options.form), params: options.params ?? {}, context });
+  } catch (error) {
+    if (error instanceof Response) return answerOf(error);
+    return { status: 500, location: null, body: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  if (value instanceof Response) return answerOf(value);
+  return { status: 200, location: null, body: JSON.stringify(value) ?? "" };
+}
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+type Expected = { status: number } | { redirect: string | RegExp };
+const OK: Expected = { status: 200 };
+const FORBIDDEN: Expected = { status: 403 };
+const NOT_FOUND: Expected = { status: 404 };
+const toLogin = (url: string): Expected => {
+  const u = new URL(url, "http://localhost");
+  return { redirect: `/login?redirectTo=${encodeURIComponent(u.pathname + u.search)}` };
+};
+
+function fits(answer: Answer, expected: Expected): boolean {
+  if ("status" in expected) return answer.status === expected.status;
+  if (!REDIRECT.has(answer.status) || answer.location === null) return false;
+  return typeof expected.redirect === "string" ? answer.location === expected.redirect : expected.redirect.test(answer.location);
+}
+const show = (a: Answer) => `${a.status}${a.location ? ` → ${a.location}` : ""}${a.status >= 500 ? `: ${a.body.slice(0, 400)}` : ""}`;
+const showExpected = (e: Expected) => ("status" in e ? String(e.status) : `redirect ${String(e.redirect)}`);
+
+/** Nothing of the other party's object is in what came back. */
+function expectNoLeak(answer: Answer, secrets: string[], label: string) {
+  for (const secret of secrets) expect(answer.body, `${label} must not show ${secret}`).not.toContain(secret);
+}
+
+// ---- who asks ----
+
+const WHO = ["anonymous", "seeker", "employer", "countyStaff", "townStaff", "admin"] as const;
+type Who = (typeof WHO)[number];
+type SignedIn = Exclude<Who, "anonymous">;
+const ROLE_OF: Record<SignedIn, Role> = { seeker: "seeker", employer: "employer", countyStaff: "staff", townStaff: "staff", admin: "admin" };
+
+/**
+ * How a route decides who gets in:
+ * - open: anyone, signed in or not (what each visitor gets, when it differs by who asks);
+ * - signedIn: any signed-in role (requireUser), anonymous is sent to log in;
+ * - permission: the matrix's roles get `ok` (200 unless the route documents a redirect); the
+ *   others get 403, or are sent to their own home where the route says so; anonymous logs in.
+ */
+type Guard = { open: (who: Who) => Expected } | { signedIn: Expected } | { permission: Action; ok?: Expected; refused?: "home" };
+
+interface Entry {
+  url: string;
+  params?: Record<string, string>;
+  loader?: Guard;
+  action?: Guard;
+  /** The POST body (empty by default: the guard answers before any validation matters). */
+  form?: Entries;
+  /** The action ends the session it is called with (logout): give it a throwaway one. */
+  freshSession?: boolean;
+}
+
+function expectedFor(guard: Guard, who: Who, url: string): Expected {
+  if ("open" in guard) return guard.open(who);
+  if (who === "anonymous") return toLogin(url);
+  const role = ROLE_OF[who];
+  if ("signedIn" in guard) return guard.signedIn;
+  if (can(role, guard.permission)) return guard.ok ?? OK;
+  return guard.refused === "home" ? { redirect: homeFor(role) } : FORBIDDEN;
+}
+
+const everyone = (expected: Expected) => ({ open: () => expected });
+/** Login and signup: the form for visitors, signed-in people go to their own home. */
+const visitorsOnly = { open: (who: Who) => (who === "anonymous" ? OK : { redirect: homeFor(ROLE_OF[who]) }) };
+
+const ROUTES_DIR = path.resolve("app", "routes");
+const routeFiles = () => fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)).sort();
+const loadRoute = (file: string) => import(/* @vite-ignore */ `./${file}`) as Promise<RouteModule>;
+
+describe("access matrix: every route × role, and nobody else's object (real SQLite, demo data)", () => {
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  const cookies = {} as Record<SignedIn | "cityStaff" | "hanbinStaff" | "outsider" | "pendingOwner" | "stranger", string>;
+  const userIds = {} as Record<SignedIn | "outsider" | "stranger", number>;
+  let table: Record<string, Entry>;
+
+  // objects of the matrix's own employer and seeker
+  let ownOrgId: number;
+  let ownPostingId: number;
+  let applyPostingId: number;
+  let ownApplicationId: number;
+  let ownInviteToken: string;
+  // another organization (汉滨区), its posts and another seeker's application there
+  const other = { org: "汉滨区矩阵外单位有限公司", published: "外单位公开岗位甲", draft: "外单位草稿岗位乙", pending: "外单位待审岗位丙", seeker: "李秘密", skills: "独门秘技", phone: "13911119999" };
+  let otherOrgId: number;
+  let otherPostingId: number;
+  let otherDraftId: number;
+  let otherPendingId: number;
+  let otherApplicationId: number;
+
+  const signIn = async (userId: number) => (await createSession(userId, new Request("http://localhost/"), false)).split(";")[0]!;
+  const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
+
+  beforeAll(async () => {
+    ({ db, cleanup } = openSeededDatabase());
+    // Public pages search through the service; an index that does not exist sends them to the SQLite fallback.
+    setSearchService(new SearchService(process.env.TEST_MEILI_URL ?? "http://127.0.0.1:9", process.env.TEST_MEILI_KEY, `access_matrix_absent_${process.pid}`));
+    // That fallback is expected here: keep its notice out of the output, and every other warning in it.
+    const warn = console.warn.bind(console);
+    vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
+      if (!String(args[0]).startsWith("search server unavailable")) warn(...args);
+    });
+
+    userIds.seeker = (await db.user.findUniqueOrThrow({ where: { phoneHash: lookupHash("phone", "13800000001") } })).id;
+    userIds.employer = await userId("hr@demo-employer.cn");
+    userIds.countyStaff = await userId("ziyang@demo.ankang.gov.cn");
+    userIds.townStaff = await userId("haoping@demo.ankang.gov.cn");
+    userIds.admin = await userId("admin@demo.ankang.gov.cn");
+    for (const who of ["seeker", "employer", "countyStaff", "townStaff", "admin"] as const) cookies[who] = await signIn(userIds[who]);
+    cookies.cityStaff = await signIn(await userId("city@demo.ankang.gov.cn"));
+    cookies.hanbinStaff = await signIn(await userId("hanbin@demo.ankang.gov.cn"));
+    cookies.pendingOwner = await signIn(await userId(PENDING_REGISTRATIONS[0].owner.email));
+
+    // The demo employer's own things.
+    ownOrgId = (await db.membership.findFirstOrThrow({ where: { userId: userIds.employer } })).organizationId;
+    ownPostingId = (await makePosting(db, { organizationId: ownOrgId, regionCode: "610924001", title: "矩阵本单位岗位" })).id;
+    applyPostingId = (await makePosting(db, { organizationId: ownOrgId, regionCode: "610924001", title: "矩阵投递岗位" })).id;
+    const applied = await apply(userIds.seeker, ownPostingId);
+    if (!applied.ok) throw new Error(`fixture: ${applied.reason}`);
+    ownApplicationId = applied.applicationId;
+    const invited = await createInvitation(userIds.employer, "matrix-invitee@routes.test");
+    if (!invited.ok) throw new Error("fixture: invitation");
+    ownInviteToken = invited.token;
+
+    // Another organization in 汉滨区 with its own employer, posts and applicant.
+    otherOrgId = (await makeOrganization(db, { regionCode: "610902001", name: other.org })).id;
+    const outsider = await db.user.create({ data: { email: "outsider@matrix.test", passwordHash: "x", role: "employer", displayName: "外单位人事" } });
+    userIds.outsider = outsider.id;
+    await db.membership.create({ data: { userId: outsider.id, organizationId: otherOrgId, role: "owner" } });
+    cookies.outsider = await signIn(outsider.id);
+    otherPostingId = (await makePosting(db, { organizationId: otherOrgId, regionCode: "610902001", title: other.published })).id;
+    otherDraftId = (await makePosting(db, { organizationId: otherOrgId, regionCode: "610902001", title: other.draft, status: "draft" })).id;
+    otherPendingId = (await makePosting(db, { organizationId: otherOrgId, regionCode: "610902001", title: other.pending, status: "pending", submittedAt: new Date() })).id;
+    const seeker2 = await db.user.create({
+      data: { phoneHash: lookupHash("phone", other.phone), phoneEnc: encrypt(other.phone), phoneMasked: maskPhone(other.phone), passwordHash: "x", role: "seeker", displayName: other.seeker },
+    });
+    await db.seekerProfile.create({
+      data: { userId: seeker2.id, name: other.seeker, phoneEnc: encrypt(other.phone), phoneMasked: maskPhone(other.phone), skills: other.skills, consentSharing: true },
+    });
+    const applied2 = await apply(seeker2.id, otherPostingId);
+    if (!applied2.ok) throw new Error(`fixture: ${applied2.reason}`);
+    otherApplicationId = applied2.applicationId;
+
+    const stranger = await db.user.create({ data: { email: "stranger@matrix.test", passwordHash: "x", role: "employer", displayName: "无单位雇主" } });
+    userIds.stranger = stranger.id;
+    cookies.stranger = await signIn(stranger.id);
+
+    const job = `/job/${ownPostingId}`;
+    table = {
+      "$.tsx": { url: "/no-such-page", loader: everyone(NOT_FOUND) },
+      "$kind.$id.tsx": { url: job, params: { kind: "job", id: String(ownPostingId) }, loader: everyone(OK) },
+      "_index.tsx": { url: "/", loader: everyone(OK) },
+      "account.tsx": { url: "/account", loader: { signedIn: OK } },
+      "api.v1.$kind.$id.ts": { url: `/api/v1${job}`, params: { kind: "job", id: String(ownPostingId) }, loader: everyone(OK) },
+      "api.v1.search.ts": { url: "/api/v1/search?q=%E5%85%BB%E8%80%81", loader: everyone(OK) },
+      "apply.$postingId.tsx": {
+        url: `/apply/${applyPostingId}`,
+        params: { postingId: String(applyPostingId) },
+        loader: { permission: "application.create" },
+        action: { permission: "application.create", ok: { redirect: /^\/me\/applications\?applied=\d+#application-\d+$/ } },
+      },
+      "employer._index.tsx": { url: "/employer", loader: { permission: "employer.home" } },
+      "employer.applicants.$id.tsx": {
+        url: `/employer/applicants/${ownApplicationId}`,
+        params: { id: String(ownApplicationId) },
+        loader: { permission: "applicant.manage" },
+        action: { permission: "applicant.manage" },
+      },
+      "employer.applicants._index.tsx": { url: "/employer/applicants", loader: { permission: "applicant.manage" } },
+      "employer.organization._index.tsx": { url: "/employer/organization", loader: { permission: "employer.home" }, action: { permission: "organization.invite" } },
+      // The demo employer already has an organization: the registration page sends them home.
+      "employer.organization.new.tsx": {
+        url: "/employer/organization/new",
+        loader: { permission: "organization.register", ok: { redirect: "/employer" } },
+        action: { permission: "organization.register" },
+      },
+      "employer.postings.$id._index.tsx": {
+        url: `/employer/postings/${ownPostingId}`,
+        params: { id: String(ownPostingId) },
+        loader: { permission: "posting.manage" },
+        action: { permission: "posting.manage" },
+      },
+      "employer.postings.$id.edit.tsx": {
+        url: `/employer/postings/${ownPostingId}/edit`,
+        params: { id: String(ownPostingId) },
+        loader: { permission: "posting.manage" },
+        action: { permission: "posting.manage" },
+      },
+      "employer.postings._index.tsx": { url: "/employer/postings", loader: { permission: "posting.manage" } },
+      "employer.postings.new.tsx": { url: "/employer/postings/new", loader: { permission: "posting.manage" }, action: { permission: "posting.manage" } },
+      "healthz.ts": { url: "/healthz", loader: everyone(OK) },
+      // The link works for anyone (it shows whether it is still open); accepting needs an account.
+      "invite.$token.tsx": { url: `/invite/${ownInviteToken}`, params: { token: ownInviteToken }, loader: everyone(OK), action: { signedIn: OK } },
+      "login.code.tsx": { url: "/login/code", action: everyone(OK) },
+      "login.tsx": { url: "/login", loader: visitorsOnly, action: everyone(OK) },
+      "logout.tsx": { url: "/logout", loader: everyone({ redirect: "/account" }), action: { signedIn: { redirect: "/" } }, freshSession: true },
+      "me._index.tsx": { url: "/me", loader: { permission: "profile.edit", refused: "home" } },
+      "me.applications.tsx": {
+        url: "/me/applications",
+        loader: { permission: "application.create", refused: "home" },
+        action: { permission: "application.withdraw", refused: "home" },
+      },
+      "me.delete.tsx": { url: "/me/delete", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
+      "me.export.ts": { url: "/me/export", loader: { permission: "profile.edit" } },
+      "me.profile.tsx": { url: "/me/profile", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
+      "notifications.tsx": { url: "/notifications", loader: { signedIn: OK }, action: { signedIn: { redirect: "/notifications" } } },
+      "search.tsx": { url: "/search?q=%E5%85%BB%E8%80%81&county=610924", loader: everyone(OK) },
+      "set-language.tsx": { url: "/set-language?lng=en&redirectTo=%2Fsearch", loader: everyone({ redirect: "/search" }) },
+      "signup.tsx": { url: "/signup", loader: visitorsOnly, action: everyone(OK) },
+      "staff._index.tsx": { url: "/staff", loader: { permission: "staff.home" } },
+      "staff.accounts.tsx": { url: "/staff/accounts", loader: { permission: "staff.manage" }, action: { permission: "staff.manage" } },
+      "staff.audit.tsx": { url: "/staff/audit", loader: { permission: "audit.read" } },
+      "staff.organizations.tsx": { url: "/staff/organizations", loader: { permission: "organization.verify" }, action: { permission: "organization.verify" } },
+      "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" } },
+      "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" } },
+      "staff.postings.tsx": { url: "/staff/postings", loader: { permission: "posting.moderate" }, action: { permission: "posting.moderate" } },
+    };
+  });
+
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await cleanup();
+  });
+
+  it("has a row for every route module in app/routes, with exactly the loader and action each exports", async () => {
+    const files = routeFiles();
+    expect(files.length).toBeGreaterThan(30);
+    expect(files.filter((f) => !(f in table)), "route modules missing from the access table").toEqual([]);
+    for (const file of files) {
+      const route = await loadRoute(file);
+      const entry = table[file]!;
+      expect(typeof route.loader === "function", `${file}: loader in the table ⇔ loader exported`).toBe(Boolean(entry.loader));
+      expect(typeof route.action === "function", `${file}: action in the table ⇔ action exported`).toBe(Boolean(entry.action));
+    }
+    // Every permission the table names is one the matrix knows, and each is given to some role.
+    for (const entry of Object.values(table)) {
+      for (const guard of [entry.loader, entry.action]) {
+        if (guard && "permission" in guard) expect(ROLES.some((r) => can(r, guard.permission)), guard.permission).toBe(true);
+      }
+    }
+  });
+
+  it("answers every route × role as the matrix says: log in, 403 (or the role's own home), or the page — never a 500", async () => {
+    const failures: string[] = [];
+    let calls = 0;
+    for (const file of routeFiles()) {
+      const entry = table[file];
+      if (!entry) continue; // reported by the test above
+      const route = await loadRoute(file);
+      for (const who of WHO) {
+        for (const [method, handler, guard] of [["GET", route.loader, entry.loader], ["POST", route.action, entry.action]] as const) {
+          if (!handler || !guard) continue;
+          const cookie = who === "anonymous" ? null : method === "POST" && entry.freshSession ? await signIn(userIds[who]) : cookies[who];
+          const answer = await call(handler, entry.url, cookie, { params: entry.params, form: method === "POST" ? (entry.form ?? []) : undefined });
+          const expected = expectedFor(guard, who, entry.url);
+          calls++;
+          if (answer.status >= 500 || !fits(answer, expected)) failures.push(`${method} ${entry.url} (${file}) as ${who}: got ${show(answer)}, expected ${showExpected(expected)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(calls).toBeGreaterThan(250);
+  });
+
+  it("the layout's loader answers every role and names the right home", async () => {
+    for (const who of WHO) {
+      const data = await rootLoader({ request: request("/", who === "anonymous" ? null : cookies[who]), params: {}, context });
+      if (who === "anonymous") expect(data.user).toBeNull();
+      else expect(data.user?.home, who).toBe(homeFor(ROLE_OF[who]));
+    }
+  });
+
+  it("the UI reads the same matrix: the staff home offers staff accounts to admins only", async () => {
+    for (const [cookie, role] of [[cookies.countyStaff, "staff"], [cookies.townStaff, "staff"], [cookies.cityStaff, "staff"], [cookies.admin, "admin"]] as const) {
+      const home = await staffHome.loader({ request: request("/staff", cookie), params: {}, context });
+      expect(home.canManageStaff).toBe(can(role, "staff.manage"));
+    }
+    expect(PERMISSIONS["staff.manage"]).toEqual(["admin"]);
+  });
+
+  it("an employer gets 404 for another organization's posts and applicants, and nothing of them shows anywhere", async () => {
+    const secrets = [other.org, other.published, other.draft, other.pending, other.seeker, other.skills, other.phone];
+    const before = await db.posting.findMany({ where: { organizationId: otherOrgId }, orderBy: { id: "asc" } });
+    const ownCount = await db.posting.count({ where: { organizationId: ownOrgId } });
+    for (const id of [otherPostingId, otherDraftId, otherPendingId]) {
+      const params = { id: String(id) };
+      for (const [label, answer] of [
+        ["preview", await call(postingPage.loader, `/employer/postings/${id}`, cookies.employer, { params })],
+        ["edit form", await call(postingEdit.loader, `/employer/postings/${id}/edit`, cookies.employer, { params })],
+        ["edit save", await call(postingEdit.action, `/employer/postings/${id}/edit`, cookies.employer, { params, form: [["kind", "job"], ["title", "被改掉的标题"]] })],
+        ...(await Promise.all(
+          (["submit", "close", "reopen", "copy"] as const).map(async (intent) => [intent, await call(postingPage.action, `/employer/postings/${id}`, cookies.employer, { params, form: [["intent", intent]] })] as const),
+        )),
+        ["applicants of the post", await call(applicantsPage.loader, `/employer/applicants?posting=${id}`, cookies.employer)],
+      ] as const) {
+        expect(answer.status, `${label} of post ${id}`).toBe(404);
+        expectNoLeak(answer, secrets, `${label} of post ${id}`);
+      }
+    }
+    // Nothing changed and nothing was copied.
+    expect(await db.posting.findMany({ where: { organizationId: otherOrgId }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await db.posting.count({ where: { organizationId: ownOrgId } })).toBe(ownCount);
+
+    const params = { id: String(otherApplicationId) };
+    const url = `/employer/applicants/${otherApplicationId}`;
+    for (const [label, answer] of [
+      ["applicant page", await call(applicantPage.loader, url, cookies.employer, { params })],
+      ["mark viewed", await call(applicantPage.action, url, cookies.employer, { params, form: [["intent", "viewed"]] })],
+      ["reject", await call(applicantPage.action, url, cookies.employer, { params, form: [["intent", "rejected"], ["reason", "不合适"]] })],
+      ["hire", await call(applicantPage.action, url, cookies.employer, { params, form: [["intent", "hired"], ["startDate", new Date().toISOString().slice(0, 10)]] })],
+    ] as const) {
+      expect(answer.status, label).toBe(404);
+      expectNoLeak(answer, secrets, label);
+    }
+    expect((await db.application.findUniqueOrThrow({ where: { id: otherApplicationId } })).status).toBe("submitted");
+    expect(await db.placement.count({ where: { applicationId: otherApplicationId } })).toBe(0);
+
+    // The employer's own pages list their own things only.
+    for (const [label, handler, path] of [
+      ["employer home", employerHome.loader, "/employer"],
+      ["organization page", organizationPage.loader, "/employer/organization"],
+      ["post list", postingsPage.loader, "/employer/postings?status=all"],
+      ["applicant list", applicantsPage.loader, "/employer/applicants"],
+      ["notifications", notificationsPage.loader, "/notifications"],
+    ] as const) {
+      const answer = await call(handler, path, cookies.employer);
+      expect(answer.status, label).toBe(200);
+      expectNoLeak(answer, secrets, label);
+    }
+    // Searching for the other applicant by name finds no one (the answer echoes only the words typed).
+    const search = await applicantsPage.loader({ request: request(`/employer/applicants?q=${encodeURIComponent(other.seeker)}`, cookies.employer), params: {}, context });
+    expect(search.total).toBe(0);
+    expect(search.rows).toEqual([]);
+    // The control: the other organization's own member does see them.
+    const theirs = await call(applicantPage.loader, url, cookies.outsider, { params });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).toContain(other.seeker);
+  });
+
+  it("the other way round: another organization's employer, and one still waiting for verification, get 404 for the demo employer's things", async () => {
+    const secrets = ["矩阵本单位岗位", "王小红"];
+    for (const cookie of [cookies.outsider, cookies.pendingOwner, cookies.stranger]) {
+      const params = { id: String(ownPostingId) };
+      for (const answer of [
+        await call(postingPage.loader, `/employer/postings/${ownPostingId}`, cookie, { params }),
+        await call(postingEdit.loader, `/employer/postings/${ownPostingId}/edit`, cookie, { params }),
+        await call(postingPage.action, `/employer/postings/${ownPostingId}`, cookie, { params, form: [["intent", "close"]] }),
+        await call(applicantPage.loader, `/employer/applicants/${ownApplicationId}`, cookie, { params: { id: String(ownApplicationId) } }),
+        await call(applicantPage.action, `/employer/applicants/${ownApplicationId}`, cookie, { params: { id: String(ownApplicationId) }, form: [["intent", "viewed"]] }),
+        await call(applicantsPage.loader, `/employer/applicants?posting=${ownPostingId}`, cookie),
+      ]) {
+        expect(answer.status).toBe(404);
+        expectNoLeak(answer, secrets, "own object seen from outside");
+      }
+    }
+    expect((await db.posting.findUniqueOrThrow({ where: { id: ownPostingId } })).status).toBe("published");
+    expect((await db.application.findUniqueOrThrow({ where: { id: ownApplicationId } })).status).toBe("submitted");
+  });
+
+  it("a seeker cannot withdraw, read or export another seeker's application", async () => {
+    const secrets = [other.seeker, other.skills, other.phone];
+    const refused = await call(myApplications.action, "/me/applications", cookies.seeker, { form: [["applicationId", String(otherApplicationId)]] });
+    const unknown = await call(myApplications.action, "/me/applications", cookies.seeker, { form: [["applicationId", "999999999"]] });
+    // The same answer as for an id that does not exist: the form error "not found", no hint that it does.
+    for (const answer of [refused, unknown]) {
+      expect(answer.status).toBe(200);
+      expect((JSON.parse(answer.body) as { error?: Record<string, string[]> }).error?.[""]).toEqual(["applications.errors.notFound"]);
+      expectNoLeak(answer, secrets, "withdraw");
+    }
+    expect((await db.application.findUniqueOrThrow({ where: { id: otherApplicationId } })).status).toBe("submitted");
+
+    const mine = await myApplications.loader({ request: request("/me/applications", cookies.seeker), params: {}, context });
+    expect(mine.applications.map((a) => a.id)).not.toContain(otherApplicationId);
+    expect(mine.applications.map((a) => a.id)).toContain(ownApplicationId);
+    for (const [label, handler, url] of [["export", myExport.loader, "/me/export"], ["profile", myProfile.loader, "/me/profile"], ["notifications", notificationsPage.loader, "/notifications"]] as const) {
+      const answer = await call(handler, url, cookies.seeker);
+      expect(answer.status, label).toBe(200);
+      expectNoLeak(answer, secrets, label);
+    }
+  });
+
+  it("posts that are not public (draft, pending) do not exist on the public pages, the API or the apply page", async () => {
+    const applications = await db.application.count();
+    for (const [id, title] of [[otherDraftId, other.draft], [otherPendingId, other.pending]] as const) {
+      for (const who of WHO) {
+        const cookie = who === "anonymous" ? null : cookies[who];
+        const params = { kind: "job", id: String(id) };
+        const page = await call(detailPage.loader, `/job/${id}`, cookie, { params });
+        const api = await call(itemApi.loader, `/api/v1/job/${id}`, cookie, { params });
+        expect(page.status, `detail page as ${who}`).toBe(404);
+        expect(api.status, `API as ${who}`).toBe(404);
+        expect(JSON.parse(api.body)).toMatchObject({ error: "not_found" });
+        expectNoLeak(page, [title, other.org], `detail page as ${who}`);
+        expectNoLeak(api, [title, other.org], `API as ${who}`);
+      }
+      const applyParams = { postingId: String(id) };
+      for (const answer of [
+        await call(applyPage.loader, `/apply/${id}`, cookies.seeker, { params: applyParams }),
+        await call(applyPage.action, `/apply/${id}`, cookies.seeker, { params: applyParams, form: [] }),
+      ]) {
+        expect(answer.status).toBe(404);
+        expectNoLeak(answer, [title, other.org], "apply page");
+      }
+    }
+    expect(await db.application.count()).toBe(applications);
+  });
+
+  it("an invitation lets in only the person it was sent to; an unknown token says nothing", async () => {
+    const made = await organizationPage.action({ request: request("/employer/organization", cookies.outsider, [["identifier", "invitee-b@matrix.test"]]), params: {}, context });
+    const token = made.invite!.link.split("/").pop()!;
+    const params = { token };
+    const url = `/invite/${token}`;
+    const membershipsOf = (id: number) => db.membership.findMany({ where: { userId: id }, select: { organizationId: true } });
+    const before = { stranger: await membershipsOf(userIds.stranger), employer: await membershipsOf(userIds.employer) };
+
+    const seen = await call(invitePage.loader, url, cookies.stranger, { params });
+    expect(JSON.parse(seen.body)).toMatchObject({ view: { state: "open", problem: "wrongAccount", sentTo: { email: "i***@matrix.test" } } });
+    for (const [cookie, problem] of [[cookies.stranger, "wrongAccount"], [cookies.employer, "wrongAccount"], [cookies.seeker, "wrongRole"], [cookies.countyStaff, "wrongRole"]] as const) {
+      const answer = await call(invitePage.action, url, cookie, { params, form: [] });
+      expect(answer.status, problem).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ view: { state: "open", problem } });
+    }
+    expect(await membershipsOf(userIds.stranger)).toEqual(before.stranger);
+    expect(await membershipsOf(userIds.employer)).toEqual(before.employer);
+
+    const bogus = "A".repeat(43);
+    for (const cookie of [null, cookies.stranger]) {
+      const answer = await call(invitePage.loader, `/invite/${bogus}`, cookie, { params: { token: bogus } });
+      expect(JSON.parse(answer.body)).toMatchObject({ view: { state: "invalid" } });
+      expectNoLeak(answer, [other.org], "unknown invitation");
+    }
+    const accept = await call(invitePage.action, `/invite/${bogus}`, cookies.stranger, { params: { token: bogus }, form: [] });
+    expect(JSON.parse(accept.body)).toMatchObject({ view: { state: "invalid" } });
+    expect(await membershipsOf(userIds.stranger)).toEqual(before.stranger);
+
+    // The control: the invited person gets in.
+    const invitee = await db.user.create({ data: { email: "invitee-b@matrix.test", passwordHash: "x", role: "employer", displayName: "受邀者" } });
+    const joined = await call(invitePage.action, url, await signIn(invitee.id), { params, form: [] });
+    expect(joined.location).toBe("/employer");
+    expect(await membershipsOf(invitee.id)).toEqual([{ organizationId: otherOrgId }]);
+  });
+
+  it("staff see and decide organizations only inside their region's subtree; county and city see their towns", async () => {
+    const [haopingFactory, ziyangTea, hanbinLogistics] = await Promise.all(
+      PENDING_REGISTRATIONS.map(({ org }) => db.organization.findFirstOrThrow({ where: { name: org.name, status: "pending" } })),
+    );
+    const orgs = { haopingFactory: haopingFactory!, ziyangTea: ziyangTea!, hanbinLogistics: hanbinLogistics! };
+    type Key = keyof typeof orgs;
+    const sees: [string, string, Key[]][] = [
+      ["汉滨区 staff", cookies.hanbinStaff, ["hanbinLogistics"]],
+      ["紫阳县 staff", cookies.countyStaff, ["haopingFactory", "ziyangTea"]],
+      ["蒿坪镇 staff", cookies.townStaff, ["haopingFactory"]],
+      ["city staff", cookies.cityStaff, ["haopingFactory", "ziyangTea", "hanbinLogistics"]],
+      ["admin", cookies.admin, ["haopingFactory", "ziyangTea", "hanbinLogistics"]],
+    ];
+    for (const [label, cookie, visible] of sees) {
+      for (const url of ["/staff/organizations", "/staff/organizations?tab=all&status=pending"]) {
+        const list = await call(staffOrganizations.loader, url, cookie);
+        expect(list.status).toBe(200);
+        for (const key of Object.keys(orgs) as Key[]) {
+          if (visible.includes(key)) expect(list.body, `${label} sees ${key} at ${url}`).toContain(orgs[key].name);
+          else expect(list.body, `${label} must not see ${key} at ${url}`).not.toContain(orgs[key].name);
+        }
+      }
+      // Outside the region the organization does not exist: verify and reject both answer 404.
+      for (const key of (Object.keys(orgs) as Key[]).filter((k) => !visible.includes(k))) {
+        for (const form of [[["intent", "verify"], ["id", String(orgs[key].id)]], [["intent", "reject"], ["id", String(orgs[key].id)], ["reason", "越权"]]] as Entries[]) {
+          const answer = await call(staffOrganizations.action, "/staff/organizations", cookie, { form });
+          expect(answer.status, `${label} deciding ${key}`).toBe(404);
+          expectNoLeak(answer, [orgs[key].name, orgs[key].address], `${label} deciding ${key}`);
+        }
+      }
+    }
+    for (const org of Object.values(orgs)) expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).status).toBe("pending");
+
+    // Inside the subtree they decide: the town its own factory, the city a county's company, the admin anything.
+    for (const [cookie, key] of [[cookies.townStaff, "haopingFactory"], [cookies.cityStaff, "ziyangTea"], [cookies.admin, "hanbinLogistics"]] as const) {
+      const done = await staffOrganizations.action({ request: request("/staff/organizations", cookie, [["intent", "verify"], ["id", String(orgs[key].id)]]), params: {}, context });
+      expect(done.done).toEqual({ intent: "verify", name: orgs[key].name });
+    }
+
+    // The audit log follows the same scope.
+    const audit = async (cookie: string) => (await call(staffAudit.loader, "/staff/audit?type=organization", cookie)).body;
+    const logs = { hanbin: await audit(cookies.hanbinStaff), county: await audit(cookies.countyStaff), town: await audit(cookies.townStaff), admin: await audit(cookies.admin) };
+    expect(logs.hanbin).toContain(orgs.hanbinLogistics.name);
+    expect(logs.hanbin).not.toContain(orgs.ziyangTea.name);
+    expect(logs.hanbin).not.toContain(orgs.haopingFactory.name);
+    expect(logs.county).toContain(orgs.ziyangTea.name);
+    expect(logs.county).toContain(orgs.haopingFactory.name);
+    expect(logs.county).not.toContain(orgs.hanbinLogistics.name);
+    expect(logs.town).toContain(orgs.haopingFactory.name);
+    expect(logs.town).not.toContain(orgs.ziyangTea.name);
+    for (const org of Object.values(orgs)) expect(logs.admin).toContain(org.name);
+  });
+
+  it("staff see and moderate posts only of organizations inside their region, and their home counts what their queue shows", async () => {
+    const verified = (regionCode: string, name: string) => makeOrganization(db, { regionCode, name });
+    const chengguan = await verified("610924001", "紫阳县城关矩阵商贸有限公司");
+    const haoping = await verified("610924002", "紫阳县蒿坪矩阵社区工厂");
+    const hanbin = await verified("610902003", "汉滨区矩阵建材有限公司");
+    const submittedAt = new Date("2001-01-01T00:00:00Z");
+    const pending = (organizationId: number, regionCode: string, title: string) => makePosting(db, { organizationId, regionCode, title, status: "pending", submittedAt });
+    const posts = {
+      chengguan: await pending(chengguan.id, "610924001", "城关镇矩阵审核岗位"),
+      haoping: await pending(haoping.id, "610924002", "蒿坪镇矩阵审核岗位"),
+      hanbin: await pending(hanbin.id, "610902003", "汉滨区矩阵审核岗位"),
+      // A 紫阳县 organization hiring for work in 汉滨区: it is the organization's region that decides.
+      cross: await pending(chengguan.id, "610902001", "紫阳单位汉滨用工矩阵岗位"),
+    };
+    type Key = keyof typeof posts;
+    const all = Object.keys(posts) as Key[];
+    const sees: [string, string, Key[]][] = [
+      ["汉滨区 staff", cookies.hanbinStaff, ["hanbin"]],
+      ["紫阳县 staff", cookies.countyStaff, ["chengguan", "haoping", "cross"]],
+      ["蒿坪镇 staff", cookies.townStaff, ["haoping"]],
+      ["city staff", cookies.cityStaff, all],
+      ["admin", cookies.admin, all],
+    ];
+    for (const [label, cookie, visible] of sees) {
+      const queue = await call(staffPostings.loader, "/staff/postings", cookie);
+      expect(queue.status).toBe(200);
+      for (const key of all) {
+        if (visible.includes(key)) expect(queue.body, `${label} sees ${key}`).toContain(posts[key].title);
+        else expect(queue.body, `${label} must not see ${key}`).not.toContain(posts[key].title);
+      }
+      // What the home page counts is what the queues show (no count of things out of reach).
+      const home = await staffHome.loader({ request: request("/staff", cookie), params: {}, context });
+      const postings = await staffPostings.loader({ request: request("/staff/postings", cookie), params: {}, context });
+      const organizations = await staffOrganizations.loader({ request: request("/staff/organizations", cookie), params: {}, context });
+      expect(home.counts.pendingPostings, `${label}: pending posts on the home page`).toBe(postings.queue.total);
+      expect(home.counts.pendingOrganizations, `${label}: pending organizations on the home page`).toBe(organizations.list.pendingTotal);
+
+      for (const key of all.filter((k) => !visible.includes(k))) {
+        for (const form of [[["intent", "approve"], ["id", String(posts[key].id)]], [["intent", "reject"], ["id", String(posts[key].id)], ["reason", "越权"]]] as Entries[]) {
+          const answer = await call(staffPostings.action, "/staff/postings", cookie, { form });
+          expect(answer.status, `${label} moderating ${key}`).toBe(404);
+          expectNoLeak(answer, [posts[key].title], `${label} moderating ${key}`);
+        }
+      }
+    }
+    for (const post of Object.values(posts)) expect((await db.posting.findUniqueOrThrow({ where: { id: post.id } })).status).toBe("pending");
+
+    for (const [cookie, key, intent] of [
+      [cookies.townStaff, "haoping", "approve"],
+      [cookies.countyStaff, "cross", "approve"],
+      [cookies.cityStaff, "chengguan", "approve"],
+      [cookies.admin, "hanbin", "reject"],
+    ] as const) {
+      const form: Entries = [["intent", intent], ["id", String(posts[key].id)], ...(intent === "reject" ? ([["reason", "信息不全"]] as Entries) : [])];
+      const done = await staffPostings.action({ request: request("/staff/postings", cookie, form), params: {}, context });
+      expect(done.done, key).toEqual({ intent, title: posts[key].title });
+    }
+
+    const audit = async (cookie: string) => (await call(staffAudit.loader, "/staff/audit?type=posting", cookie)).body;
+    const hanbinLog = await audit(cookies.hanbinStaff);
+    expect(hanbinLog).toContain(posts.hanbin.title);
+    for (const key of ["chengguan", "haoping", "cross"] as const) expect(hanbinLog, key).not.toContain(posts[key].title);
+    const townLog = await audit(cookies.townStaff);
+    expect(townLog).toContain(posts.haoping.title);
+    for (const key of ["chengguan", "hanbin", "cross"] as const) expect(townLog, key).not.toContain(posts[key].title);
+  });
+});
