@@ -45,10 +45,13 @@ const text = (min: number, max: number) =>
   checked(z.string(required).trim().min(min, min > 1 ? `postings.errors.tooShort?min=${min}` : "forms.required").max(max, `postings.errors.tooLong?max=${max}`));
 const optionalText = (max: number) => checked(z.string().trim().max(max, `postings.errors.tooLong?max=${max}`)).optional();
 
+// Letters typed in a number box ("abc", "五") reach zod as NaN: that is the field's own message, not
+// "required". The range is piped after the integer check so "-1.5" or "99…9" get the message once.
+const inRange = (min: number, max: number, message: string) => z.number().min(min, message).max(max, message);
 const whole = (min: number, max: number, message: string) =>
-  z.number(required).int(message).min(min, message).max(max, message);
+  z.number({ required_error: "forms.required", invalid_type_error: message }).int(message).pipe(inRange(min, max, message));
 const optionalWhole = (min: number, max: number, message: string) =>
-  z.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).optional();
+  z.number({ invalid_type_error: message }).int(message).pipe(inRange(min, max, message)).optional();
 
 const countyCode = z.string({ required_error: "postings.errors.chooseCounty" }).regex(/^\d{6}$/, "postings.errors.chooseCounty");
 const townCode = z.string().regex(/^\d{9}$/, "forms.chooseOne").optional();
@@ -57,7 +60,8 @@ const code = z.string().regex(/^[a-z0-9_]{1,40}$/, "forms.chooseOne").optional()
 const publicPhone = z
   .string(required)
   .max(40, "organizations.phoneInvalid")
-  .refine((v) => normalizePublicPhone(v) !== null, "organizations.phoneInvalid")
+  // Too long has its message already (once is enough).
+  .refine((v) => v.length > 40 || normalizePublicPhone(v) !== null, "organizations.phoneInvalid")
   .transform((v) => normalizePublicPhone(v) ?? v);
 
 /** A day from today (China time) up to `maxDays` ahead, normalised to "YYYY-MM-DD". */
@@ -86,6 +90,10 @@ function choices<T extends string>(options: readonly T[]) {
     .default([]);
 }
 
+/** Judged only when both codes have their shape: a malformed one already has its own message. */
+const townOutsideCounty = (v: { countyCode: string; townCode?: string }) =>
+  Boolean(v.townCode) && /^\d{6}$/.test(v.countyCode) && /^\d{9}$/.test(v.townCode!) && !v.townCode!.startsWith(v.countyCode);
+
 /** Fields both forms share: what, where, how many, what it takes, how to apply. */
 const shared = {
   intent,
@@ -98,6 +106,9 @@ const shared = {
   headcount: whole(1, 9999, "postings.errors.headcount"),
 };
 
+const payAmount = whole(1, 1_000_000, "postings.errors.pay");
+const age = optionalWhole(16, 70, "postings.errors.age");
+
 /** Jobs and internships. */
 export const fullPostingSchema = z
   .object({
@@ -108,14 +119,14 @@ export const fullPostingSchema = z
     brandCode: code,
     education: z.enum(EDUCATION_LEVELS, { errorMap: () => ({ message: "forms.chooseOne" }) }).default("any"),
     experienceYears: optionalWhole(0, 30, "postings.errors.experience"),
-    ageMin: optionalWhole(16, 70, "postings.errors.age"),
-    ageMax: optionalWhole(16, 70, "postings.errors.age"),
+    ageMin: age,
+    ageMax: age,
     skills: optionalText(500),
     benefits: choices(BENEFITS),
     groups: choices(POSTING_GROUPS),
     contractType: z.enum(CONTRACT_TYPES, { errorMap: () => ({ message: "forms.chooseOne" }) }).default("full_time"),
-    payMin: whole(1, 1_000_000, "postings.errors.pay"),
-    payMax: whole(1, 1_000_000, "postings.errors.pay"),
+    payMin: payAmount,
+    payMax: payAmount,
     payPeriod: z.enum(PAY_PERIODS, { errorMap: () => ({ message: "forms.chooseOne" }) }).default("month"),
     howToApply: text(2, 500),
     contactPhone: publicPhone.optional(),
@@ -124,9 +135,10 @@ export const fullPostingSchema = z
     eligibleMajors: optionalText(200),
   })
   .superRefine((v, ctx) => {
-    if (v.townCode && !v.townCode.startsWith(v.countyCode)) ctx.addIssue({ code: "custom", path: ["townCode"], message: "postings.errors.townNotInCounty" });
-    if (v.payMax < v.payMin) ctx.addIssue({ code: "custom", path: ["payMax"], message: "postings.errors.payMaxBelowMin" });
-    if (v.ageMin !== undefined && v.ageMax !== undefined && v.ageMax < v.ageMin) ctx.addIssue({ code: "custom", path: ["ageMax"], message: "postings.errors.ageMaxBelowMin" });
+    if (townOutsideCounty(v)) ctx.addIssue({ code: "custom", path: ["townCode"], message: "postings.errors.townNotInCounty" });
+    // Compared only against a valid lower bound: a bad one already has its own message.
+    if (payAmount.safeParse(v.payMin).success && v.payMax < v.payMin) ctx.addIssue({ code: "custom", path: ["payMax"], message: "postings.errors.payMaxBelowMin" });
+    if (v.ageMin !== undefined && v.ageMax !== undefined && age.safeParse(v.ageMin).success && v.ageMax < v.ageMin) ctx.addIssue({ code: "custom", path: ["ageMax"], message: "postings.errors.ageMaxBelowMin" });
     if (v.kind === "internship" && v.durationMonths === undefined) ctx.addIssue({ code: "custom", path: ["durationMonths"], message: "forms.required" });
   });
 
@@ -144,7 +156,7 @@ export const gigPostingSchema = z
     howToApply: optionalText(500),
   })
   .superRefine((v, ctx) => {
-    if (v.townCode && !v.townCode.startsWith(v.countyCode)) ctx.addIssue({ code: "custom", path: ["townCode"], message: "postings.errors.townNotInCounty" });
+    if (townOutsideCounty(v)) ctx.addIssue({ code: "custom", path: ["townCode"], message: "postings.errors.townNotInCounty" });
     if (v.startTime === v.endTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "postings.errors.sameTime" });
   });
 
@@ -160,7 +172,8 @@ export function postingSchemaFor(kind: PostingKind) {
 export const moderationSchema = z
   .object({
     intent: z.enum(["approve", "reject"], { errorMap: () => ({ message: "forms.chooseOne" }) }),
-    id: z.coerce.number({ invalid_type_error: "forms.invalid" }).int().positive(),
+    // Posting.id is an Int column: a larger number is not an id (Prisma would refuse the query with an error page).
+    id: z.coerce.number({ invalid_type_error: "forms.invalid" }).int("forms.invalid").positive("forms.invalid").max(2_147_483_647, "forms.invalid"),
     reason: z.string().trim().max(500, "forms.tooLong").optional(),
   })
   .refine((v) => v.intent !== "reject" || Boolean(v.reason), { message: "postings.errors.reasonRequired", path: ["reason"] });
