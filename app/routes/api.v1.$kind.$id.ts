@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLanguage } from "~/i18n/language.server.ts";
-import { loadDetail } from "~/modules/opportunities/detail.server.ts";
+import { loadDetail, publicItem } from "~/modules/opportunities/detail.server.ts";
 import { opportunityRef } from "~/utils/route-params.ts";
 
 const headers = { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60" };
@@ -11,9 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.success) return Response.json({ error: "not_found", message: "Unknown kind or id" }, { status: 404, headers });
   const detail = await loadDetail(parsed.data.kind, parsed.data.id, await getLanguage(request));
   if (!detail) return Response.json({ error: "not_found", message: "No such item" }, { status: 404, headers });
-  const { posting, base, course, related, open, kind } = detail;
-  const item = posting
-    ? { ...posting, organization: { name: posting.organization.name, verified: posting.organization.verified }, contactPhone: posting.contactPhone }
-    : (base ?? course);
-  return Response.json({ kind, open, item, related: related.map((r) => ({ kind: r.kind, id: r.id, title: r.title, api: `/api/v1/${r.kind}/${r.id}` })) }, { headers });
+  const { related, open, kind } = detail;
+  // The same public shape the detail page shows (app/modules/opportunities/public-item.ts).
+  return Response.json({ kind, open, item: publicItem(detail), related: related.map((r) => ({ kind: r.kind, id: r.id, title: r.title, api: `/api/v1/${r.kind}/${r.id}` })) }, { headers });
 }

@@ -19,6 +19,54 @@ interface SearchBody {
   facets: { kind: Record<string, number> };
 }
 
+/** The documented public item keys per kind (README "Open read API"); anything else is private. */
+const PLACE_KEYS = ["regionCode", "countyCode", "place"];
+const POSTING_KEYS = [
+  "id", "kind", "title", "organization", ...PLACE_KEYS, "address", "industryCode", "industry", "occupation", "description",
+  "requirements", "skills", "education", "experienceYears", "ageMin", "ageMax", "contractType", "payMin", "payMax", "payPeriod",
+  "headcount", "benefits", "groups", "brandCode", "howToApply", "contactPhone", "durationMonths", "eligibleMajors", "workDate",
+  "startTime", "endTime", "status", "publishedAt", "validFrom", "validUntil",
+];
+const PUBLIC_KEYS: Record<string, string[]> = {
+  job: POSTING_KEYS,
+  internship: POSTING_KEYS,
+  gig: POSTING_KEYS,
+  base: [
+    "id", "kind", "name", "type", "level", "organizationName", ...PLACE_KEYS, "address", "description", "services", "industries",
+    "totalPlaces", "freePlaces", "rentTerms", "rentFreeYears", "supportLoans", "supportSubsidy", "groups", "contactPhone", "status", "publishedAt",
+  ],
+  course: [
+    "id", "kind", "title", "brandCode", "brandName", "trade", "providerName", "providerPhone", ...PLACE_KEYS, "address", "description",
+    "startDate", "endDate", "schedule", "hours", "totalPlaces", "placesLeft", "cost", "subsidy", "certificate", "leadsTo", "industryCode",
+    "groups", "enrolDeadline", "status", "publishedAt",
+  ],
+};
+const ORGANIZATION_KEYS = ["name", "verified", "description", "contactPhone"];
+/** Moderation, audit and internal columns of Posting, IncubationBase, TrainingCourse and Organization. */
+const INTERNAL_KEYS = [
+  "rejectionReason", "reviewedById", "reviewedAt", "submittedAt", "closedAt", "createdById", "createdAt", "updatedAt", "organizationId",
+  "providerId", "provider", "brand", "verifiedById", "verifiedAt", "creditCode", "creditCodeWarning", "contactName",
+];
+
+/** Every key anywhere in a JSON value. */
+function keysDeep(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysDeep(v, into);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      keysDeep(v, into);
+    }
+  }
+  return into;
+}
+
+function expectPublicShape(kind: string, item: Record<string, unknown>, label: string) {
+  expect(Object.keys(item).sort(), label).toEqual([...PUBLIC_KEYS[kind]!].sort());
+  if ("organization" in item) expect(Object.keys(item.organization as object).sort(), label).toEqual([...ORGANIZATION_KEYS].sort());
+  const keys = keysDeep(item);
+  for (const internal of INTERNAL_KEYS) expect(keys.has(internal), `${label}: ${internal}`).toBe(false);
+}
+
 describe("open read API and page loaders, against real SQLite and Meilisearch", () => {
   let services: TestServices;
   beforeAll(async () => {
@@ -45,8 +93,14 @@ describe("open read API and page loaders, against real SQLite and Meilisearch", 
       const first = list.results[0]!;
       const res = await itemApi(args(first.api, { kind, id: String(first.id) }));
       expect(res.status, kind).toBe(200);
-      const body = (await res.json()) as { kind: string; open: boolean; item: { id: number } };
-      expect(body).toMatchObject({ kind, open: true, item: { id: first.id } });
+      const body = (await res.json()) as { kind: string; open: boolean; item: Record<string, unknown> };
+      expect(body).toMatchObject({ kind, open: true, item: { id: first.id, kind } });
+      expectPublicShape(kind, body.item, `api ${kind}`);
+      // The page loader hands the browser the very same shape.
+      const page = await detailPage(args(`/${kind}/${first.id}`, { kind, id: String(first.id) }));
+      const pageItem = page.detail.posting ?? page.detail.base ?? page.detail.course;
+      expectPublicShape(kind, JSON.parse(JSON.stringify(pageItem)) as Record<string, unknown>, `page ${kind}`);
+      expect(JSON.parse(JSON.stringify(pageItem))).toEqual(body.item);
     }
     for (const [kind, id] of [["job", "99999999"], ["job", "abc"], ["job", "-1"], ["jobs", "1"], ["base", "1e3"], ["course", "0"]] as const) {
       const res = await itemApi(args(`/api/v1/${kind}/${id}`, { kind, id }));
@@ -67,6 +121,38 @@ describe("open read API and page loaders, against real SQLite and Meilisearch", 
       seen.push(...more.results.map((r) => r.id));
     }
     expect(seen).not.toContain(closed.id);
+  });
+
+  it("leaves a rejection reason and the reviewer out of a fixed or closed posting, in the API and on the page", async () => {
+    const staff = await services.db.user.findFirstOrThrow({ where: { role: "staff" } });
+    const fixed = await services.db.posting.findFirstOrThrow({ where: { status: "published", validUntil: { gte: seedNow() } } });
+    const closed = await services.db.posting.findFirstOrThrow({ where: { status: "closed" } });
+    const reasons = new Map<number, string>();
+    for (const row of [fixed, closed]) {
+      const reason = `驳回理由-内部-${row.id}-联系人手机不可公开`;
+      reasons.set(row.id, reason);
+      await services.db.posting.update({
+        where: { id: row.id },
+        data: { rejectionReason: reason, reviewedById: staff.id, reviewedAt: seedNow(), submittedAt: seedNow(), createdById: staff.id },
+      });
+    }
+    // The organization was once rejected as well; its old reason must not travel with the post.
+    await services.db.organization.update({ where: { id: closed.organizationId }, data: { rejectionReason: `机构驳回-${closed.id}`, verifiedById: staff.id } });
+
+    for (const row of [fixed, closed]) {
+      const params = { kind: row.kind, id: String(row.id) };
+      const res = await itemApi(args(`/api/v1/${row.kind}/${row.id}`, params));
+      const text = await res.text();
+      const body = JSON.parse(text) as { open: boolean; item: Record<string, unknown> };
+      expect(body.open, `${row.id}`).toBe(row.id === fixed.id);
+      expectPublicShape(row.kind, body.item, `api ${row.kind}/${row.id}`);
+      expect(text).not.toContain(reasons.get(row.id));
+      expect(text).not.toContain(`机构驳回-${closed.id}`);
+      const page = JSON.stringify(await detailPage(args(`/${row.kind}/${row.id}`, params)));
+      expect(page).not.toContain(reasons.get(row.id));
+      expect(page).not.toContain(`机构驳回-${closed.id}`);
+      expect(page).not.toMatch(/rejectionReason|reviewedById|createdById/);
+    }
   });
 
   const badQueries = [

@@ -1,13 +1,17 @@
 import { getDb } from "../db.server.ts";
 import { getRegions, regionName } from "../regions/regions.server.ts";
-import { splitList, type OpportunityKind } from "../../../search/documents.ts";
+import type { OpportunityKind } from "../../../search/documents.ts";
 import { loadCards, type OpportunityCard } from "./opportunities.server.ts";
+import { toPublicBase, toPublicCourse, toPublicPosting, type PublicItem } from "./public-item.ts";
 
 export type Detail = Awaited<ReturnType<typeof loadDetail>>;
 
 const RELATED = 4;
 
-/** One opportunity with what a person needs to decide and act; null when the id is unknown. */
+/**
+ * One opportunity with what a person needs to decide and act; null when the id is unknown. The item
+ * is in its public shape (./public-item.ts): the page and the API show the same fields.
+ */
 export async function loadDetail(kind: OpportunityKind, id: number, lang: string, now = new Date()) {
   const db = getDb();
   const regions = await getRegions();
@@ -20,7 +24,6 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     const row = await db.posting.findFirst({ where: { id, kind, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
     const industry = row.industryCode ? await db.industry.findUnique({ where: { code: row.industryCode } }) : null;
-    const { organization, ...posting } = row;
     const open = row.status === "published" && row.validUntil >= now;
     const relatedIds = await db.posting.findMany({
       where: { kind, status: "published", validUntil: { gte: now }, id: { not: id }, OR: [{ countyCode: row.countyCode, industryCode: row.industryCode }, { occupation: row.occupation }] },
@@ -31,14 +34,10 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     return {
       kind,
       open,
-      posting: {
-        ...posting,
-        groups: splitList(row.groups),
-        benefits: splitList(row.benefits),
-        industry: industry ? (lang === "en" ? industry.nameEn : industry.nameZh) : null,
+      posting: toPublicPosting(row, row.organization, {
         place: place(row.regionCode, row.countyCode),
-        organization: { id: organization.id, name: organization.name, verified: organization.status === "verified", description: organization.description },
-      },
+        industry: industry ? (lang === "en" ? industry.nameEn : industry.nameZh) : null,
+      }),
       base: null,
       course: null,
       related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
@@ -48,13 +47,11 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     const row = await db.incubationBase.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
     const relatedIds = await db.incubationBase.findMany({ where: { status: "published", id: { not: id }, countyCode: row.countyCode }, select: { id: true }, take: RELATED });
-    // Only the operator's name leaves the module: its row holds contact people and internal fields.
-    const { organization, ...base } = row;
     return {
       kind,
       open: row.status === "published",
       posting: null,
-      base: { ...base, services: splitList(row.services), groups: splitList(row.groups), place: place(row.regionCode, row.countyCode), organizationName: organization?.name ?? null },
+      base: toPublicBase(row, row.organization, { place: place(row.regionCode, row.countyCode) }),
       course: null,
       related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
     };
@@ -66,22 +63,19 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     select: { id: true },
     take: RELATED,
   });
-  const { provider, brand, ...course } = row;
   return {
     kind,
     open: row.status === "published" && row.enrolDeadline >= now,
     posting: null,
     base: null,
-    course: {
-      ...course,
-      groups: splitList(row.groups),
-      place: place(row.regionCode, row.countyCode),
-      providerName: provider.name,
-      providerPhone: provider.contactPhone, // the provider's public enrolment line
-      brandName: brand ? (lang === "en" ? brand.nameEn : brand.nameZh) : null,
-    },
+    course: toPublicCourse(row, row.provider, row.brand, { place: place(row.regionCode, row.countyCode), lang }),
     related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
   };
+}
+
+/** The one item of a detail, in its public shape. */
+export function publicItem(detail: NonNullable<Detail>): PublicItem {
+  return (detail.posting ?? detail.base ?? detail.course)!;
 }
 
 async function withPlaces(cards: OpportunityCard[], regions: Awaited<ReturnType<typeof getRegions>>, lang: string) {
@@ -99,7 +93,7 @@ export function jsonLd(detail: NonNullable<Detail>, url: string): Record<string,
       "@type": "JobPosting",
       title: p.title,
       description: `${p.description}\n${p.requirements}`,
-      datePosted: (p.publishedAt ?? p.createdAt).toISOString(),
+      datePosted: p.publishedAt.toISOString(),
       validThrough: p.validUntil.toISOString(),
       employmentType: p.kind === "internship" ? "INTERN" : p.kind === "gig" ? "TEMPORARY" : p.contractType === "part_time" ? "PART_TIME" : "FULL_TIME",
       hiringOrganization: { "@type": "Organization", name: p.organization.name },
