@@ -13,6 +13,7 @@ import {
   type PostingInput, type Rng,
 } from "./factories.ts";
 import { seedDemoAccounts } from "./accounts.ts";
+import { seedIndicators } from "./indicators.ts";
 import { seedPendingRegistrations } from "./registrations.ts";
 import { COUNTIES, regionRows, shortCountyName } from "./regions.ts";
 
@@ -191,6 +192,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   await seedBasesAndCourses(db, rng, now, orgs);
   await seedDemoAccounts(db);
   await seedPendingRegistrations(db, now);
+  await seedIndicators(db, rng, now);
   const [organizations, jobs, internships, gigs, bases, courses] = await Promise.all([
     db.organization.count(),
     db.posting.count({ where: { kind: "job" } }),

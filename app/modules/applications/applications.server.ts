@@ -1,4 +1,5 @@
 import type { Prisma, SeekerProfile } from "~/generated/prisma/client.ts";
+import { personKeyOf } from "../indicators/counting.server.ts";
 import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { notify } from "../notifications/notifications.server.ts";
@@ -419,6 +420,7 @@ export async function decide(actorId: number, applicationId: number, input: Tran
           personUserId: application.seekerId,
           personName: profile?.name ?? snapshot.name,
           idHash: profile?.idHash ?? null,
+          personKey: personKeyOf({ idHash: profile?.idHash ?? null, personUserId: application.seekerId }),
           idNumberEnc: profile?.idNumberEnc ?? null,
           idNumberMasked: profile?.idNumberMasked ?? null,
           groups: wrapList(groups),

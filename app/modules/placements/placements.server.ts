@@ -1,8 +1,10 @@
+import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
+import { recountPerson } from "../indicators/counting.server.ts";
 import { placeOf } from "../organizations/organizations.server.ts";
 import { getRegions } from "../regions/regions.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
-import type { StaffPlacementQuery } from "./schemas.ts";
+import type { PlacementDecision, StaffPlacementQuery } from "./schemas.ts";
 
 const PAGE_SIZE = 20;
 
@@ -45,4 +47,44 @@ export async function listPlacementsForStaff(actor: StaffActor, query: StaffPlac
       createdAt: r.createdAt.toISOString(),
     })),
   };
+}
+
+export type PlacementDecisionResult = { ok: true; personName: string } | { ok: false; reason: "not_found" | "already_decided" };
+
+/** Which status a decision may start from: verify what waits (or was wrongly rejected), reject what is not yet rejected. */
+const FROM: Record<PlacementDecision["intent"], string[]> = { verify: ["pending", "rejected"], reject: ["pending", "verified"] };
+
+/**
+ * Verify or reject one placement inside the staff member's region (outside it, it does not exist).
+ * The status change, the audit record and the person's recount commit together, so the indicator
+ * figures always match the verified records.
+ */
+export async function decidePlacement(actor: StaffActor, decision: PlacementDecision, now = new Date()): Promise<PlacementDecisionResult> {
+  const scope = inRegion(staffScope(actor));
+  return getDb().$transaction(async (tx) => {
+    const placement = await tx.placement.findFirst({ where: { id: decision.id, ...scope } });
+    if (!placement) return { ok: false, reason: "not_found" } as const;
+    if (!FROM[decision.intent].includes(placement.status)) return { ok: false, reason: "already_decided" } as const;
+    const status = decision.intent === "verify" ? "verified" : "rejected";
+    const data = {
+      status,
+      kind: decision.intent === "verify" && decision.kind ? decision.kind : placement.kind,
+      rejectionReason: status === "rejected" ? decision.reason! : null,
+      verifiedById: status === "verified" ? actor.id : null,
+      verifiedAt: status === "verified" ? now : null,
+    };
+    const { count } = await tx.placement.updateMany({ where: { id: placement.id, status: placement.status }, data });
+    if (count !== 1) return { ok: false, reason: "already_decided" } as const;
+    await audit(tx, {
+      actorId: actor.id,
+      action: `placement.${decision.intent}`,
+      entityType: "placement",
+      entityId: placement.id,
+      regionCode: placement.regionCode,
+      before: { status: placement.status, kind: placement.kind, rejectionReason: placement.rejectionReason },
+      after: { status: data.status, kind: data.kind, rejectionReason: data.rejectionReason },
+    });
+    await recountPerson(tx, placement.personKey);
+    return { ok: true, personName: placement.personName } as const;
+  });
 }

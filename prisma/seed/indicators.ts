@@ -1,0 +1,169 @@
+/**
+ * Demo plans, targets and placements: the three plans from the seeds (Ankang 2021–2025, Shangluo
+ * 2012, Henan 2016–2020) as data files, Ankang's targets for this year split down to counties and
+ * towns, and a year and a half of verified placements with a few people placed twice, contract
+ * renewals and counties that lag behind, so the dashboard has something true to show.
+ */
+import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
+import { insertRows, recountEveryone } from "../../app/modules/indicators/counting.server.ts";
+import { loadPlan, planFiles, readPlanFile } from "../../app/modules/indicators/plans.server.ts";
+import type { PlanFile } from "../../app/modules/indicators/rules.ts";
+import { idNumberCheckChar, maskIdNumber } from "../../app/modules/people/identity.ts";
+import { encrypt, lookupHash } from "../../app/modules/security/secrets.server.ts";
+import { chinaYear, type Rng } from "./factories.ts";
+import { CITY, COUNTIES, townsOf } from "./regions.ts";
+
+/** This year's city figures under the target-responsibility system (demo numbers, in the plan's proportions). */
+const ANNUAL_CITY_TARGETS: Record<string, number> = {
+  new_urban_employment: 20000,
+  rural_transfer_local: 20000,
+  returnee_talent: 600,
+  returnee_workers: 6000,
+  difficulty_assistance_rate: 10000,
+  zero_employment_families: 0,
+  registered_unemployment_rate: 400,
+  surveyed_unemployment_rate: 550,
+  new_labour_local_share: 5000,
+  internship_posts: 2000,
+  full_employment_communities: 300,
+};
+
+/** Counties that keep pace and counties that lag (share of the time-elapsed pace they reach). */
+const PACE: Record<string, number> = { "610927": 0.55, "610923": 0.7, "610925": 0.85 };
+
+/** Splits a whole number by weights, largest remainder first: the parts always sum to the total. */
+export function splitByWeights(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) if (left-- > 0) parts[i]! += 1;
+  return parts;
+}
+
+/** The annual plan for `year`, built from the five-year plan's indicators. */
+export function annualPlan(fiveYear: PlanFile, year: number): PlanFile {
+  return {
+    ...fiveYear,
+    code: `ankang-${year}`,
+    nameZh: `安康市${year}年度就业目标任务`,
+    nameEn: `Ankang: employment targets for ${year}`,
+    startYear: year,
+    endYear: year,
+    document: "依据《新时代安康市就业工作目标责任制（试行）》（安政发〔2022〕7号）逐级分解（演示数据）",
+    indicators: fiveYear.indicators.map((i) => ({ ...i, planTarget: ANNUAL_CITY_TARGETS[i.code] ?? i.planTarget })),
+  };
+}
+
+async function seedTargets(db: PrismaClient, planCode: string, year: number, cityFigure: (code: string) => number | undefined) {
+  const plan = await db.plan.findUniqueOrThrow({ where: { code: planCode }, include: { indicators: true } });
+  const rows: Prisma.TargetCreateManyInput[] = [];
+  for (const indicator of plan.indicators) {
+    const city = cityFigure(indicator.code);
+    if (city === undefined) continue;
+    rows.push({ indicatorId: indicator.id, regionCode: CITY.code, year, value: city });
+    const isRate = indicator.unit === "percent" || indicator.type === "zero";
+    const counties = isRate ? COUNTIES.map(() => city) : splitByWeights(city, COUNTIES.map((c) => c.weight));
+    COUNTIES.forEach((county, i) => {
+      rows.push({ indicatorId: indicator.id, regionCode: county.code, year, value: counties[i]! });
+      const towns = townsOf(county);
+      const townValues = isRate ? towns.map(() => counties[i]!) : splitByWeights(counties[i]!, towns.map(() => 1));
+      towns.forEach((town, j) => rows.push({ indicatorId: indicator.id, regionCode: town.code, year, value: townValues[j]! }));
+    });
+  }
+  await db.target.createMany({ data: rows });
+}
+
+const KINDS: [string, number][] = [
+  ["new_urban", 36], ["rural_transfer_local", 40], ["returnee", 11], ["graduate", 7], ["gig_flexible", 3], ["difficulty_assist", 1], ["zero_family", 1], ["after_training", 1],
+];
+/** Placements a year across the city: about the pace the annual targets ask for. */
+const PLACEMENTS_PER_YEAR = 34_000;
+const RETURNEE_KINDS = ["manager", "researcher", "skilled", "graduate", "veteran", "industrial_worker"];
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔贺赖龚文";
+const GIVEN = "秀英桂芳建华明军红梅志强丽娟海燕伟平小红永刚春兰玉兰德胜晓燕国庆建国家豪子涵欣怡浩然雨桐思远";
+
+function pickWeighted(rng: Rng, table: readonly [string, number][]): string {
+  let roll = rng.int(1, table.reduce((a, [, w]) => a + w, 0));
+  for (const [value, w] of table) if ((roll -= w) <= 0) return value;
+  return table[0]![0];
+}
+
+/** A valid resident ID number for someone from `countyCode` born in `year`. */
+function demoIdNumber(rng: Rng, countyCode: string, year: number, serial: number): string {
+  const first17 = `${countyCode}${year}${String(rng.int(1, 12)).padStart(2, "0")}${String(rng.int(1, 28)).padStart(2, "0")}${String(serial % 1000).padStart(3, "0")}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+export async function seedIndicators(db: PrismaClient, rng: Rng, now: Date) {
+  const fiveYear = readPlanFile(planFiles().find((f) => f.endsWith("ankang-2021-2025.json"))!);
+  for (const file of planFiles()) await loadPlan(db, readPlanFile(file));
+  const year = chinaYear(now);
+  await loadPlan(db, annualPlan(fiveYear, year));
+  await seedTargets(db, `ankang-${year}`, year, (code) => ANNUAL_CITY_TARGETS[code]);
+  for (let y = fiveYear.startYear; y <= fiveYear.endYear; y++) {
+    await seedTargets(db, fiveYear.code, y, (code) => {
+      const five = fiveYear.indicators.find((i) => i.code === code)?.planTarget;
+      if (five === undefined) return undefined;
+      const indicator = fiveYear.indicators.find((i) => i.code === code)!;
+      return indicator.unit === "percent" || indicator.type === "zero" ? five : Math.round(five / 5);
+    });
+  }
+
+  // Placements: last year in full and this year up to today.
+  const employers = await db.organization.findMany({ where: { status: "verified", kind: { not: "training_provider" } }, select: { id: true, name: true, regionCode: true } });
+  const byCounty = new Map<string, typeof employers>();
+  for (const e of employers) byCounty.set(e.regionCode.slice(0, 6), [...(byCounty.get(e.regionCode.slice(0, 6)) ?? []), e]);
+  const startOfYear = Date.UTC(year, 0, 1);
+  const elapsedDays = Math.max(1, Math.floor((now.getTime() + 8 * 3_600_000 - startOfYear) / 86_400_000));
+  const rows: Prisma.PlacementCreateManyInput[] = [];
+  let serial = 0;
+  const totalWeight = COUNTIES.reduce((a, c) => a + c.weight, 0);
+  for (const [y, days] of [[year - 1, 365], [year, elapsedDays]] as const) {
+    const share = days / 365;
+    for (const county of COUNTIES) {
+      const pool = byCounty.get(county.code) ?? employers;
+      const towns = townsOf(county);
+      const count = Math.round(((PLACEMENTS_PER_YEAR * county.weight) / totalWeight) * share * (y === year ? (PACE[county.code] ?? 1.05) : 1));
+      for (let n = 0; n < count; n++) {
+        const id = demoIdNumber(rng, county.code, rng.int(1966, 2004), serial++);
+        const kind = pickWeighted(rng, KINDS);
+        const groups = kind === "returnee" ? ["returnee"] : kind === "graduate" ? ["graduate"] : kind === "difficulty_assist" ? ["employment_difficulty"] : kind === "zero_family" ? ["zero_employment_family"] : [];
+        const employer = rng.pick(pool);
+        const town = rng.pick(towns);
+        const day = rng.int(0, days - 1);
+        const idHash = lookupHash("id-number", id);
+        const base = {
+          personName: `${rng.pick([...SURNAMES])}${rng.pick([...GIVEN])}`,
+          idHash,
+          personKey: idHash,
+          idNumberEnc: encrypt(id),
+          idNumberMasked: maskIdNumber(id),
+          groups: `,${groups.join(",")}${groups.length ? "," : ""}`,
+          returneeKind: kind === "returnee" ? rng.pick(RETURNEE_KINDS) : null,
+          organizationId: employer.id,
+          employerName: employer.name,
+          kind,
+          regionCode: town.code,
+          countyCode: county.code,
+          startDate: new Date(Date.UTC(y, 0, 1 + day)),
+          source: rng.chance(0.7) ? "staff" : "import",
+          status: y < year || rng.chance(0.93) ? "verified" : "pending",
+          createdAt: new Date(Date.UTC(y, 0, 1 + day, 3)),
+        };
+        rows.push({ ...base, verifiedAt: base.status === "verified" ? new Date(Date.UTC(y, 0, 2 + day, 3)) : null });
+        // Some people start again: a renewal with the same employer (never counted again), or a
+        // second job in the same year (counted once, at the first).
+        if (rng.chance(0.04)) rows.push({ ...base, continuity: "renewal", startDate: new Date(Date.UTC(y, 0, 1 + Math.min(days - 1, day + 30))), status: "verified" });
+        if (rng.chance(0.03)) {
+          const other = rng.pick(pool);
+          rows.push({ ...base, organizationId: other.id, employerName: other.name, startDate: new Date(Date.UTC(y, 0, 1 + Math.min(days - 1, day + 60))), status: "verified" });
+        }
+      }
+    }
+  }
+  await insertRows(db, "Placement", rows.map((r) => ({ continuity: "new_employer", updatedAt: r.createdAt, ...r })));
+  const credits = await recountEveryone(db);
+  return { plans: await db.plan.count(), targets: await db.target.count(), placements: rows.length, credits };
+}
