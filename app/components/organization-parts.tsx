@@ -148,6 +148,7 @@ export function StaffNav() {
     ["/staff/organizations", t("staff.nav.organizations")],
     ["/staff/postings", t("staff.nav.postings")],
     ["/staff/placements", t("staff.nav.placements")],
+    ["/staff/indicators", t("staff.nav.indicators")],
     ["/staff/audit", t("staff.nav.audit")],
     ...(can(root?.user?.role, "staff.manage") ? [["/staff/accounts", t("staff.nav.accounts")]] : []),
   ] as const;

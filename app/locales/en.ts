@@ -5,6 +5,7 @@ import type { Translations } from "./zh-CN.ts";
 import { organizationsEn } from "./organizations.ts";
 import { applicationsEn } from "./applications.ts";
 import { placementsEn } from "./placements.ts";
+import { indicatorsEn } from "./indicators.ts";
 
 const en: Translations = {
   ...accountsEn,
@@ -13,6 +14,7 @@ const en: Translations = {
   ...seekersEn,
   ...applicationsEn,
   ...placementsEn,
+  ...indicatorsEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },
   kinds: { job: "Jobs", internship: "Internships", gig: "Gig work", base: "Incubation bases", course: "Labour-brand training" },

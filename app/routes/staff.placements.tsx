@@ -1,12 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormError } from "~/components/form.tsx";
 import { card, Pager, StaffNav } from "~/components/organization-parts.tsx";
+import { TextAreaField } from "~/components/profile-fields.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
-import { listPlacementsForStaff } from "~/modules/placements/placements.server.ts";
-import { staffPlacementQuerySchema, type StaffPlacementQuery } from "~/modules/placements/schemas.ts";
+import { decidePlacement, listPlacementsForStaff } from "~/modules/placements/placements.server.ts";
+import { PLACEMENT_KINDS, placementDecisionSchema, staffPlacementQuerySchema, type StaffPlacementQuery } from "~/modules/placements/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
+import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -20,11 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, list: await listPlacementsForStaff(user, query, await getLanguage(request)) };
 }
 
+type ActionData = { id: number | null; result: SubmissionResult<string[]>; done: { intent: "verify" | "reject"; name: string } | null };
+
+/** Verify (optionally correcting the kind) or reject one placement; outside the region it does not exist. */
+export async function action({ request }: ActionFunctionArgs): Promise<ActionData> {
+  const user = await requirePermission(request, "placement.verify");
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: placementDecisionSchema });
+  const id = Number(formData.get("id")) || null;
+  if (submission.status !== "success") return { id, result: submission.reply(), done: null };
+  const result = await decidePlacement(user, submission.value);
+  if (!result.ok && result.reason === "not_found") throw httpError(404);
+  if (!result.ok) return { id, result: submission.reply({ formErrors: ["placements.errors.alreadyDecided"] }), done: null };
+  return { id, result: submission.reply({ resetForm: true }), done: { intent: submission.value.intent, name: result.personName } };
+}
+
 const BADGE: Record<string, string> = { pending: "bg-amber-100 text-amber-900", verified: "bg-emerald-100 text-emerald-900", rejected: "bg-rose-100 text-rose-900" };
 
 export default function StaffPlacements() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { query, list } = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
   const href = (changes: Partial<StaffPlacementQuery>) => {
     const next = { ...query, ...changes };
     const params = new URLSearchParams({ status: next.status, ...(next.page > 1 ? { page: String(next.page) } : {}) });
@@ -53,43 +74,93 @@ export default function StaffPlacements() {
           </Link>
         ))}
       </div>
+      {acted?.done ? (
+        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="decision-done">
+          {t(acted.done.intent === "verify" ? "placements.verifiedOk" : "placements.rejectedOk", { name: acted.done.name })}
+        </p>
+      ) : null}
       {query.status !== "pending" ? <p className="mb-2 text-sm text-slate-600">{t("placements.total", { count: list.total })}</p> : null}
       {list.rows.length === 0 ? <p className={card}>{t(query.status === "pending" ? "placements.empty" : "placements.emptyOther")}</p> : null}
       <ul className="space-y-3" data-testid="placement-list">
-        {list.rows.map((row) => (
-          <li key={row.id} className={card} data-testid="placement" data-placement-id={row.id}>
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <h2 className="text-lg font-semibold">{row.personName}</h2>
-              <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-semibold ${BADGE[row.status] ?? "bg-slate-100"}`} data-status={row.status}>
-                {t(`placements.status.${row.status}`)}
-              </span>
-            </div>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-600">{t("placements.idNumber")}</dt>
-              <dd data-testid="placement-id-number">{row.idNumberMasked ?? t("placements.noIdNumber")}</dd>
-              <dt className="text-slate-600">{t("placements.employer")}</dt>
-              <dd>{row.employerName}</dd>
-              {row.posting ? (
-                <>
-                  <dt className="text-slate-600">{t("placements.posting")}</dt>
-                  <dd><Link to={`/${row.posting.kind}/${row.posting.id}`} className="text-brand-700 underline">{row.posting.title}</Link></dd>
-                </>
-              ) : null}
-              <dt className="text-slate-600">{t("placements.kind")}</dt>
-              <dd>{t(`placements.kinds.${row.kind}`)}</dd>
-              <dt className="text-slate-600">{t("placements.place")}</dt>
-              <dd>{row.place}</dd>
-              <dt className="text-slate-600">{t("placements.startDate")}</dt>
-              <dd>{formatDate(row.startDate, i18n.language)}</dd>
-              <dt className="text-slate-600">{t("placements.source")}</dt>
-              <dd>{t(`placements.sources.${row.source}`)}</dd>
-              <dt className="text-slate-600">{t("placements.recordedAt")}</dt>
-              <dd>{formatDate(row.createdAt, i18n.language)}</dd>
-            </dl>
-          </li>
-        ))}
+        {list.rows.map((row) => <PlacementRow key={row.id} row={row} acted={acted?.id === row.id ? acted : undefined} />)}
       </ul>
       <Pager page={query.page} pages={list.pages} href={(page) => href({ page })} />
     </div>
+  );
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["list"]["rows"][number];
+
+function PlacementRow({ row, acted }: { row: Row; acted?: ActionData }) {
+  const { t, i18n } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: `placement-${row.id}`,
+    lastResult: acted && !acted.done ? acted.result : undefined,
+    constraint: getZodConstraint(placementDecisionSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: placementDecisionSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <li className={card} data-testid="placement" data-placement-id={row.id}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 className="text-lg font-semibold">{row.personName}</h2>
+        <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-semibold ${BADGE[row.status] ?? "bg-slate-100"}`} data-status={row.status}>
+          {t(`placements.status.${row.status}`)}
+        </span>
+      </div>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-600">{t("placements.idNumber")}</dt>
+        <dd data-testid="placement-id-number">{row.idNumberMasked ?? t("placements.noIdNumber")}</dd>
+        <dt className="text-slate-600">{t("placements.employer")}</dt>
+        <dd>{row.employerName}</dd>
+        {row.posting ? (
+          <>
+            <dt className="text-slate-600">{t("placements.posting")}</dt>
+            <dd><Link to={`/${row.posting.kind}/${row.posting.id}`} className="text-brand-700 underline">{row.posting.title}</Link></dd>
+          </>
+        ) : null}
+        <dt className="text-slate-600">{t("placements.kind")}</dt>
+        <dd>{t(`placements.kinds.${row.kind}`)}</dd>
+        <dt className="text-slate-600">{t("placements.place")}</dt>
+        <dd>{row.place}</dd>
+        <dt className="text-slate-600">{t("placements.startDate")}</dt>
+        <dd>{formatDate(row.startDate, i18n.language)}</dd>
+        <dt className="text-slate-600">{t("placements.source")}</dt>
+        <dd>{t(`placements.sources.${row.source}`)}</dd>
+        <dt className="text-slate-600">{t("placements.recordedAt")}</dt>
+        <dd>{formatDate(row.createdAt, i18n.language)}</dd>
+      </dl>
+      {row.status === "rejected" && row.rejectionReason ? <p className="mt-2 text-sm text-red-800">{t("placements.rejectionReason", { reason: row.rejectionReason })}</p> : null}
+      {row.status === "pending" ? (
+        <div className="mt-3 border-t border-slate-200 pt-3">
+          <FormError errors={form.errors} />
+          <Form method="post" className="mb-3 flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="verify" />
+            <input type="hidden" name="id" value={row.id} />
+            <label className="text-sm">
+              <span className="block font-medium">{t("placements.kind")}</span>
+              <select name="kind" defaultValue={row.kind} className="mt-1 min-h-11 max-w-full rounded border border-slate-300 bg-white px-2">
+                {PLACEMENT_KINDS.map((k) => <option key={k} value={k}>{t(`placements.kinds.${k}`)}</option>)}
+              </select>
+            </label>
+            <button type="submit" disabled={busy} className="min-h-11 rounded-md bg-emerald-700 px-4 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60" data-testid="verify">
+              ✓ {t("placements.verify")}
+            </button>
+          </Form>
+          <details open={Boolean(fields.reason.errors?.length)}>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center text-red-800 underline">{t("placements.reject")}</summary>
+            <Form method="post" {...getFormProps(form)} noValidate className="mt-2">
+              <input type="hidden" name="intent" value="reject" />
+              <input type="hidden" name="id" value={row.id} />
+              <TextAreaField meta={fields.reason} label={t("placements.reason")} rows={3} />
+              <button type="submit" disabled={busy} className="min-h-11 rounded-md border border-red-700 bg-white px-4 font-semibold text-red-800 disabled:opacity-60">
+                {t("placements.reject")}
+              </button>
+            </Form>
+          </details>
+        </div>
+      ) : null}
+    </li>
   );
 }

@@ -1,0 +1,226 @@
+import { inScope, scopePrefix } from "../auth/permissions.ts";
+import { getDb } from "../db.server.ts";
+import { getRegions, regionName } from "../regions/regions.server.ts";
+import { staffScope, type StaffActor } from "../staff/scope.ts";
+import type { IndicatorType } from "./rules.ts";
+
+const DAY = 86_400_000;
+const CHINA_OFFSET = 8 * 3_600_000;
+/** More than this many points behind the time-elapsed pace (序时进度) is flagged. */
+export const LAG_POINTS = 10;
+
+/** The share of `year` gone by at `now`, China time: 0 before it starts, 1 once it is over. */
+export function elapsedShare(year: number, now: Date): number {
+  const t = now.getTime() + CHINA_OFFSET;
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  if (t <= start) return 0;
+  if (t >= end) return 1;
+  return Math.floor((t - start) / DAY + 1) / Math.round((end - start) / DAY);
+}
+
+export type ProgressStatus = "no_target" | "no_data" | "done" | "on_track" | "behind" | "lagging" | "met" | "missed";
+
+/** Where a count stands against its target and the pace; rates and zero-indicators against their bound. */
+export function progressStatus(type: IndicatorType, target: number | null, done: number | null, elapsed: number): ProgressStatus {
+  if (done === null) return "no_data";
+  if (type === "zero") return done === 0 ? "met" : "missed";
+  if (target === null) return "no_target";
+  if (type === "rate_cap") return done <= target ? "met" : "missed";
+  if (type === "rate_floor") return done >= target ? "met" : "missed";
+  if (target === 0 || done >= target) return "done";
+  const pctDone = (done / target) * 100;
+  const pctTime = elapsed * 100;
+  if (pctDone < pctTime - LAG_POINTS) return "lagging";
+  if (pctDone < pctTime) return "behind";
+  return "on_track";
+}
+
+function childLength(regionCode: string): number | null {
+  if (regionCode.length > 6) return null; // towns: the records are the next level
+  const prefix = scopePrefix(regionCode);
+  return prefix.length === 2 ? 6 : prefix.length === 4 ? 6 : 9;
+}
+
+/** Plans that cover `year` and were issued by this region or one above it. */
+async function plansFor(regionCode: string, year: number) {
+  const plans = await getDb().plan.findMany({ where: { startYear: { lte: year }, endYear: { gte: year } }, orderBy: [{ endYear: "asc" }, { id: "asc" }] });
+  return plans.filter((p) => inScope(p.regionCode, regionCode));
+}
+
+export interface IndicatorProgress {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  type: IndicatorType;
+  method: string;
+  target: number | null;
+  done: number | null;
+  pct: number | null;
+  pace: number | null;
+  gap: number | null;
+  status: ProgressStatus;
+  traceable: boolean;
+}
+
+export interface ChildProgress {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  indicators: { indicatorId: number; target: number | null; done: number; pct: number | null; status: ProgressStatus }[];
+}
+
+export interface DashboardQuery {
+  region?: string;
+  year: number;
+  plan?: string;
+}
+
+/**
+ * The staff dashboard for one region and year: per indicator its target, what is done, % done,
+ * the time-elapsed pace, the gap and a status; the child regions ranked; a monthly trend. Outside
+ * the staff member's region there is nothing (null). Every count is a count of credit rows, so each
+ * figure can be listed record by record.
+ */
+export async function regionDashboard(actor: StaffActor, query: DashboardQuery, now = new Date()) {
+  const scope = staffScope(actor);
+  const regions = await getRegions();
+  const regionCode = query.region ?? actor.staffRegionCode ?? [...regions.values()].find((r) => r.level === "city")?.code;
+  if (!regionCode || !regions.has(regionCode) || (scope !== null && !regionCode.startsWith(scope))) return null;
+  const plans = await plansFor(regionCode, query.year);
+  const plan = plans.find((p) => p.code === query.plan) ?? plans[plans.length - 1];
+  const region = regions.get(regionCode)!;
+  const base = { regionCode, year: query.year, plans: plans.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn })), region, parentCode: scope !== null && region.parentCode && !region.parentCode.startsWith(scope) ? null : region.parentCode };
+  const elapsed = elapsedShare(query.year, now);
+  if (!plan) return { ...base, plan: null, elapsed, indicators: [] as IndicatorProgress[], children: [] as ChildProgress[], trend: [] as { indicatorId: number; months: number[] }[] };
+
+  const db = getDb();
+  const prefix = scopePrefix(regionCode);
+  const indicators = await db.indicator.findMany({ where: { planId: plan.id }, orderBy: { sortOrder: "asc" } });
+  const ids = indicators.map((i) => i.id);
+  const childLen = childLength(regionCode);
+  const children = [...regions.values()].filter((r) => r.parentCode === regionCode).sort((a, b) => a.code.localeCompare(b.code));
+  const like = `${prefix}%`;
+
+  const [targets, totals, byChild, byMonth, figures, internshipPosts] = await Promise.all([
+    db.target.findMany({ where: { indicatorId: { in: ids }, year: query.year, regionCode: { in: [regionCode, ...children.map((c) => c.code)] } } }),
+    db.$queryRawUnsafe<{ indicatorId: number; n: bigint | number }[]>(
+      `SELECT indicatorId, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode LIKE ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId`,
+      query.year, like, ...ids,
+    ),
+    childLen
+      ? db.$queryRawUnsafe<{ indicatorId: number; child: string; n: bigint | number }[]>(
+          `SELECT indicatorId, substr(regionCode, 1, ${childLen}) AS child, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode LIKE ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
+          query.year, like, ...ids,
+        )
+      : Promise.resolve([]),
+    db.$queryRawUnsafe<{ indicatorId: number; month: number; n: bigint | number }[]>(
+      `SELECT indicatorId, month, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode LIKE ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, month`,
+      query.year, like, ...ids,
+    ),
+    db.indicatorFigure.findMany({ where: { indicatorId: { in: ids }, regionCode, year: query.year }, orderBy: { month: "desc" } }),
+    countPublishedPostings(prefix, query.year),
+  ]);
+  const num = (n: bigint | number) => Number(n);
+  const targetOf = (indicatorId: number, code: string) => targets.find((t) => t.indicatorId === indicatorId && t.regionCode === code)?.value ?? null;
+  const totalOf = new Map(totals.map((t) => [t.indicatorId, num(t.n)]));
+
+  const rows = indicators.map((indicator): IndicatorProgress => {
+    const type = indicator.type as IndicatorType;
+    const done =
+      indicator.method === "placements" ? (totalOf.get(indicator.id) ?? 0)
+      : indicator.method === "postings" ? internshipPosts
+      : indicator.method === "manual" ? (figures.find((f) => f.indicatorId === indicator.id)?.value ?? null)
+      : null; // registers arrive with their own pages
+    const target = targetOf(indicator.id, regionCode);
+    const pct = target && done !== null && type === "count" ? Math.round((done / target) * 1000) / 10 : null;
+    return {
+      id: indicator.id,
+      code: indicator.code,
+      nameZh: indicator.nameZh,
+      nameEn: indicator.nameEn,
+      unit: indicator.unit,
+      type,
+      method: indicator.method,
+      target,
+      done,
+      pct,
+      pace: type === "count" && target !== null ? Math.round(target * elapsed) : null,
+      gap: type === "count" && target !== null && done !== null ? Math.max(0, target - done) : null,
+      status: progressStatus(type, target, done, elapsed),
+      traceable: indicator.method === "placements",
+    };
+  });
+
+  const childRows = children.map((child): ChildProgress => {
+    const perIndicator = indicators
+      .filter((i) => i.method === "placements")
+      .map((i) => {
+        const done = num(byChild.find((b) => b.indicatorId === i.id && b.child === child.code)?.n ?? 0);
+        const target = targetOf(i.id, child.code);
+        return { indicatorId: i.id, target, done, pct: target ? Math.round((done / target) * 1000) / 10 : null, status: progressStatus(i.type as IndicatorType, target, done, elapsed) };
+      });
+    return { code: child.code, name: child.name, nameEn: child.nameEn, indicators: perIndicator };
+  });
+
+  const trend = indicators
+    .filter((i) => i.method === "placements")
+    .map((i) => ({ indicatorId: i.id, months: Array.from({ length: 12 }, (_, m) => num(byMonth.find((b) => b.indicatorId === i.id && b.month === m + 1)?.n ?? 0)) }));
+
+  return { ...base, plan: { code: plan.code, nameZh: plan.nameZh, nameEn: plan.nameEn, document: plan.document }, elapsed, indicators: rows, children: childRows, trend };
+}
+
+async function countPublishedPostings(prefix: string, year: number): Promise<number> {
+  return getDb().posting.count({
+    where: { kind: "internship", regionCode: { startsWith: prefix }, publishedAt: { gte: new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET), lt: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET) } },
+  });
+}
+
+export interface RecordsQuery {
+  indicatorId: number;
+  region: string;
+  year: number;
+  month?: number;
+  page: number;
+}
+
+const RECORDS_PAGE = 50;
+
+/** The records behind one figure: each credited person with the placement that counts. ID numbers masked. */
+export async function indicatorRecords(actor: StaffActor, query: RecordsQuery, lang: string) {
+  const scope = staffScope(actor);
+  if (scope !== null && !query.region.startsWith(scope)) return null;
+  const db = getDb();
+  const indicator = await db.indicator.findUnique({ where: { id: query.indicatorId }, include: { plan: true } });
+  if (!indicator) return null;
+  const where = { indicatorId: indicator.id, year: query.year, regionCode: { startsWith: scopePrefix(query.region) }, ...(query.month ? { month: query.month } : {}) };
+  const [total, credits] = await Promise.all([
+    db.indicatorCredit.count({ where }),
+    db.indicatorCredit.findMany({
+      where,
+      orderBy: [{ month: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * RECORDS_PAGE,
+      take: RECORDS_PAGE,
+      include: { placement: { select: { id: true, personName: true, idNumberMasked: true, employerName: true, kind: true, startDate: true, source: true, regionCode: true, continuity: true } } },
+    }),
+  ]);
+  const regions = await getRegions();
+  return {
+    indicator: { id: indicator.id, code: indicator.code, nameZh: indicator.nameZh, nameEn: indicator.nameEn, plan: indicator.plan.code },
+    region: { code: query.region, name: regionName(regions, query.region, lang) },
+    total,
+    pages: Math.max(1, Math.ceil(total / RECORDS_PAGE)),
+    rows: credits.map((c) => ({
+      placementId: c.placement.id,
+      personName: c.placement.personName,
+      idNumberMasked: c.placement.idNumberMasked,
+      employerName: c.placement.employerName,
+      kind: c.placement.kind,
+      startDate: c.placement.startDate.toISOString().slice(0, 10),
+      source: c.placement.source,
+      place: regionName(regions, c.placement.regionCode, lang),
+    })),
+  };
+}
