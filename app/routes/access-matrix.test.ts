@@ -293,7 +293,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.audit.tsx": { url: "/staff/audit", loader: { permission: "audit.read" } },
       "staff.organizations.tsx": { url: "/staff/organizations", loader: { permission: "organization.verify" }, action: { permission: "organization.verify" } },
       "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" } },
-      "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" } },
+      "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
+      "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924002&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
+      "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" }, action: { permission: "placement.verify" } },
       "staff.postings.tsx": { url: "/staff/postings", loader: { permission: "posting.moderate" }, action: { permission: "posting.moderate" } },
     };
   });
