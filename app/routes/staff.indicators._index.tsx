@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -19,6 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dashboard = await regionDashboard(user, query);
   if (!dashboard) throw httpError(404);
   return { query, dashboard };
+}
+
+// recharts draws in the browser only; the plain bars below stand in on the server and without JavaScript.
+const TrendChart = lazy(() => import("~/components/trend-chart.client.tsx"));
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -49,6 +59,14 @@ export default function IndicatorDashboard() {
   const trend = ranked ? d.trend.find((x) => x.indicatorId === ranked.id)?.months ?? [] : [];
   const peak = Math.max(1, ...trend);
   const pacePct = Math.round(d.elapsed * 1000) / 10;
+  const hydrated = useHydrated();
+  const target = ranked?.target ?? null;
+  const points = trend.map((added, m) => ({
+    month: t("indicators.month", { month: m + 1 }),
+    added,
+    cumulative: trend.slice(0, m + 1).reduce((a, b) => a + b, 0),
+    pace: target === null ? null : Math.round((target * (m + 1)) / 12),
+  }));
   return (
     <div className="mx-auto max-w-5xl">
       <StaffNav />
@@ -118,7 +136,12 @@ export default function IndicatorDashboard() {
           {ranked ? (
             <section className="mt-6" aria-labelledby="trend">
               <h2 id="trend" className="mb-2 text-lg font-semibold">{t("indicators.trend", { name: name(ranked) })}</h2>
-              <ol className="flex h-40 items-end gap-1 rounded bg-white p-2 shadow-sm" data-testid="trend">
+              {hydrated ? (
+                <Suspense fallback={null}>
+                  <TrendChart points={points} labels={{ added: t("indicators.added"), cumulative: t("indicators.cumulative"), pace: t("indicators.paceLine") }} />
+                </Suspense>
+              ) : null}
+              <ol className={`flex h-40 items-end gap-1 rounded bg-white p-2 shadow-sm ${hydrated ? "sr-only" : ""}`} data-testid="trend">
                 {trend.map((n, m) => (
                   <li key={m} className="flex flex-1 flex-col items-center justify-end text-[10px]" title={`${t("indicators.month", { month: m + 1 })}: ${n}`}>
                     <span className="tabular-nums">{n || ""}</span>

@@ -48,7 +48,7 @@ export default function StaffPlacements() {
   const acted = useActionData<typeof action>();
   const href = (changes: Partial<StaffPlacementQuery>) => {
     const next = { ...query, ...changes };
-    const params = new URLSearchParams({ status: next.status, ...(next.page > 1 ? { page: String(next.page) } : {}) });
+    const params = new URLSearchParams({ status: next.status, ...(next.q ? { q: next.q } : {}), ...(next.page > 1 ? { page: String(next.page) } : {}) });
     return `/staff/placements?${params}`;
   };
   const tabs = [
@@ -74,6 +74,14 @@ export default function StaffPlacements() {
           </Link>
         ))}
       </div>
+      <Form method="get" className="mb-3 flex flex-wrap items-end gap-2" role="search">
+        <input type="hidden" name="status" value={query.status} />
+        <label className="grow text-sm">
+          <span className="block font-medium">{t("placements.search")}</span>
+          <input type="search" name="q" defaultValue={query.q ?? ""} key={query.q ?? ""} maxLength={40} placeholder={t("placements.searchHint")} className="mt-1 min-h-11 w-full rounded border border-slate-300 px-2" />
+        </label>
+        <button type="submit" className="min-h-11 rounded border border-slate-300 bg-white px-3">{t("placements.searchButton")}</button>
+      </Form>
       {acted?.done ? (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="decision-done">
           {t(acted.done.intent === "verify" ? "placements.verifiedOk" : "placements.rejectedOk", { name: acted.done.name })}

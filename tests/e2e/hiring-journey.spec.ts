@@ -31,8 +31,15 @@ function chinaDayFromNow(days: number): string {
   return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("the whole loop: an employer registers and is verified, posts, staff approve, a new seeker finds it, applies and is hired, staff see the pending placement", async ({ browser }) => {
-  test.setTimeout(120_000);
+/** The new urban employment figure on a staff member's dashboard for their own area. */
+async function newUrbanFigure(page: Page): Promise<number> {
+  await page.goto("/staff/indicators");
+  const cell = page.locator('[data-testid="indicator-row"][data-code="new_urban_employment"] [data-testid="done"]');
+  return Number((await cell.innerText()).replace(/\D/g, ""));
+}
+
+test("the whole loop: an employer registers and is verified, posts, staff approve, a new seeker finds it, applies and is hired, county staff verify the placement and the county's and city's counts rise by one", async ({ browser }) => {
+  test.setTimeout(150_000);
   const stamp = String(Date.now()).slice(-7);
   const orgName = `紫阳县旅程${stamp}电子有限公司`;
   const title = `电子线束装配工 旅程${stamp}`;
@@ -129,6 +136,8 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
   await expect(pendingTile).toBeVisible();
   await pendingTile.click();
   await expect(staff).toHaveURL(/\/staff\/placements/);
+  await staff.getByPlaceholder("姓名、单位名称或完整身份证号").fill(orgName);
+  await staff.getByRole("button", { name: "查找", exact: true }).click();
   const placement = staff.getByTestId("placement").filter({ hasText: "陈秀英" }).filter({ hasText: orgName });
   await expect(placement).toHaveCount(1);
   await expect(placement).toContainText(title);
@@ -136,6 +145,26 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
   await expect(placement).toContainText("网上录用");
 
   const hanbin = await logIn(browser, "hanbin@demo.ankang.gov.cn");
-  await hanbin.goto("/staff/placements?status=all");
+  await hanbin.goto(`/staff/placements?status=all&q=${encodeURIComponent(orgName)}`);
+  await expect(hanbin.getByTestId("placement").filter({ hasText: orgName })).toHaveCount(0);
+
+  // 8. Ziyang staff verify it: the county's and the city's counts each rise by one, and the record
+  //    is in the drill-down. Hanbin staff cannot open Ziyang's figures.
+  const cityStaff = await logIn(browser, "city@demo.ankang.gov.cn");
+  const [countyBefore, cityBefore] = [await newUrbanFigure(staff), await newUrbanFigure(cityStaff)];
+  await staff.goto(`/staff/placements?q=${encodeURIComponent(orgName)}`);
+  const pending = staff.getByTestId("placement").filter({ hasText: "陈秀英" }).filter({ hasText: orgName });
+  await pending.getByTestId("verify").click();
+  await expect(staff.getByTestId("decision-done")).toContainText("陈秀英");
+  expect(await newUrbanFigure(staff)).toBe(countyBefore + 1);
+  expect(await newUrbanFigure(cityStaff)).toBe(cityBefore + 1);
+
+  await cityStaff.locator('[data-testid="child-region"][data-code="610924"] a').click();
+  await expect(cityStaff.getByTestId("dashboard-region")).toHaveText("紫阳县");
+  await cityStaff.locator('[data-testid="indicator-row"][data-code="new_urban_employment"] [data-testid="done"] a').click();
+  await expect(cityStaff.getByTestId("record").filter({ hasText: "陈秀英" }).filter({ hasText: orgName })).toHaveCount(1);
+
+  expect((await hanbin.goto("/staff/indicators?region=610924"))?.status()).toBe(404);
+  await hanbin.goto(`/staff/placements?status=all&q=${encodeURIComponent(orgName)}`);
   await expect(hanbin.getByTestId("placement").filter({ hasText: orgName })).toHaveCount(0);
 });

@@ -200,7 +200,7 @@ export async function indicatorRecords(actor: StaffActor, query: RecordsQuery, l
     db.indicatorCredit.count({ where }),
     db.indicatorCredit.findMany({
       where,
-      orderBy: [{ month: "asc" }, { id: "asc" }],
+      orderBy: [{ month: "desc" }, { id: "desc" }], // what was counted last comes first
       skip: (query.page - 1) * RECORDS_PAGE,
       take: RECORDS_PAGE,
       include: { placement: { select: { id: true, personName: true, idNumberMasked: true, employerName: true, kind: true, startDate: true, source: true, regionCode: true, continuity: true } } },

@@ -2,11 +2,22 @@ import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { recountPerson } from "../indicators/counting.server.ts";
 import { placeOf } from "../organizations/organizations.server.ts";
+import { parseIdNumber } from "../people/identity.ts";
 import { getRegions } from "../regions/regions.server.ts";
+import { syncRegistersForPerson } from "../registers/sync.server.ts";
+import { lookupHash } from "../security/secrets.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import type { PlacementDecision, StaffPlacementQuery } from "./schemas.ts";
 
 const PAGE_SIZE = 20;
+
+/** A full ID number finds that person (by its keyed hash, never in the clear); other text matches names. */
+function searchWhere(q: string | undefined) {
+  if (!q) return {};
+  const id = parseIdNumber(q);
+  if (id.ok) return { idHash: lookupHash("id-number", id.facts.normalized) };
+  return { OR: [{ personName: { contains: q } }, { employerName: { contains: q } }] };
+}
 
 /**
  * Placements inside the staff member's region, oldest pending first: what waits for verification.
@@ -15,7 +26,7 @@ const PAGE_SIZE = 20;
 export async function listPlacementsForStaff(actor: StaffActor, query: StaffPlacementQuery, lang: string) {
   const scope = inRegion(staffScope(actor));
   const db = getDb();
-  const where = { ...scope, ...(query.status === "all" ? {} : { status: query.status }) };
+  const where = { ...scope, ...(query.status === "all" ? {} : { status: query.status }), ...searchWhere(query.q) };
   const [rows, total, pendingTotal] = await Promise.all([
     db.placement.findMany({
       where,
@@ -85,6 +96,7 @@ export async function decidePlacement(actor: StaffActor, decision: PlacementDeci
       after: { status: data.status, kind: data.kind, rejectionReason: data.rejectionReason },
     });
     await recountPerson(tx, placement.personKey);
+    await syncRegistersForPerson(tx, placement.personKey, actor.id, placement.id); // families cleared, difficulty persons employed
     return { ok: true, personName: placement.personName } as const;
   });
 }
