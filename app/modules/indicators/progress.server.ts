@@ -1,6 +1,7 @@
 import { inScope, scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { getRegions, regionName } from "../regions/regions.server.ts";
+import { registerFigures } from "../registers/figures.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import type { IndicatorType } from "./rules.ts";
 
@@ -102,23 +103,24 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
   const ids = indicators.map((i) => i.id);
   const childLen = childLength(regionCode);
   const children = [...regions.values()].filter((r) => r.parentCode === regionCode).sort((a, b) => a.code.localeCompare(b.code));
-  const like = `${prefix}%`;
+  // A prefix as a range, so SQLite walks the (indicatorId, year, regionCode) index; LIKE would not.
+  const upper = `${prefix}:`; // ':' sorts right after '9'
 
   const [targets, totals, byChild, byMonth, figures, internshipPosts] = await Promise.all([
     db.target.findMany({ where: { indicatorId: { in: ids }, year: query.year, regionCode: { in: [regionCode, ...children.map((c) => c.code)] } } }),
     db.$queryRawUnsafe<{ indicatorId: number; n: bigint | number }[]>(
-      `SELECT indicatorId, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode LIKE ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId`,
-      query.year, like, ...ids,
+      `SELECT indicatorId, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId`,
+      query.year, prefix, upper, ...ids,
     ),
     childLen
       ? db.$queryRawUnsafe<{ indicatorId: number; child: string; n: bigint | number }[]>(
-          `SELECT indicatorId, substr(regionCode, 1, ${childLen}) AS child, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode LIKE ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
-          query.year, like, ...ids,
+          `SELECT indicatorId, substr(regionCode, 1, ${childLen}) AS child, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
+          query.year, prefix, upper, ...ids,
         )
       : Promise.resolve([]),
     db.$queryRawUnsafe<{ indicatorId: number; month: number; n: bigint | number }[]>(
-      `SELECT indicatorId, month, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode LIKE ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, month`,
-      query.year, like, ...ids,
+      `SELECT indicatorId, month, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, month`,
+      query.year, prefix, upper, ...ids,
     ),
     db.indicatorFigure.findMany({ where: { indicatorId: { in: ids }, regionCode, year: query.year }, orderBy: { month: "desc" } }),
     countPublishedPostings(prefix, query.year),
@@ -127,13 +129,14 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
   const targetOf = (indicatorId: number, code: string) => targets.find((t) => t.indicatorId === indicatorId && t.regionCode === code)?.value ?? null;
   const totalOf = new Map(totals.map((t) => [t.indicatorId, num(t.n)]));
 
+  const registers = await registerFigures(indicators, regionCode, query.year, now);
   const rows = indicators.map((indicator): IndicatorProgress => {
     const type = indicator.type as IndicatorType;
     const done =
       indicator.method === "placements" ? (totalOf.get(indicator.id) ?? 0)
       : indicator.method === "postings" ? internshipPosts
       : indicator.method === "manual" ? (figures.find((f) => f.indicatorId === indicator.id)?.value ?? null)
-      : null; // registers arrive with their own pages
+      : (registers.get(indicator.id) ?? null); // computed from the registers by their formulas
     const target = targetOf(indicator.id, regionCode);
     const pct = target && done !== null && type === "count" ? Math.round((done / target) * 1000) / 10 : null;
     return {
