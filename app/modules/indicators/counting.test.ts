@@ -71,6 +71,13 @@ describe("indicator counts from verified placements (real SQLite, demo data)", (
     await recountEveryone(db);
     expect(await db.indicatorCredit.count()).toBe(before);
     expect(await figure(city, "610900")).toBe(cityFigure);
+    // The tally the dashboard reads equals the credit rows, indicator by indicator and month by month.
+    const [tally, counted] = await Promise.all([
+      db.indicatorTally.groupBy({ by: ["indicatorId", "year", "month"], _sum: { n: true }, where: { n: { gt: 0 } } }),
+      db.indicatorCredit.groupBy({ by: ["indicatorId", "year", "month"], _count: { _all: true } }),
+    ]);
+    const key = (r: { indicatorId: number; year: number; month: number }) => `${r.indicatorId}:${r.year}:${r.month}`;
+    expect(new Map(tally.map((r) => [key(r), r._sum.n]))).toEqual(new Map(counted.map((r) => [key(r), r._count._all])));
   });
 
   it("counts one person once however many times they are hired at once (100 parallel hires)", async () => {
@@ -118,6 +125,7 @@ describe("indicator counts from verified placements (real SQLite, demo data)", (
     expect(await figure(ziyang, "610924")).toBe(ziyangBefore! + 1);
     await Promise.all(placements.map((p) => decidePlacement(ziyang, { intent: "reject", id: p.id, reason: "核实不符" })));
     expect(await figure(ziyang, "610924")).toBe(ziyangBefore);
+    expect(await figure(city, "610900")).toBe(cityBefore);
     const audits = await db.auditLog.count({ where: { entityType: "placement", action: { in: ["placement.verify", "placement.reject"] } } });
     expect(audits).toBe(200);
   });

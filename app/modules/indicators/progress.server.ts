@@ -82,8 +82,8 @@ export interface DashboardQuery {
 /**
  * The staff dashboard for one region and year: per indicator its target, what is done, % done,
  * the time-elapsed pace, the gap and a status; the child regions ranked; a monthly trend. Outside
- * the staff member's region there is nothing (null). Every count is a count of credit rows, so each
- * figure can be listed record by record.
+ * the staff member's region there is nothing (null). Counts come from IndicatorTally, which triggers
+ * keep equal to the credit rows, so each figure can be listed record by record.
  */
 export async function regionDashboard(actor: StaffActor, query: DashboardQuery, now = new Date()) {
   const scope = staffScope(actor);
@@ -109,17 +109,17 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
   const [targets, totals, byChild, byMonth, figures, internshipPosts] = await Promise.all([
     db.target.findMany({ where: { indicatorId: { in: ids }, year: query.year, regionCode: { in: [regionCode, ...children.map((c) => c.code)] } } }),
     db.$queryRawUnsafe<{ indicatorId: number; n: bigint | number }[]>(
-      `SELECT indicatorId, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId`,
+      `SELECT indicatorId, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId`,
       query.year, prefix, upper, ...ids,
     ),
     childLen
       ? db.$queryRawUnsafe<{ indicatorId: number; child: string; n: bigint | number }[]>(
-          `SELECT indicatorId, substr(regionCode, 1, ${childLen}) AS child, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
+          `SELECT indicatorId, substr(regionCode, 1, ${childLen}) AS child, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
           query.year, prefix, upper, ...ids,
         )
       : Promise.resolve([]),
     db.$queryRawUnsafe<{ indicatorId: number; month: number; n: bigint | number }[]>(
-      `SELECT indicatorId, month, COUNT(*) AS n FROM IndicatorCredit WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, month`,
+      `SELECT indicatorId, month, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, month`,
       query.year, prefix, upper, ...ids,
     ),
     db.indicatorFigure.findMany({ where: { indicatorId: { in: ids }, regionCode, year: query.year }, orderBy: { month: "desc" } }),
