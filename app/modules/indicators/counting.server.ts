@@ -67,16 +67,16 @@ export async function recountPerson(tx: Tx, personKey: string, indicators?: Coun
 export async function recountEveryone(db: import("~/generated/prisma/client.ts").PrismaClient, pageSize = 5000): Promise<number> {
   const indicators = await db.$transaction((tx) => placementIndicators(tx));
   await db.indicatorCredit.deleteMany({ where: { indicator: { method: "placements" } } });
+  await db.indicatorTally.deleteMany({ where: { indicatorId: { in: indicators.map((i) => i.id) } } }); // emptied rows the triggers left
   let after = "";
   let credits = 0;
   for (;;) {
-    const people = await db.placement.findMany({
-      where: { status: "verified", personKey: { gt: after } },
-      distinct: ["personKey"],
-      orderBy: { personKey: "asc" },
-      take: pageSize,
-      select: { personKey: true },
-    });
+    // Raw: Prisma's `distinct` would read every row and de-duplicate in memory.
+    const people = await db.$queryRawUnsafe<{ personKey: string }[]>(
+      `SELECT DISTINCT personKey FROM Placement WHERE status = 'verified' AND personKey > ? ORDER BY personKey LIMIT ?`,
+      after,
+      pageSize,
+    );
     if (people.length === 0) return credits;
     const last = people[people.length - 1]!.personKey;
     const rows = await db.placement.findMany({
@@ -111,7 +111,7 @@ function sqliteValue(value: unknown): unknown {
  * Multi-row INSERTs for bulk loads: Prisma's createMany goes through the query compiler row by row
  * (about 2,000 rows/s here); one raw statement per few hundred rows is many times faster.
  */
-export async function insertRows(db: import("~/generated/prisma/client.ts").PrismaClient, table: "IndicatorCredit" | "Placement", rows: readonly Record<string, unknown>[]) {
+export async function insertRows(db: import("~/generated/prisma/client.ts").PrismaClient, table: "IndicatorCredit" | "Placement" | "DifficultyPerson" | "ZeroEmploymentFamily" | "ZeroFamilyMember" | "FullEmploymentCommunity" | "LabourForceFigure" | "IndicatorFigure", rows: readonly Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
