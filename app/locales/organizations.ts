@@ -150,6 +150,7 @@ export const organizationsZh = {
       staff_create: "新建工作人员账号",
       posting_approve: "通过岗位",
       posting_reject: "退回岗位",
+      target_set: "调整目标任务",
     },
     fields: {
       name: "名称",
@@ -166,6 +167,7 @@ export const organizationsZh = {
       title: "标题",
       reviewedAt: "审核时间",
       reviewedById: "审核人编号",
+      value: "目标值",
     },
     values: { pending: "待审核", verified: "已认证", rejected: "未通过", published: "已发布", draft: "草稿", closed: "已关闭", true: "是", false: "否", staff: "工作人员", admin: "管理员" },
   },
@@ -349,6 +351,7 @@ export const organizationsEn: typeof organizationsZh = {
       staff_create: "Created staff account",
       posting_approve: "Approved posting",
       posting_reject: "Rejected posting",
+      target_set: "Changed a target",
     },
     fields: {
       name: "Name",
@@ -365,6 +368,7 @@ export const organizationsEn: typeof organizationsZh = {
       title: "Title",
       reviewedAt: "Reviewed at",
       reviewedById: "Reviewed by (id)",
+      value: "Target",
     },
     values: { pending: "Pending", verified: "Verified", rejected: "Rejected", published: "Published", draft: "Draft", closed: "Closed", true: "Yes", false: "No", staff: "Staff", admin: "Administrator" },
   },
