@@ -149,6 +149,7 @@ export function StaffNav() {
     ["/staff/postings", t("staff.nav.postings")],
     ["/staff/placements", t("staff.nav.placements")],
     ["/staff/indicators", t("staff.nav.indicators")],
+    ["/staff/registers", t("registers.nav")],
     ["/staff/targets", t("targets.nav")],
     ["/staff/audit", t("staff.nav.audit")],
     ...(can(root?.user?.role, "staff.manage") ? [["/staff/accounts", t("staff.nav.accounts")]] : []),

@@ -6,6 +6,7 @@ import { organizationsEn } from "./organizations.ts";
 import { applicationsEn } from "./applications.ts";
 import { placementsEn } from "./placements.ts";
 import { indicatorsEn } from "./indicators.ts";
+import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
 
 const en: Translations = {
@@ -16,6 +17,7 @@ const en: Translations = {
   ...applicationsEn,
   ...placementsEn,
   ...indicatorsEn,
+  ...registersEn,
   ...targetsEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },

@@ -5,6 +5,7 @@ import { organizationsZh } from "./organizations.ts";
 import { applicationsZh } from "./applications.ts";
 import { placementsZh } from "./placements.ts";
 import { indicatorsZh } from "./indicators.ts";
+import { registersZh } from "./registers.ts";
 import { targetsZh } from "./targets.ts";
 
 const zhCN = {
@@ -15,6 +16,7 @@ const zhCN = {
   ...applicationsZh,
   ...placementsZh,
   ...indicatorsZh,
+  ...registersZh,
   ...targetsZh,
   site: { name: "安康就业创业服务网", tagline: "找工作 · 找见习 · 找零工 · 找创业基地 · 学技能", skip: "跳到主要内容" },
   nav: { home: "首页", search: "搜索", language: "English", languageLabel: "切换到英文" },

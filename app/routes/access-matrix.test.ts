@@ -298,6 +298,13 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" }, action: { permission: "placement.verify" } },
       "staff.targets.tsx": { url: "/staff/targets", loader: { permission: "placement.read" }, action: { permission: "target.edit" } },
       "staff.postings.tsx": { url: "/staff/postings", loader: { permission: "posting.moderate" }, action: { permission: "posting.moderate" } },
+      "staff.registers.tsx": { url: "/staff/registers", loader: { permission: "register.manage" } },
+      "staff.registers._index.tsx": { url: "/staff/registers", loader: { permission: "register.manage" } },
+      "staff.registers.communities.tsx": { url: "/staff/registers/communities", loader: { permission: "register.manage" }, action: { permission: "register.manage" } },
+      "staff.registers.difficulty.tsx": { url: "/staff/registers/difficulty", loader: { permission: "register.manage" }, action: { permission: "register.manage" } },
+      "staff.registers.families.tsx": { url: "/staff/registers/families", loader: { permission: "register.manage" }, action: { permission: "register.manage" } },
+      "staff.registers.figures.tsx": { url: "/staff/registers/figures", loader: { permission: "register.manage" }, action: { permission: "register.manage" } },
+      "staff.registers.labour.tsx": { url: "/staff/registers/labour", loader: { permission: "register.manage" }, action: { permission: "register.manage" } },
     };
   });
 

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "placement.verify": ["staff", "admin"],
   "target.edit": ["staff", "admin"],
   "audit.read": ["staff", "admin"],
+  "register.manage": ["staff", "admin"],
   "outbox.read": ["staff", "admin"],
   "staff.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
