@@ -5,6 +5,7 @@ import type { Translations } from "./zh-CN.ts";
 import { organizationsEn } from "./organizations.ts";
 import { applicationsEn } from "./applications.ts";
 import { placementsEn } from "./placements.ts";
+import { placementEntryEn } from "./placement-entry.ts";
 import { indicatorsEn } from "./indicators.ts";
 import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
@@ -16,6 +17,7 @@ const en: Translations = {
   ...seekersEn,
   ...applicationsEn,
   ...placementsEn,
+  ...placementEntryEn,
   ...indicatorsEn,
   ...registersEn,
   ...targetsEn,

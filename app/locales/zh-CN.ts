@@ -4,6 +4,7 @@ import { seekersZh } from "./seekers.ts";
 import { organizationsZh } from "./organizations.ts";
 import { applicationsZh } from "./applications.ts";
 import { placementsZh } from "./placements.ts";
+import { placementEntryZh } from "./placement-entry.ts";
 import { indicatorsZh } from "./indicators.ts";
 import { registersZh } from "./registers.ts";
 import { targetsZh } from "./targets.ts";
@@ -15,6 +16,7 @@ const zhCN = {
   ...seekersZh,
   ...applicationsZh,
   ...placementsZh,
+  ...placementEntryZh,
   ...indicatorsZh,
   ...registersZh,
   ...targetsZh,

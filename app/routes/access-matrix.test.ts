@@ -296,6 +296,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
       "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924002&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
       "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" }, action: { permission: "placement.verify" } },
+      // Without a file the import answers its "choose a file" message; an empty entry form its field messages.
+      "staff.placements_.import.tsx": { url: "/staff/placements/import", loader: { permission: "placement.create" }, action: { permission: "placement.create" } },
+      "staff.placements_.new.tsx": { url: "/staff/placements/new", loader: { permission: "placement.create" }, action: { permission: "placement.create" } },
       "staff.targets.tsx": { url: "/staff/targets", loader: { permission: "placement.read" }, action: { permission: "target.edit" } },
       "staff.postings.tsx": { url: "/staff/postings", loader: { permission: "posting.moderate" }, action: { permission: "posting.moderate" } },
       "staff.registers.tsx": { url: "/staff/registers", loader: { permission: "register.manage" } },

@@ -62,6 +62,10 @@ export default function StaffPlacements() {
       <StaffNav />
       <h1 className="mb-1 text-2xl font-bold">{t("placements.title")}</h1>
       <p className="mb-3 text-slate-600">{t("placements.lead")}</p>
+      <p className="mb-3 flex flex-wrap gap-x-4">
+        <Link to="/staff/placements/new" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{t("placementEntry.newLink")}</Link>
+        <Link to="/staff/placements/import" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{t("placementEntry.importLink")}</Link>
+      </p>
       <div className="mb-4 flex flex-wrap gap-2">
         {tabs.map(([status, label]) => (
           <Link

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "posting.moderate": ["staff", "admin"],
   "placement.read": ["staff", "admin"],
   "placement.verify": ["staff", "admin"],
+  "placement.create": ["staff", "admin"],
   "target.edit": ["staff", "admin"],
   "audit.read": ["staff", "admin"],
   "register.manage": ["staff", "admin"],
