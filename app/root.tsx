@@ -78,7 +78,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </header>
         <main id="main" className="mx-auto max-w-5xl px-3 py-4 sm:px-4">{children}</main>
         <footer className="mx-auto max-w-5xl px-4 py-6 text-xs text-slate-500">
-          {t("footer.text")} · <a className="underline" href="/api/v1/search">{t("footer.api")}</a>
+          {t("footer.text")} · <a className="underline" href="/api/v1/search">{t("footer.api")}</a> · <Link className="underline" to="/figures" data-testid="figures-link">{t("exports.figures.link")}</Link>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -7,6 +7,7 @@ import { applicationsEn } from "./applications.ts";
 import { placementsEn } from "./placements.ts";
 import { placementEntryEn } from "./placement-entry.ts";
 import { indicatorsEn } from "./indicators.ts";
+import { exportsEn } from "./exports.ts";
 import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
 
@@ -19,6 +20,7 @@ const en: Translations = {
   ...placementsEn,
   ...placementEntryEn,
   ...indicatorsEn,
+  ...exportsEn,
   ...registersEn,
   ...targetsEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },

@@ -6,6 +6,7 @@ import { applicationsZh } from "./applications.ts";
 import { placementsZh } from "./placements.ts";
 import { placementEntryZh } from "./placement-entry.ts";
 import { indicatorsZh } from "./indicators.ts";
+import { exportsZh } from "./exports.ts";
 import { registersZh } from "./registers.ts";
 import { targetsZh } from "./targets.ts";
 
@@ -18,6 +19,7 @@ const zhCN = {
   ...placementsZh,
   ...placementEntryZh,
   ...indicatorsZh,
+  ...exportsZh,
   ...registersZh,
   ...targetsZh,
   site: { name: "安康就业创业服务网", tagline: "找工作 · 找见习 · 找零工 · 找创业基地 · 学技能", skip: "跳到主要内容" },

@@ -269,6 +269,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       },
       "employer.postings._index.tsx": { url: "/employer/postings", loader: { permission: "posting.manage" } },
       "employer.postings.new.tsx": { url: "/employer/postings/new", loader: { permission: "posting.manage" }, action: { permission: "posting.manage" } },
+      // The public figures: the same aggregate numbers for everyone.
+      "figures.tsx": { url: "/figures", loader: everyone(OK) },
       "healthz.ts": { url: "/healthz", loader: everyone(OK) },
       // The link works for anyone (it shows whether it is still open); accepting needs an account.
       "invite.$token.tsx": { url: `/invite/${ownInviteToken}`, params: { token: ownInviteToken }, loader: everyone(OK), action: { signedIn: OK } },
@@ -295,7 +297,12 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" } },
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
       "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924002&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
+      // Downloads and the printable report: the dashboard's permission and region (a town every staff row reaches).
+      "staff.indicators.export.ts": { url: `/staff/indicators/export?region=610924002&year=${new Date().getUTCFullYear()}&format=xlsx`, loader: { permission: "placement.read" } },
+      "staff.indicators.records_.export.ts": { url: `/staff/indicators/records/export?indicator=1&region=610924002&year=${new Date().getUTCFullYear()}&format=csv`, loader: { permission: "placement.read" } },
+      "staff.indicators.report.tsx": { url: "/staff/indicators/report?region=610924002", loader: { permission: "placement.read" } },
       "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" }, action: { permission: "placement.verify" } },
+      "staff.placements_.export.ts": { url: "/staff/placements/export?status=all&format=xlsx", loader: { permission: "placement.read" } },
       // Without a file the import answers its "choose a file" message; an empty entry form its field messages.
       "staff.placements_.import.tsx": { url: "/staff/placements/import", loader: { permission: "placement.create" }, action: { permission: "placement.create" } },
       "staff.placements_.new.tsx": { url: "/staff/placements/new", loader: { permission: "placement.create" }, action: { permission: "placement.create" } },

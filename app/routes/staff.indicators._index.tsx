@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportLinks, withQuery } from "~/components/export-links.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { LAG_POINTS, regionDashboard } from "~/modules/indicators/progress.server.ts";
@@ -113,10 +114,15 @@ export default function IndicatorDashboard() {
               </tbody>
             </table>
           </div>
+          <div className="no-print mt-1 flex flex-wrap items-center gap-x-4">
+            <ExportLinks href={withQuery("/staff/indicators/export", { region: d.regionCode, year: d.year, plan: d.plan.code, table: "indicators" })} what={t("exports.files.indicators")} />
+            <Link to={withQuery("/staff/indicators/report", { region: d.regionCode, year: d.year, plan: d.plan.code, rank: ranked?.id })} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" data-testid="report-link">{t("exports.report.link")}</Link>
+          </div>
           {ranked && rankRows.length ? (
             <section className="mt-6" aria-labelledby="ranking">
               <h2 id="ranking" className="text-lg font-semibold">{t("indicators.ranking", { name: name(ranked) })}</h2>
               <p className="mb-2 text-sm text-slate-600">{t("indicators.rankingHint")}</p>
+              <ExportLinks href={withQuery("/staff/indicators/export", { region: d.regionCode, year: d.year, plan: d.plan.code, table: "ranking", rank: ranked.id })} what={t("exports.files.ranking")} />
               <div className="mb-2 flex flex-wrap gap-2">
                 {counted.map((i) => (
                   <Link key={i.id} to={href({ rank: i.id })} aria-current={i.id === ranked.id ? "true" : undefined} className={`rounded-full border px-3 py-1 text-sm ${i.id === ranked.id ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}>{name(i)}</Link>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ExportLinks, withQuery } from "~/components/export-links.tsx";
 import { Pager, StaffNav } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -36,6 +37,7 @@ export default function IndicatorRecords() {
       <h1 className="mt-1 text-2xl font-bold">{t("indicators.recordsTitle", { indicator: indicatorName, region: r.region.name, year: query.year })}</h1>
       <p className="mb-1 text-slate-600">{t("indicators.recordsLead")}</p>
       <p className="mb-3 font-semibold" data-testid="records-total">{t("indicators.recordsTotal", { count: r.total })}</p>
+      {r.total > 0 ? <ExportLinks href={withQuery("/staff/indicators/records/export", { indicator: query.indicator, region: query.region, year: query.year, month: query.month })} what={t("exports.files.records")} className="-mt-2 mb-2" /> : null}
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
         <table className="w-full min-w-[640px] text-sm" data-testid="records">
           <thead className="bg-slate-50 text-left">

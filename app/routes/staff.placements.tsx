@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ExportLinks, withQuery } from "~/components/export-links.tsx";
 import { FormError } from "~/components/form.tsx";
 import { card, Pager, StaffNav } from "~/components/organization-parts.tsx";
 import { TextAreaField } from "~/components/profile-fields.tsx";
@@ -92,6 +93,7 @@ export default function StaffPlacements() {
         </p>
       ) : null}
       {query.status !== "pending" ? <p className="mb-2 text-sm text-slate-600">{t("placements.total", { count: list.total })}</p> : null}
+      {list.total > 0 ? <ExportLinks href={withQuery("/staff/placements/export", { status: query.status, q: query.q })} what={t("exports.files.placements")} className="mb-2" /> : null}
       {list.rows.length === 0 ? <p className={card}>{t(query.status === "pending" ? "placements.empty" : "placements.emptyOther")}</p> : null}
       <ul className="space-y-3" data-testid="placement-list">
         {list.rows.map((row) => <PlacementRow key={row.id} row={row} acted={acted?.id === row.id ? acted : undefined} />)}

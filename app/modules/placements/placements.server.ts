@@ -100,3 +100,30 @@ export async function decidePlacement(actor: StaffActor, decision: PlacementDeci
     return { ok: true, personName: placement.personName } as const;
   });
 }
+
+/**
+ * Every placement of one filter (the list's status tab and search) inside the staff member's
+ * region, oldest first, read in batches: what an export writes. Same scope and filter as
+ * listPlacementsForStaff; the ID number only masked (the encrypted one is never selected).
+ */
+export function allPlacementsForStaff(actor: StaffActor, filter: Pick<StaffPlacementQuery, "status" | "q">, batchSize = 2000) {
+  const where = { ...inRegion(staffScope(actor)), ...(filter.status === "all" ? {} : { status: filter.status }), ...searchWhere(filter.q) };
+  const db = getDb();
+  return (async function* () {
+    let after = 0;
+    for (;;) {
+      const batch = await db.placement.findMany({
+        where: { ...where, id: { gt: after } },
+        orderBy: { id: "asc" },
+        take: batchSize,
+        select: {
+          id: true, status: true, personName: true, idNumberMasked: true, employerName: true, kind: true, regionCode: true,
+          startDate: true, source: true, rejectionReason: true, createdAt: true, posting: { select: { title: true } },
+        },
+      });
+      yield* batch;
+      if (batch.length < batchSize) return;
+      after = batch[batch.length - 1]!.id;
+    }
+  })();
+}
