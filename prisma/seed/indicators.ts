@@ -10,6 +10,7 @@ import { loadPlan, planFiles, readPlanFile } from "../../app/modules/indicators/
 import type { PlanFile } from "../../app/modules/indicators/rules.ts";
 import { idNumberCheckChar, maskIdNumber } from "../../app/modules/people/identity.ts";
 import { encrypt, lookupHash } from "../../app/modules/security/secrets.server.ts";
+import { splitByWeights } from "../../app/modules/targets/targets.server.ts";
 import { chinaYear, createRng, type Rng } from "./factories.ts";
 import { CITY, COUNTIES, townsOf } from "./regions.ts";
 
@@ -30,17 +31,6 @@ const ANNUAL_CITY_TARGETS: Record<string, number> = {
 
 /** Counties that keep pace and counties that lag (share of the time-elapsed pace they reach). */
 const PACE: Record<string, number> = { "610927": 0.55, "610923": 0.7, "610925": 0.85 };
-
-/** Splits a whole number by weights, largest remainder first: the parts always sum to the total. */
-export function splitByWeights(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const parts = exact.map(Math.floor);
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) if (left-- > 0) parts[i]! += 1;
-  return parts;
-}
 
 /** The annual plan for `year`, built from the five-year plan's indicators. */
 export function annualPlan(fiveYear: PlanFile, year: number): PlanFile {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OPPORTUNITY_KINDS } from "../../../search/documents.ts";
 import { normalizePhone, parseIdNumber } from "../people/identity.ts";
+import { EDUCATION_LEVELS } from "../postings/schemas.ts";
 import type { GROUP_CODES } from "../search/params.ts";
 
 /**
@@ -8,7 +9,8 @@ import type { GROUP_CODES } from "../search/params.ts";
  * Messages are i18n keys; region codes are checked for existence on the server only (the module
  * knows the Region table), everything else is checked here on both sides.
  */
-export const EDUCATION_LEVELS = ["any", "junior", "senior", "vocational", "college", "bachelor", "master"] as const;
+/** The same levels a post may require, so a profile and a requirement compare directly. */
+export { EDUCATION_LEVELS } from "../postings/schemas.ts";
 
 /** The priority groups a seeker can claim (a subset of the search groups, same codes). */
 export const PROFILE_GROUPS = [
