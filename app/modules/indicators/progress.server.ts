@@ -93,7 +93,9 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
   const plans = await plansFor(regionCode, query.year);
   const plan = plans.find((p) => p.code === query.plan) ?? plans[plans.length - 1];
   const region = regions.get(regionCode)!;
-  const base = { regionCode, year: query.year, plans: plans.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn })), region, parentCode: scope !== null && region.parentCode && !region.parentCode.startsWith(scope) ? null : region.parentCode };
+  const parentCode = scope !== null && region.parentCode && !region.parentCode.startsWith(scope) ? null : region.parentCode;
+  const parent = parentCode ? (regions.get(parentCode) ?? null) : null;
+  const base = { regionCode, year: query.year, plans: plans.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn })), region, parentCode: parent?.code ?? null, parent };
   const elapsed = elapsedShare(query.year, now);
   if (!plan) return { ...base, plan: null, elapsed, indicators: [] as IndicatorProgress[], children: [] as ChildProgress[], trend: [] as { indicatorId: number; months: number[] }[] };
 
