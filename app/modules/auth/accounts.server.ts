@@ -71,7 +71,7 @@ export async function requestLoginCode(rawPhone: string): Promise<{ ok: true } |
   if (!limit.allowed) return { ok: false, retryAfterSeconds: limit.retryAfterSeconds };
   if (!(await db.user.findUnique({ where: { phoneHash }, select: { id: true } }))) return { ok: true };
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-  await db.oneTimeCode.create({ data: { phoneHash, codeHash: sha256(`${phoneHash}:${code}`), purpose: "login", expiresAt: new Date(Date.now() + CODE_TTL_MS) } });
+  await db.oneTimeCode.create({ data: { targetHash: phoneHash, codeHash: sha256(`${phoneHash}:${code}`), purpose: "login", expiresAt: new Date(Date.now() + CODE_TTL_MS) } });
   await getSmsSender().send(phone, `【安康就业】您的登录验证码是 ${code}，5 分钟内有效。`);
   return { ok: true };
 }
@@ -82,7 +82,7 @@ export async function verifyLoginCode(rawPhone: string, code: string): Promise<A
   const db = getDb();
   const phoneHash = lookupHash("phone", phone);
   const pending = await db.oneTimeCode.findFirst({
-    where: { phoneHash, purpose: "login", usedAt: null, expiresAt: { gt: new Date() } },
+    where: { targetHash: phoneHash, purpose: "login", usedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { id: "desc" },
   });
   if (!pending || pending.attempts >= CODE_MAX_ATTEMPTS) return { ok: false, errors: { code: "auth.codeExpired" } };

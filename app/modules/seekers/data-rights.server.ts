@@ -137,7 +137,7 @@ export async function deleteSeekerAccount(userId: number): Promise<{ unlinkedPla
       await tx.placement.update({ where: { id: p.id }, data: { personUserId: null } });
       await audit(tx, { actorId: null, action: "placement.unlink_deleted_account", entityType: "placement", entityId: p.id, regionCode: p.regionCode, before: { personUserId: userId }, after: { personUserId: null } });
     }
-    if (user.phoneHash) await tx.oneTimeCode.deleteMany({ where: { phoneHash: user.phoneHash } });
+    if (user.phoneHash) await tx.oneTimeCode.deleteMany({ where: { targetHash: user.phoneHash } });
     await tx.user.delete({ where: { id: userId } });
     return { unlinkedPlacements: placements.length };
   });
