@@ -10,5 +10,3 @@ export async function getLanguage(request: Request): Promise<Language> {
   const fromCookie = await languageCookie.parse(request.headers.get("Cookie"));
   return isLanguage(fromCookie) ? fromCookie : DEFAULT_LANGUAGE;
 }
-
-export { safeRedirectPath } from "../utils/safe-redirect.ts";

@@ -1,7 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { LANGUAGES } from "~/i18n/i18n.ts";
-import { languageCookie, safeRedirectPath } from "~/i18n/language.server.ts";
+import { languageCookie } from "~/i18n/language.server.ts";
+import { safeRedirectPath } from "~/utils/safe-redirect.ts";
 
 const schema = z.object({ lng: z.enum(LANGUAGES).catch("zh-CN"), redirectTo: z.string().optional() });
 
