@@ -82,6 +82,20 @@ export async function waitForHealth(url: string, timeoutMs = 20_000, child?: Chi
   throw new Error(`Meilisearch did not become healthy at ${url} within ${timeoutMs} ms`);
 }
 
+/**
+ * Only what Meilisearch needs: the app's own secrets (APP_SECRET, SMTP_URL, …) stay out of its
+ * environment, and so do MEILI_* variables meant for the app (MEILI_URL, MEILI_INDEX) or ones that
+ * would override the flags below.
+ */
+export function meiliEnvironment(masterKey: string): NodeJS.ProcessEnv {
+  const env: Record<string, string> = { MEILI_MASTER_KEY: masterKey };
+  for (const name of ["PATH", "TMPDIR", "LANG", "TZ"]) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env as NodeJS.ProcessEnv; // the app's typings make NODE_ENV required; Meilisearch needs none
+}
+
 export interface RunningMeili {
   url: string;
   masterKey: string;
@@ -101,19 +115,17 @@ export async function startMeili(options: {
   const dbPath = path.join(options.dataDir, "meili");
   fs.mkdirSync(dbPath, { recursive: true });
   const masterKey = options.masterKey ?? loadOrCreateMasterKey(options.dataDir);
+  // Production mode refuses a shorter key; say so in our words rather than in its banner.
+  if (Buffer.byteLength(masterKey) < 16) throw new Error("The Meilisearch master key must be at least 16 bytes.");
   const port = options.port ?? (await getFreePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     bin,
-    [
-      "--db-path", dbPath,
-      "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
-      "--no-analytics",
-      "--env", "development",
-      "--log-level", "ERROR",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"], cwd: options.dataDir },
+    // Production mode: the key is enforced and the search preview dashboard is off. The key goes
+    // through the environment, which only this user (and root) can read, never argv, which every
+    // local user sees in `ps`.
+    ["--db-path", dbPath, "--http-addr", `127.0.0.1:${port}`, "--no-analytics", "--env", "production", "--log-level", "ERROR"],
+    { stdio: ["ignore", "pipe", "pipe"], cwd: options.dataDir, env: meiliEnvironment(masterKey) },
   );
   // Meilisearch prints a banner at every start; pass on only its errors, and keep the last lines
   // to explain a failed start.

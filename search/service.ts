@@ -1,25 +1,52 @@
 import { connect, type SearchConnection } from "./client.ts";
+import { meiliAnswer } from "./errors.ts";
+import { ensureSearchKey } from "./keys.ts";
 
 /**
  * Tracks whether Meilisearch answers. After a failure it is skipped for a short cool-down, so a
  * down server costs one timed-out request, not one per page; then it is tried again by itself.
+ *
+ * Two connections: `connection` carries the master key (the indexer and the outbox worker write
+ * through it); `run`, the read path of public pages and the API, goes through a key that can only
+ * search this index, made with the master key the first time it is needed.
  */
 export class SearchService {
   private downUntil = 0;
   readonly connection: SearchConnection;
+  private reader: SearchConnection | undefined;
+  private pendingReader: Promise<SearchConnection> | undefined;
 
-  constructor(url: string, apiKey: string | undefined, indexUid: string, private coolDownMs = 5000) {
+  constructor(private readonly url: string, apiKey: string | undefined, indexUid: string, private coolDownMs = 5000) {
     this.connection = connect(url, apiKey, indexUid, 2000);
+    // A server without a master key has no keys to scope: reads go as they are.
+    if (!apiKey) this.reader = this.connection;
   }
 
   get available(): boolean {
     return Date.now() >= this.downUntil;
   }
 
+  /** The search-only connection (found or made once; retried on the next call after a failure). */
+  searchConnection(): Promise<SearchConnection> {
+    if (this.reader) return Promise.resolve(this.reader);
+    const { client, indexUid } = this.connection;
+    this.pendingReader ??= ensureSearchKey(client, indexUid).then(
+      (key) => (this.reader = connect(this.url, key, indexUid, 2000)),
+      (error: unknown) => {
+        this.pendingReader = undefined;
+        // Given a key, but the server runs without a master key: nothing to scope.
+        if (meiliAnswer(error)?.code === "missing_master_key") return (this.reader = this.connection);
+        throw error;
+      },
+    );
+    return this.pendingReader;
+  }
+
+  /** Read-only operations of the query path, through the search-only key. */
   async run<T>(operation: (connection: SearchConnection) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
     if (!this.available) return { ok: false, error: new Error("search server marked down") };
     try {
-      return { ok: true, value: await operation(this.connection) };
+      return { ok: true, value: await operation(await this.searchConnection()) };
     } catch (error) {
       this.downUntil = Date.now() + this.coolDownMs;
       return { ok: false, error };

@@ -60,6 +60,12 @@ export async function bootServices(log: (line: string) => void = console.log): P
     // The site still answers from the database; the index is rebuilt at the next start.
     log(`search index not ready (${String(error)}); searches will use the database until it is`);
   }
+  try {
+    // Public reads use a search-only key made with the master key; without it they use the database.
+    await search.searchConnection();
+  } catch (error) {
+    log(`search-only key not ready (${String(error)}); searches will use the database until it is (MEILI_MASTER_KEY must be the server's master key)`);
+  }
   const worker = new OutboxWorker(db, search, log);
   setOutboxWorker(worker);
   worker.start();
