@@ -9,6 +9,7 @@ import { maskIdNumber } from "../people/identity.ts";
 import { getRegions } from "../regions/regions.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import { organizationsByCode, placementData, recordedStarts, regionScope, sameStart, type RegionScope, type RowErrors } from "./entry.server.ts";
+import { checkXlsxArchive } from "./xlsx-guard.server.ts";
 import {
   PLACEMENT_CONTINUITIES,
   PLACEMENT_GROUPS,
@@ -177,6 +178,8 @@ function excelDay(text: string): string {
 }
 
 async function readXlsx(data: Uint8Array): Promise<Table> {
+  const archive = await checkXlsxArchive(data);
+  if (!archive.ok) return { ok: false, error: archive.error };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
