@@ -151,6 +151,7 @@ export function StaffNav() {
     ["/staff/indicators", t("staff.nav.indicators")],
     ["/staff/registers", t("registers.nav")],
     ["/staff/targets", t("targets.nav")],
+    ["/staff/identity", t("identity.nav")],
     ["/staff/audit", t("staff.nav.audit")],
     ...(can(root?.user?.role, "staff.manage") ? [["/staff/accounts", t("staff.nav.accounts")]] : []),
   ] as const;
@@ -183,4 +184,13 @@ export function Pager({ page, pages, href }: { page: number; pages: number; href
       {page < pages ? <Link to={href(page + 1)} className="min-h-11 rounded border border-slate-300 bg-white px-3 py-2">{t("search.next")}</Link> : <span />}
     </nav>
   );
+}
+
+/**
+ * A staff queue's refusal (a colleague decided first, …) shown at the top of the page when the
+ * row it belongs to is no longer listed, so the officer is never left with a page that says nothing.
+ */
+export function RefusedOutsideList({ acted, shownIds }: { acted?: { id: number | null; done: unknown; result: SubmissionResult<string[]> }; shownIds: number[] }) {
+  if (!acted || acted.done || acted.id === null || shownIds.includes(acted.id)) return null;
+  return <FormError errors={acted.result.error?.[""] ?? undefined} />;
 }

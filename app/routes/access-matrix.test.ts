@@ -168,6 +168,7 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
   let otherDraftId: number;
   let otherPendingId: number;
   let otherApplicationId: number;
+  let importBatchId: number;
 
   const signIn = async (userId: number) => (await createSession(userId, new Request("http://localhost/"), false)).split(";")[0]!;
   const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -225,6 +226,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
     const stranger = await db.user.create({ data: { email: "stranger@matrix.test", passwordHash: "x", role: "employer", displayName: "无单位雇主" } });
     userIds.stranger = stranger.id;
     cookies.stranger = await signIn(stranger.id);
+
+    // An import filed in a town every staff row reaches, with its report.
+    importBatchId = (await db.placementImport.create({ data: { fileName: "m.csv", format: "csv", status: "rejected", totalRows: 1, acceptedRows: 0, report: JSON.stringify({ fileErrors: [], rows: [] }), createdById: userIds.townStaff, regionCode: "610924002" } })).id;
 
     const job = `/job/${ownPostingId}`;
     table = {
@@ -293,6 +297,7 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff._index.tsx": { url: "/staff", loader: { permission: "staff.home" } },
       "staff.accounts.tsx": { url: "/staff/accounts", loader: { permission: "staff.manage" }, action: { permission: "staff.manage" } },
       "staff.audit.tsx": { url: "/staff/audit", loader: { permission: "audit.read" } },
+      "staff.identity.tsx": { url: "/staff/identity", loader: { permission: "identity.confirm" }, action: { permission: "identity.confirm" } },
       "staff.organizations.tsx": { url: "/staff/organizations", loader: { permission: "organization.verify" }, action: { permission: "organization.verify" } },
       "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" } },
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
@@ -306,6 +311,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       // Without a file the import answers its "choose a file" message; an empty entry form its field messages.
       "staff.placements_.import.tsx": { url: "/staff/placements/import", loader: { permission: "placement.create" }, action: { permission: "placement.create" } },
       "staff.placements_.new.tsx": { url: "/staff/placements/new", loader: { permission: "placement.create" }, action: { permission: "placement.create" } },
+      "staff.placements_.import_.template.$format.ts": { url: "/staff/placements/import/template/xlsx", params: { format: "xlsx" }, loader: { permission: "placement.create" } },
+      "staff.placements_.import_.$batchId.report.ts": { url: `/staff/placements/import/${importBatchId}/report`, params: { batchId: String(importBatchId) }, loader: { permission: "placement.create" } },
       "staff.targets.tsx": { url: "/staff/targets", loader: { permission: "placement.read" }, action: { permission: "target.edit" } },
       "staff.postings.tsx": { url: "/staff/postings", loader: { permission: "posting.moderate" }, action: { permission: "posting.moderate" } },
       "staff.registers.tsx": { url: "/staff/registers", loader: { permission: "register.manage" } },

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
-import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { requirePermission, safeRedirect } from "~/modules/auth/guards.server.ts";
 import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX, profileSchema } from "~/modules/seekers/profile-schema.ts";
 import { loadProfileForm, regionOptions, saveProfile, type RegionOption } from "~/modules/seekers/profile.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
@@ -30,11 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  const submission = parseWithZod(await request.formData(), { schema: profileSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: profileSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await saveProfile(user.id, submission.value);
   if (!result.ok) return submission.reply(replyErrors(result.errors));
-  return redirect("/me/profile?saved=1");
+  // Sent here from an application: go back to it; otherwise stay and say it was saved.
+  return redirect(safeRedirect(formData.get("redirectTo"), "/me/profile?saved=1"));
 }
 
 type Meta = FieldMetadata<string | undefined>;
@@ -118,6 +120,7 @@ function ProfileForm() {
       <Form method="post" {...getFormProps(form)} noValidate>
         {/* Enter in a text box submits with the first submit button: make that "save", not a row button. */}
         <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">{t("seekers.save")}</button>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
 
         <Section id="basics" title={t("seekers.sections.basics")}>
           <TextField meta={fields.name} label={t("seekers.name")} autoComplete="name" />
@@ -128,6 +131,11 @@ function ProfileForm() {
             hint={data.idNumberMasked ? t("seekers.idNumberStored", { masked: data.idNumberMasked }) : t("seekers.idNumberHint")}
             autoComplete="off"
           />
+          {data.idNumberMasked ? (
+            <p className="mb-3 text-sm text-slate-700" data-testid="id-verified">
+              {data.idVerified ? t(`seekers.idVerified.${data.idVerified}`) : t("seekers.idVerified.none")}
+            </p>
+          ) : null}
           {data.idNumberMasked ? (
             <>
               <p className="mb-3 text-sm text-slate-700" data-testid="id-derived">

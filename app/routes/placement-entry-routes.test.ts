@@ -6,6 +6,8 @@ import type { Db } from "~/modules/db.server.ts";
 import { idNumberCheckChar } from "~/modules/people/identity.ts";
 import { decrypt, lookupHash } from "~/modules/security/secrets.server.ts";
 import { action as importAction, loader as importLoader } from "./staff.placements_.import.tsx";
+import { loader as reportLoader } from "./staff.placements_.import_.$batchId.report.ts";
+import { loader as templateLoader } from "./staff.placements_.import_.template.$format.ts";
 import { action as entryAction, loader as entryLoader } from "./staff.placements_.new.tsx";
 
 type Reply = { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
@@ -164,13 +166,20 @@ describe("placement entry form and import routes (loaders and actions on real SQ
     expect(await db.placement.count()).toBe(before);
     expect(await db.placement.count({ where: { idHash: lookupHash("id-number", idNumber(23)) } })).toBe(0);
 
-    const csv = (await importLoader(args(get(`${res2.headers.get("Location")}&download=report`, cookies.ziyang!)))) as Response;
+    const badId = String(badPage.batch!.id);
+    // The page's old link is sent on to the report's own resource route.
+    const old = (await outcome(importLoader(args(get(`${res2.headers.get("Location")}&download=report`, cookies.ziyang!))))) as Response;
+    expect(old.headers.get("Location")).toBe(`/staff/placements/import/${badId}/report`);
+    const report = (url: string, cookie: string, batchId = badId) => reportLoader({ request: get(url, cookie), params: { batchId }, context });
+    const csv = await report(`/staff/placements/import/${badId}/report`, cookies.ziyang!);
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="import-\d+-report\.csv"$/);
+    expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="import-\d+-report\.csv"; filename\*=UTF-8''/);
+    expect(((await outcome(report("/x", cookies.hanbin!))) as Response).status).toBe(404);
+    expect(((await outcome(report("/x", cookies.ziyang!, "1e3"))) as Response).status).toBe(404);
     const text = await csv.text();
     expect(text).toContain("3,沈四,");
     expect(text).toContain("就业日期,就业日期不能晚于今天。");
-    const en = (await importLoader(args(get(`${res2.headers.get("Location")}&download=report&lng=en`, cookies.ziyang!)))) as Response;
+    const en = await report(`/staff/placements/import/${badId}/report?lng=en`, cookies.ziyang!);
     expect(await en.text()).toContain("Start date,The start date cannot be after today.");
   });
 
@@ -195,15 +204,17 @@ describe("placement entry form and import routes (loaders and actions on real SQ
   });
 
   it("hands out the CSV and XLSX templates with the column names", async () => {
-    const csv = (await importLoader(args(get("/staff/placements/import?template=csv", cookies.haoping!)))) as Response;
-    expect(csv.headers.get("Content-Disposition")).toBe('attachment; filename="placements-template.csv"');
+    const template = (format: string, url: string) => templateLoader({ request: get(url, cookies.haoping!), params: { format }, context });
+    const csv = await template("csv", "/staff/placements/import/template/csv");
+    expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="placements-template.csv"; filename\*=UTF-8''/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM, so spreadsheet programs read UTF-8
     expect(new TextDecoder().decode(bytes)).toBe("姓名,身份证号,人员类别,返乡人员类型,就业类别,就业情形,用人单位,统一社会信用代码,就业地区,就业日期\r\n");
-    const xlsx = (await importLoader(args(get("/staff/placements/import?template=xlsx&lng=en", cookies.haoping!)))) as Response;
+    const xlsx = await template("xlsx", "/staff/placements/import/template/xlsx?lng=en");
     expect(xlsx.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 3)).toEqual(["Name", "ID number"]);
+    expect(((await outcome(template("pdf", "/staff/placements/import/template/pdf"))) as Response).status).toBe(404);
   });
 });

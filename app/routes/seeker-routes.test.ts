@@ -74,7 +74,6 @@ const BAD: [string, string[], string | null, string][] = [
   ["idNumber", ["61092419990101"], null, "seekers.errors.idNumberFormat"],
   ["idNumber", ["61092419991301331X"], null, "seekers.errors.idNumberDate"],
   ["idNumber", [`${ID.slice(0, 17)}${ID[17] === "1" ? "2" : "1"}`], null, "seekers.errors.idNumberChecksum"],
-  ["idNumber", [TAKEN_ID], null, "seekers.errors.idNumberTaken"],
   ["idNumberRemove", ["yes"], null, "forms.invalid"],
   ["education", ["phd"], null, "forms.chooseOne"],
   ["school", ["校".repeat(81)], null, "forms.tooLong"],
@@ -180,6 +179,23 @@ describe("seeker pages (loaders and actions called as the browser would, on a re
     // Saving again with the ID field blank keeps the stored number.
     await profileAction({ request: req("/me/profile", seeker.cookie, withValue("skills", "CAD 钳工 焊工")), params: {}, context });
     expect((await db.seekerProfile.findUniqueOrThrow({ where: { userId: seeker.id } })).idHash).toBe(lookupHash("id-number", ID));
+  });
+
+  it("saves a number another account holds like any other: no answer tells whose it is", async () => {
+    const other = await signIn("seeker", "第三位");
+    const res = (await profileAction({ request: req("/me/profile", other.cookie, withValue("idNumber", TAKEN_ID)), params: {}, context })) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/me/profile?saved=1");
+    const page = await profileLoader({ request: req("/me/profile", other.cookie), params: {}, context });
+    expect(page.idVerified).toBeNull();
+  });
+
+  it("goes back to the application it was sent from, and only to a page of this site", async () => {
+    const other = await signIn("seeker", "第四位");
+    const save = (redirectTo: string) => profileAction({ request: req("/me/profile", other.cookie, [...GOOD, ["redirectTo", redirectTo]]), params: {}, context }) as Promise<Response>;
+    expect((await save("/apply/12")).headers.get("Location")).toBe("/apply/12");
+    expect((await save("https://evil.example/apply/12")).headers.get("Location")).toBe("/me/profile?saved=1");
+    expect((await save("")).headers.get("Location")).toBe("/me/profile?saved=1");
   });
 
   it("downloads everything as a JSON attachment, ID number and phone included", async () => {

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError } from "~/components/form.tsx";
-import { card, OrganizationFacts, Pager, StaffNav, StatusBadge, WarningNote } from "~/components/organization-parts.tsx";
+import { card, OrganizationFacts, Pager, StaffNav, StatusBadge, WarningNote, RefusedOutsideList } from "~/components/organization-parts.tsx";
 import { TextAreaField } from "~/components/profile-fields.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -69,6 +69,7 @@ export default function StaffOrganizations() {
     <div className="mx-auto max-w-3xl">
       <StaffNav />
       <h1 className="mb-3 text-2xl font-bold">{t("staffOrgs.title")}</h1>
+      <RefusedOutsideList acted={acted} shownIds={list.rows.map((row) => row.id)} />
       {acted?.done ? (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="decision-done">
           {t(acted.done.intent === "verify" ? "staffOrgs.verifiedOk" : "staffOrgs.rejectedOk", { name: acted.done.name })}

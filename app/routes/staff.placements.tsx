@@ -26,7 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, list: await listPlacementsForStaff(user, query, await getLanguage(request)) };
 }
 
-type ActionData = { id: number | null; result: SubmissionResult<string[]>; done: { intent: "verify" | "reject"; name: string } | null };
+type ActionData = {
+  id: number | null;
+  result: SubmissionResult<string[]>;
+  done: { intent: "verify" | "reject"; name: string } | null;
+  /** A colleague decided first: what the record is now. */
+  taken?: { name: string; status: string };
+};
 
 /** Verify (optionally correcting the kind) or reject one placement; outside the region it does not exist. */
 export async function action({ request }: ActionFunctionArgs): Promise<ActionData> {
@@ -37,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionDat
   if (submission.status !== "success") return { id, result: submission.reply(), done: null };
   const result = await decidePlacement(user, submission.value);
   if (!result.ok && result.reason === "not_found") throw httpError(404);
-  if (!result.ok) return { id, result: submission.reply({ formErrors: ["placements.errors.alreadyDecided"] }), done: null };
+  if (!result.ok) return { id, result: submission.reply(), done: null, taken: { name: result.personName, status: result.status } };
   return { id, result: submission.reply({ resetForm: true }), done: { intent: submission.value.intent, name: result.personName } };
 }
 
@@ -87,6 +93,11 @@ export default function StaffPlacements() {
         </label>
         <button type="submit" className="min-h-11 rounded border border-slate-300 bg-white px-3">{t("placements.searchButton")}</button>
       </Form>
+      {acted?.taken ? (
+        <p role="alert" className="mb-3 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="decision-refused">
+          {t("placements.errors.alreadyDecidedBy", { name: acted.taken.name, status: t(`placements.status.${acted.taken.status as "pending"}`) })}
+        </p>
+      ) : null}
       {acted?.done ? (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="decision-done">
           {t(acted.done.intent === "verify" ? "placements.verifiedOk" : "placements.rejectedOk", { name: acted.done.name })}
@@ -146,12 +157,13 @@ function PlacementRow({ row, acted }: { row: Row; acted?: ActionData }) {
         <dd>{formatDate(row.createdAt, i18n.language)}</dd>
       </dl>
       {row.status === "rejected" && row.rejectionReason ? <p className="mt-2 text-sm text-red-800">{t("placements.rejectionReason", { reason: row.rejectionReason })}</p> : null}
-      {row.status === "pending" ? (
-        <div className="mt-3 border-t border-slate-200 pt-3">
-          <FormError errors={form.errors} />
+      <div className="mt-3 border-t border-slate-200 pt-3">
+        <FormError errors={form.errors} />
+        {row.status !== "verified" ? (
           <Form method="post" className="mb-3 flex flex-wrap items-end gap-2">
             <input type="hidden" name="intent" value="verify" />
             <input type="hidden" name="id" value={row.id} />
+            <input type="hidden" name="from" value={row.status} />
             <label className="text-sm">
               <span className="block font-medium">{t("placements.kind")}</span>
               <select name="kind" defaultValue={row.kind} className="mt-1 min-h-11 max-w-full rounded border border-slate-300 bg-white px-2">
@@ -159,22 +171,25 @@ function PlacementRow({ row, acted }: { row: Row; acted?: ActionData }) {
               </select>
             </label>
             <button type="submit" disabled={busy} className="min-h-11 rounded-md bg-emerald-700 px-4 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60" data-testid="verify">
-              ✓ {t("placements.verify")}
+              ✓ {t(row.status === "pending" ? "placements.verify" : "placements.correctVerify")}
             </button>
           </Form>
+        ) : null}
+        {row.status !== "rejected" ? (
           <details open={Boolean(fields.reason.errors?.length)}>
-            <summary className="inline-flex min-h-11 cursor-pointer items-center text-red-800 underline">{t("placements.reject")}</summary>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center text-red-800 underline">{t(row.status === "pending" ? "placements.reject" : "placements.correctReject")}</summary>
             <Form method="post" {...getFormProps(form)} noValidate className="mt-2">
               <input type="hidden" name="intent" value="reject" />
               <input type="hidden" name="id" value={row.id} />
+              <input type="hidden" name="from" value={row.status} />
               <TextAreaField meta={fields.reason} label={t("placements.reason")} rows={3} />
-              <button type="submit" disabled={busy} className="min-h-11 rounded-md border border-red-700 bg-white px-4 font-semibold text-red-800 disabled:opacity-60">
-                {t("placements.reject")}
+              <button type="submit" disabled={busy} className="min-h-11 rounded-md border border-red-700 bg-white px-4 font-semibold text-red-800 disabled:opacity-60" data-testid="reject">
+                {t(row.status === "pending" ? "placements.reject" : "placements.correctReject")}
               </button>
             </Form>
           </details>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </li>
   );
 }

@@ -12,7 +12,6 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, useErrorText } from "~/components/form.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
-import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import {
   IMPORT_COLUMNS,
@@ -21,9 +20,6 @@ import {
   importPlacements,
   loadImport,
   recentImports,
-  reportCsv,
-  templateCsv,
-  templateXlsx,
 } from "~/modules/placements/import.server.ts";
 import { PLACEMENT_CONTINUITIES, PLACEMENT_GROUPS, PLACEMENT_KINDS, PLACEMENT_RETURNEE_KINDS } from "~/modules/placements/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
@@ -38,24 +34,22 @@ export const meta: MetaFunction = ({ matches }) => {
 /** How many rejected rows the page lists; the downloadable report has them all. */
 const SHOWN_ROWS = 200;
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const download = (body: string | Uint8Array<ArrayBuffer>, type: string, name: string) =>
-  new Response(body, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
-
-/** The page, a template (?template=csv|xlsx), one import's result (?batch=id) or its report as CSV (&download=report). */
+/**
+ * The page, or one import's result (?batch=id). The files are resource routes of their own
+ * (import_.template.$format, import_.$batchId.report): a page loader cannot answer with a file.
+ * Links from before that still work: they are sent on to the file's own address.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placement.create");
   const params = new URL(request.url).searchParams;
-  const lang = await getLanguage(request);
   const template = params.get("template");
-  if (template === "csv") return download(templateCsv(lang), "text/csv; charset=utf-8", "placements-template.csv");
-  if (template === "xlsx") return download(Uint8Array.from(await templateXlsx(lang)), XLSX_TYPE, "placements-template.xlsx");
+  if (template === "csv" || template === "xlsx") throw redirect(`/staff/placements/import/template/${template}`);
   const batchId = params.has("batch") ? Number(params.get("batch")) : null;
   let batch = null;
   if (batchId !== null) {
     batch = Number.isSafeInteger(batchId) && batchId > 0 ? await loadImport(user, batchId) : null;
     if (!batch) throw httpError(404);
-    if (params.get("download") === "report") return download(reportCsv(batch.report, lang), "text/csv; charset=utf-8", `import-${batch.id}-report.csv`);
+    if (params.get("download") === "report") throw redirect(`/staff/placements/import/${batch.id}/report`);
   }
   return page(user, batch);
 }
@@ -187,8 +181,8 @@ export default function ImportPlacements() {
         </form>
         <p className="mt-3 flex flex-wrap items-center gap-x-3 text-sm">
           <span>{t("placementEntry.import.templates")}</span>
-          <a href="/staff/placements/import?template=csv" className="inline-flex min-h-11 items-center text-brand-700 underline" download>{t("placementEntry.import.templateCsv")}</a>
-          <a href="/staff/placements/import?template=xlsx" className="inline-flex min-h-11 items-center text-brand-700 underline" download>{t("placementEntry.import.templateXlsx")}</a>
+          <a href="/staff/placements/import/template/csv" className="inline-flex min-h-11 items-center text-brand-700 underline" download>{t("placementEntry.import.templateCsv")}</a>
+          <a href="/staff/placements/import/template/xlsx" className="inline-flex min-h-11 items-center text-brand-700 underline" download>{t("placementEntry.import.templateXlsx")}</a>
         </p>
       </section>
 
@@ -277,7 +271,7 @@ function BatchResult({ batch, columnName }: { batch: Batch; columnName: (field: 
             ))}
           </ul>
           {batch.report.hidden ? <p className="mt-2 text-sm">{t("placementEntry.import.moreRows", { count: batch.report.hidden })}</p> : null}
-          <a href={`/staff/placements/import?batch=${batch.id}&download=report`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-brand-700 underline" download>
+          <a href={`/staff/placements/import/${batch.id}/report`} className="mt-2 inline-flex min-h-11 items-center font-semibold text-brand-700 underline" download>
             {t("placementEntry.import.downloadReport")}
           </a>
         </>

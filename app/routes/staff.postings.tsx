@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, useErrorText } from "~/components/form.tsx";
-import { card, Pager, StaffNav } from "~/components/organization-parts.tsx";
+import { card, Pager, StaffNav, RefusedOutsideList } from "~/components/organization-parts.tsx";
 import { PostingView } from "~/components/posting-view.tsx";
 import { TextAreaField } from "~/components/profile-fields.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -66,6 +66,7 @@ export default function StaffPostings() {
         <Link to="/staff/outbox" className="text-sm text-brand-700 underline">{t("outbox.title")}</Link>
       </div>
       <p className="mb-3 text-slate-600" data-testid="queue-total">{t("staffPostings.total", { count: queue.total })}</p>
+      <RefusedOutsideList acted={acted} shownIds={queue.rows.map((row) => row.view.id)} />
       {acted?.done ? (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="decision-done">
           {t(acted.done.intent === "approve" ? "staffPostings.approvedOk" : "staffPostings.rejectedOk", { title: acted.done.title })}

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   "audit.read": ["staff", "admin"],
   "register.manage": ["staff", "admin"],
   "outbox.read": ["staff", "admin"],
+  "identity.confirm": ["staff", "admin"],
   "staff.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

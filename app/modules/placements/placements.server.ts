@@ -6,8 +6,10 @@ import { parseIdNumber } from "../people/identity.ts";
 import { getRegions } from "../regions/regions.server.ts";
 import { syncRegistersForPerson } from "../registers/sync.server.ts";
 import { lookupHash } from "../security/secrets.server.ts";
+import { proveIdentityByHire, withdrawProofOfPlacement } from "../seekers/identity.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import type { PlacementDecision, StaffPlacementQuery } from "./schemas.ts";
+import { likeText } from "../like.ts";
 
 const PAGE_SIZE = 20;
 
@@ -16,7 +18,7 @@ function searchWhere(q: string | undefined) {
   if (!q) return {};
   const id = parseIdNumber(q);
   if (id.ok) return { idHash: lookupHash("id-number", id.facts.normalized) };
-  return { OR: [{ personName: { contains: q } }, { employerName: { contains: q } }] };
+  return { OR: [{ personName: { contains: likeText(q) } }, { employerName: { contains: likeText(q) } }] };
 }
 
 /**
@@ -60,22 +62,29 @@ export async function listPlacementsForStaff(actor: StaffActor, query: StaffPlac
   };
 }
 
-export type PlacementDecisionResult = { ok: true; personName: string } | { ok: false; reason: "not_found" | "already_decided" };
+export type PlacementDecisionResult =
+  | { ok: true; personName: string }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "already_decided"; personName: string; status: string };
 
 /** Which status a decision may start from: verify what waits (or was wrongly rejected), reject what is not yet rejected. */
 const FROM: Record<PlacementDecision["intent"], string[]> = { verify: ["pending", "rejected"], reject: ["pending", "verified"] };
 
 /**
- * Verify or reject one placement inside the staff member's region (outside it, it does not exist).
+ * Verify or reject one placement inside the staff member's region (outside it, it does not exist),
+ * or correct an earlier decision (reject a verified one, verify a rejected one). The decision
+ * applies only to the status the officer was shown (`from`): when a colleague decided in between,
+ * nothing changes and the officer is told what the record now is.
  * The status change, the audit record and the person's recount commit together, so the indicator
  * figures always match the verified records.
  */
 export async function decidePlacement(actor: StaffActor, decision: PlacementDecision, now = new Date()): Promise<PlacementDecisionResult> {
   const scope = inRegion(staffScope(actor));
-  return getDb().$transaction(async (tx) => {
+  return getDb().$transaction(async (tx): Promise<PlacementDecisionResult> => {
     const placement = await tx.placement.findFirst({ where: { id: decision.id, ...scope } });
-    if (!placement) return { ok: false, reason: "not_found" } as const;
-    if (!FROM[decision.intent].includes(placement.status)) return { ok: false, reason: "already_decided" } as const;
+    if (!placement) return { ok: false, reason: "not_found" };
+    const taken = { ok: false, reason: "already_decided", personName: placement.personName, status: placement.status } as const;
+    if (placement.status !== (decision.from ?? "pending") || !FROM[decision.intent].includes(placement.status)) return taken;
     const status = decision.intent === "verify" ? "verified" : "rejected";
     const data = {
       status,
@@ -85,19 +94,21 @@ export async function decidePlacement(actor: StaffActor, decision: PlacementDeci
       verifiedAt: status === "verified" ? now : null,
     };
     const { count } = await tx.placement.updateMany({ where: { id: placement.id, status: placement.status }, data });
-    if (count !== 1) return { ok: false, reason: "already_decided" } as const;
+    if (count !== 1) return taken;
     await audit(tx, {
       actorId: actor.id,
-      action: `placement.${decision.intent}`,
+      action: placement.status === "pending" ? `placement.${decision.intent}` : `placement.correct_${decision.intent}`,
       entityType: "placement",
       entityId: placement.id,
       regionCode: placement.regionCode,
       before: { status: placement.status, kind: placement.kind, rejectionReason: placement.rejectionReason },
       after: { status: data.status, kind: data.kind, rejectionReason: data.rejectionReason },
     });
+    if (status === "verified") await proveIdentityByHire(tx, placement, actor.id, now);
+    else await withdrawProofOfPlacement(tx, placement, actor.id);
     await recountPerson(tx, placement.personKey);
     await syncRegistersForPerson(tx, placement.personKey, actor.id, placement.id); // families cleared, difficulty persons employed
-    return { ok: true, personName: placement.personName } as const;
+    return { ok: true, personName: placement.personName };
   });
 }
 

@@ -27,16 +27,21 @@ export const staffPlacementQuerySchema = z.object({
 });
 export type StaffPlacementQuery = z.infer<typeof staffPlacementQuerySchema>;
 
-/** A staff decision on one placement; a rejection needs a reason. Verifying may correct the kind. */
+/**
+ * A staff decision on one placement; a rejection needs a reason. Verifying may correct the kind.
+ * `from` is the status the officer saw: the decision applies only if the record still has it.
+ */
 export const placementDecisionSchema = z
   .object({
     intent: z.enum(["verify", "reject"], { errorMap: () => ({ message: "forms.chooseOne" }) }),
     id: z.coerce.number({ invalid_type_error: "forms.invalid" }).int().positive(),
+    from: z.enum(PLACEMENT_STATUSES, { errorMap: () => ({ message: "forms.invalid" }) }).default("pending"),
     kind: z.enum(PLACEMENT_KINDS, { errorMap: () => ({ message: "forms.chooseOne" }) }).optional(),
     reason: z.string().trim().max(500, "forms.tooLong").optional(),
   })
   .refine((v) => v.intent !== "reject" || Boolean(v.reason), { message: "placements.errors.reasonRequired", path: ["reason"] });
-export type PlacementDecision = z.infer<typeof placementDecisionSchema>;
+// Input type: callers in code may leave `from` out (a pending record), as the form does.
+export type PlacementDecision = z.input<typeof placementDecisionSchema>;
 
 // ---- placements entered by staff or imported from a file: one row schema for both ----
 

@@ -2,6 +2,7 @@ import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import { splitList } from "../../../search/documents.ts";
+import { placementsVisibleTo } from "./identity.server.ts";
 import { parseWorkHistory } from "./profile.server.ts";
 
 const open = (sealed: string | null) => (sealed ? decrypt(sealed) : null);
@@ -17,7 +18,8 @@ const parseJson = (text: string | null): unknown => {
 /**
  * Everything the site holds about one account, decrypted, for the person to download: the
  * account, its sessions, the profile, applications with their history, notifications, and the
- * placement records that name them (linked to the account or carrying their ID number).
+ * placement records that are theirs: made by the account itself (its hires), and those kept under
+ * its ID number only once that number is proven to be the person's (identity.server.ts).
  */
 export async function exportSeekerData(userId: number, now = new Date()) {
   const db = getDb();
@@ -31,10 +33,7 @@ export async function exportSeekerData(userId: number, now = new Date()) {
     },
   });
   const profile = user.profile;
-  const placements = await db.placement.findMany({
-    where: { OR: [{ personUserId: userId }, ...(profile?.idHash ? [{ idHash: profile.idHash }] : [])] },
-    orderBy: { id: "asc" },
-  });
+  const placements = await db.placement.findMany({ where: await placementsVisibleTo(db, userId), orderBy: { id: "asc" } });
   const auditTrail = await db.auditLog.findMany({
     where: {
       OR: [
@@ -82,6 +81,7 @@ export async function exportSeekerData(userId: number, now = new Date()) {
           wishStartDate: profile.wishStartDate?.toISOString().slice(0, 10) ?? null,
           consentMatching: profile.consentMatching,
           consentSharing: profile.consentSharing,
+          idVerified: profile.idVerifiedAt ? { at: profile.idVerifiedAt, how: profile.idVerifiedHow } : null,
           createdAt: profile.createdAt,
           updatedAt: profile.updatedAt,
         }

@@ -4,6 +4,7 @@ import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
 import { maskIdNumber, maskPhone, parseIdNumber } from "../people/identity.ts";
 import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
+import { hit } from "../auth/rate-limit.server.ts";
 import { decrypt, encrypt, lookupHash } from "../security/secrets.server.ts";
 import { WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
 
@@ -58,6 +59,7 @@ export async function loadProfileForm(userId: number) {
     /** Changes at every save, so the page can start the form afresh from what was stored. */
     version: profile?.updatedAt.toISOString() ?? "new",
     idNumberMasked: profile?.idNumberMasked ?? null,
+    idVerified: profile?.idVerifiedAt ? (profile.idVerifiedHow as "hire" | "staff") : null,
     birthDate: isoDay(profile?.birthDate ?? null),
     sex: profile?.sex ?? null,
     defaultValue: {
@@ -98,32 +100,45 @@ function regionErrors(regions: Map<string, RegionInfo>, input: ProfileInput): Fi
   return errors;
 }
 
-const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+/** Changing the ID number is rare for a real person and the way a stranger would probe: keep it slow. */
+export const ID_NUMBER_CHANGES = { max: 5, windowMs: 24 * 3_600_000 } as const;
+
+const CLEAR_VERIFICATION = { idVerifiedAt: null, idVerifiedHow: null, idVerifiedById: null, idVerifiedPlacementId: null };
+
+/**
+ * What the ID-number field changes. A new number is only a claim: it never answers whether another
+ * account holds it, and it drops any earlier proof (see identity.server.ts).
+ */
+async function identityChange(userId: number, input: ProfileInput): Promise<{ ok: true; data: Partial<Prisma.SeekerProfileUncheckedCreateInput> } | { ok: false; errors: FieldErrors }> {
+  if (input.idNumber) {
+    const parsed = parseIdNumber(input.idNumber);
+    if (!parsed.ok) return { ok: false, errors: { idNumber: "seekers.errors.idNumberFormat" } };
+    const { normalized, birthDate, sex } = parsed.facts;
+    const idHash = lookupHash("id-number", normalized);
+    const db = getDb();
+    const current = await db.seekerProfile.findUnique({ where: { userId }, select: { idHash: true } });
+    if (current?.idHash === idHash) return { ok: true, data: {} };
+    const limit = await hit(db, `id-number:user:${userId}`, ID_NUMBER_CHANGES);
+    if (!limit.allowed) return { ok: false, errors: { idNumber: "seekers.errors.idNumberTooOften" } };
+    return { ok: true, data: { idNumberEnc: encrypt(normalized), idNumberMasked: maskIdNumber(normalized), idHash, birthDate, sex, ...CLEAR_VERIFICATION } };
+  }
+  if (input.idNumberRemove) return { ok: true, data: { idNumberEnc: null, idNumberMasked: null, idHash: null, birthDate: null, sex: null, ...CLEAR_VERIFICATION } };
+  return { ok: true, data: {} };
+}
 
 /** Saves the whole profile (the form always sends every field). Phone and ID are stored encrypted. */
 export async function saveProfile(userId: number, input: ProfileInput): Promise<SaveResult> {
   const db = getDb();
   const errors = regionErrors(await getRegions(), input);
   if (Object.keys(errors).length) return { ok: false, errors };
-
-  let identity: Pick<Prisma.SeekerProfileUncheckedCreateInput, "idNumberEnc" | "idNumberMasked" | "idHash" | "birthDate" | "sex"> = {};
-  if (input.idNumber) {
-    const parsed = parseIdNumber(input.idNumber);
-    if (!parsed.ok) return { ok: false, errors: { idNumber: "seekers.errors.idNumberFormat" } };
-    const { normalized, birthDate, sex } = parsed.facts;
-    const idHash = lookupHash("id-number", normalized);
-    const other = await db.seekerProfile.findFirst({ where: { idHash, NOT: { userId } }, select: { userId: true } });
-    if (other) return { ok: false, errors: { idNumber: "seekers.errors.idNumberTaken" } };
-    identity = { idNumberEnc: encrypt(normalized), idNumberMasked: maskIdNumber(normalized), idHash, birthDate, sex };
-  } else if (input.idNumberRemove) {
-    identity = { idNumberEnc: null, idNumberMasked: null, idHash: null, birthDate: null, sex: null };
-  }
+  const identity = await identityChange(userId, input);
+  if (!identity.ok) return identity;
 
   const data = {
     name: input.name,
     phoneEnc: input.phone ? encrypt(input.phone) : null,
     phoneMasked: input.phone ? maskPhone(input.phone) : null,
-    ...identity,
+    ...identity.data,
     education: input.education,
     school: input.school ?? "",
     major: input.major ?? "",
@@ -141,13 +156,7 @@ export async function saveProfile(userId: number, input: ProfileInput): Promise<
     consentMatching: input.consentMatching ?? false,
     consentSharing: input.consentSharing ?? false,
   };
-  try {
-    await db.seekerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
-  } catch (error) {
-    // Two accounts saving the same ID number at once: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, errors: { idNumber: "seekers.errors.idNumberTaken" } };
-    throw error;
-  }
+  await db.seekerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   return { ok: true };
 }
 
@@ -200,6 +209,7 @@ export async function loadSeekerHome(userId: number, lang: string) {
           groups: splitList(profile.groups) as ProfileGroup[],
           consentMatching: profile.consentMatching,
           consentSharing: profile.consentSharing,
+          idVerified: profile.idVerifiedAt ? (profile.idVerifiedHow as "hire" | "staff") : null,
         }
       : null,
     completeness: completeness(profile),
