@@ -6,6 +6,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { maskPhone } from "../../app/modules/people/identity.ts";
 import { encrypt, lookupHash } from "../../app/modules/security/secrets.server.ts";
+import { likeText } from "../../app/modules/like.ts";
 
 export const DEMO_PASSWORD = "Ankang-demo-2026";
 
@@ -32,7 +33,7 @@ export async function seedDemoAccounts(db: PrismaClient) {
     });
     ids[account.key] = user.id;
   }
-  const employerOrg = await db.organization.findFirstOrThrow({ where: { kind: "company", regionCode: { startsWith: "610924" } }, orderBy: { id: "asc" } });
+  const employerOrg = await db.organization.findFirstOrThrow({ where: { kind: "company", regionCode: { startsWith: likeText("610924") } }, orderBy: { id: "asc" } });
   await db.membership.create({ data: { userId: ids.employer!, organizationId: employerOrg.id, role: "owner" } });
   await db.seekerProfile.create({
     data: {

@@ -20,6 +20,7 @@ import {
   type EmployerStep,
   type TransitionInput,
 } from "./schemas.ts";
+import { likeText } from "../like.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -280,7 +281,7 @@ export async function listApplicants(userId: number, filters: ApplicantFilters) 
   const where: Prisma.ApplicationWhereInput = { ...ownedBy(userId), ...(posting ? { postingId: posting.id } : {}) };
   const [rows, byStatus] = await Promise.all([
     db.application.findMany({
-      where: { ...where, ...(filters.status ? { status: filters.status } : {}), ...(filters.q ? { snapshot: { contains: JSON.stringify(filters.q).slice(1, -1) } } : {}) },
+      where: { ...where, ...(filters.status ? { status: filters.status } : {}), ...(filters.q ? { snapshot: { contains: likeText(JSON.stringify(filters.q).slice(1, -1)) } } : {}) },
       orderBy: { id: "desc" },
       take: FILTER_WINDOW,
       select: { id: true, status: true, snapshot: true, createdAt: true, updatedAt: true, posting: { select: { id: true, kind: true, title: true } } },

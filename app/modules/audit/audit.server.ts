@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { getDb } from "../db.server.ts";
+import { likeText } from "../like.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,7 +44,7 @@ export interface AuditQuery {
 export async function listAudit(query: AuditQuery) {
   const pageSize = query.pageSize ?? 50;
   const where: Prisma.AuditLogWhereInput = {
-    ...(query.regionPrefix === null ? {} : { regionCode: { startsWith: query.regionPrefix } }),
+    ...(query.regionPrefix === null ? {} : { regionCode: { startsWith: likeText(query.regionPrefix) } }),
     ...(query.entityType ? { entityType: query.entityType } : {}),
     ...(query.actorId ? { actorId: query.actorId } : {}),
   };

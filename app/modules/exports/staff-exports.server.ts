@@ -15,6 +15,7 @@ import { allPlacementsForStaff } from "../placements/placements.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import type { DashboardExportQuery, PlacementsExportQuery, RecordsExportQuery } from "./schemas.ts";
 import type { ExportColumn, ExportFile, ExportRow } from "./table.server.ts";
+import { likeText } from "../like.ts";
 
 const BATCH = 2000;
 const translators = new Map<Language, TFunction>();
@@ -126,7 +127,7 @@ export async function recordsExport(actor: StaffActor, query: RecordsExportQuery
   const db = getDb();
   const [indicator, regions] = await Promise.all([db.indicator.findUnique({ where: { id: query.indicator } }), getRegions()]);
   if (!indicator || !regions.has(query.region)) return null;
-  const where = { indicatorId: indicator.id, year: query.year, regionCode: { startsWith: scopePrefix(query.region) } };
+  const where = { indicatorId: indicator.id, year: query.year, regionCode: { startsWith: likeText(scopePrefix(query.region)) } };
   const total = await db.indicatorCredit.count({ where: { ...where, ...(query.month ? { month: query.month } : {}) } });
   const t = translator(lang);
   const months = query.month ? [query.month] : Array.from({ length: 12 }, (_, m) => m + 1);

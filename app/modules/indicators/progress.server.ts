@@ -4,6 +4,7 @@ import { getRegions, regionName } from "../regions/regions.server.ts";
 import { registerFigures } from "../registers/figures.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import type { IndicatorType } from "./rules.ts";
+import { likeText } from "../like.ts";
 
 const DAY = 86_400_000;
 const CHINA_OFFSET = 8 * 3_600_000;
@@ -179,7 +180,7 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
 
 async function countPublishedPostings(prefix: string, year: number): Promise<number> {
   return getDb().posting.count({
-    where: { kind: "internship", regionCode: { startsWith: prefix }, publishedAt: { gte: new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET), lt: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET) } },
+    where: { kind: "internship", regionCode: { startsWith: likeText(prefix) }, publishedAt: { gte: new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET), lt: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET) } },
   });
 }
 
@@ -200,7 +201,7 @@ export async function indicatorRecords(actor: StaffActor, query: RecordsQuery, l
   const db = getDb();
   const indicator = await db.indicator.findUnique({ where: { id: query.indicatorId }, include: { plan: true } });
   if (!indicator) return null;
-  const where = { indicatorId: indicator.id, year: query.year, regionCode: { startsWith: scopePrefix(query.region) }, ...(query.month ? { month: query.month } : {}) };
+  const where = { indicatorId: indicator.id, year: query.year, regionCode: { startsWith: likeText(scopePrefix(query.region)) }, ...(query.month ? { month: query.month } : {}) };
   const [total, credits] = await Promise.all([
     db.indicatorCredit.count({ where }),
     db.indicatorCredit.findMany({

@@ -5,6 +5,7 @@ import { searchIds, type SearchHits } from "../../../search/query.ts";
 import { getSearchService } from "../../../search/service.ts";
 import { monthlyPay, payBandOf, splitList, type OpportunityKind } from "../../../search/documents.ts";
 import { openPostingsWhere } from "../../../search/indexer.ts";
+import { likeText } from "../like.ts";
 
 export interface OpportunityCard {
   key: string;
@@ -144,8 +145,8 @@ export async function searchOpportunities(params: SearchParams, now = new Date()
 export async function searchDatabase(params: SearchParams, now = new Date()): Promise<SearchOutcome> {
   const db = getDb();
   const words = params.q.split(/\s+/).filter(Boolean).slice(0, 5);
-  const region = params.town ? { regionCode: { startsWith: params.town } } : params.county ? { countyCode: params.county } : {};
-  const group = params.group ? { groups: { contains: `,${params.group},` } } : {};
+  const region = params.town ? { regionCode: { startsWith: likeText(params.town) } } : params.county ? { countyCode: params.county } : {};
+  const group = params.group ? { groups: { contains: likeText(`,${params.group},`) } } : {};
   const since = params.posted ? new Date(now.getTime() - Number(params.posted) * 86400_000) : undefined;
 
   const postingWhere = (kind: string): Prisma.PostingWhereInput => ({
@@ -157,7 +158,7 @@ export async function searchDatabase(params: SearchParams, now = new Date()): Pr
     ...(params.brand ? { brandCode: params.brand } : {}),
     ...(since ? { publishedAt: { gte: since } } : {}),
     AND: words.map((w) => ({
-      OR: [{ title: { contains: w } }, { description: { contains: w } }, { organization: { name: { contains: w } } }],
+      OR: [{ title: { contains: likeText(w) } }, { description: { contains: likeText(w) } }, { organization: { name: { contains: likeText(w) } } }],
     })),
   });
   const baseWhere: Prisma.IncubationBaseWhereInput = {
@@ -165,7 +166,7 @@ export async function searchDatabase(params: SearchParams, now = new Date()): Pr
     ...region,
     ...group,
     ...(since ? { publishedAt: { gte: since } } : {}),
-    AND: words.map((w) => ({ OR: [{ name: { contains: w } }, { description: { contains: w } }] })),
+    AND: words.map((w) => ({ OR: [{ name: { contains: likeText(w) } }, { description: { contains: likeText(w) } }] })),
   };
   const courseWhere: Prisma.TrainingCourseWhereInput = {
     status: "published",
@@ -175,7 +176,7 @@ export async function searchDatabase(params: SearchParams, now = new Date()): Pr
     ...(params.industry ? { industryCode: params.industry } : {}),
     ...(params.brand ? { brandCode: params.brand } : {}),
     ...(since ? { publishedAt: { gte: since } } : {}),
-    AND: words.map((w) => ({ OR: [{ title: { contains: w } }, { description: { contains: w } }, { trade: { contains: w } }] })),
+    AND: words.map((w) => ({ OR: [{ title: { contains: likeText(w) } }, { description: { contains: likeText(w) } }, { trade: { contains: likeText(w) } }] })),
   };
   const payKinds = params.pay ? (["job", "internship", "gig"] as const) : null;
   const wanted = (kind: OpportunityKind) =>

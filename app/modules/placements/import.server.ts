@@ -19,6 +19,7 @@ import {
   type PlacementRow,
   type PlacementRowField,
 } from "./schemas.ts";
+import { likeText } from "../like.ts";
 
 /** Limits of one import file: said on the page and checked before any row is read. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -397,7 +398,7 @@ export async function importPlacements(actor: StaffActor, file: { name: string; 
 
 function scopeWhere(actor: StaffActor) {
   const prefix = staffScope(actor);
-  return prefix === null ? {} : { regionCode: { startsWith: prefix } };
+  return prefix === null ? {} : { regionCode: { startsWith: likeText(prefix) } };
 }
 
 /** The latest imports filed in the staff member's region. */

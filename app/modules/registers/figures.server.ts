@@ -21,6 +21,7 @@ import {
 } from "./formulas.ts";
 import type { Change } from "./registers.server.ts";
 import type { FigureSave } from "./schemas.ts";
+import { likeText } from "../like.ts";
 
 type Formula = (typeof REGISTER_FORMULAS)[number];
 
@@ -36,7 +37,7 @@ function formulaOf(rule: string): Formula | null {
 /** One register formula's figure for a region (and everything under it) and a year. */
 export async function registerFigure(formula: Formula, regionCode: string, year: number, now = new Date()): Promise<number | null> {
   const db = getDb();
-  const where = { regionCode: { startsWith: scopePrefix(regionCode) } };
+  const where = { regionCode: { startsWith: likeText(scopePrefix(regionCode)) } };
   switch (formula) {
     case "difficulty_assistance": {
       const { start, end } = yearBounds(year);
@@ -197,7 +198,7 @@ export async function registersOverview(actor: StaffActor, query: { year: number
   const regions = await getRegions();
   const regionCode = query.region ?? homeRegion(actor, regions);
   if (!regions.has(regionCode) || (scope !== null && !regionCode.startsWith(scope))) return null;
-  const where = { regionCode: { startsWith: scopePrefix(regionCode) } };
+  const where = { regionCode: { startsWith: likeText(scopePrefix(regionCode)) } };
   const db = getDb();
   const [assistance, uncleared, unemployment, communities, overdue, surveyed] = await Promise.all([
     registerFigure("difficulty_assistance", regionCode, query.year, now),

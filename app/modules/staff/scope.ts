@@ -1,6 +1,7 @@
 import { httpError } from "../../utils/http.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import type { SessionUser } from "../auth/session.server.ts";
+import { likeText } from "../like.ts";
 
 export type StaffActor = Pick<SessionUser, "id" | "role" | "staffRegionCode">;
 
@@ -16,5 +17,5 @@ export function staffScope(user: Pick<SessionUser, "role" | "staffRegionCode">):
 
 /** The `where` fragment that keeps a query inside the scope. */
 export function inRegion(prefix: string | null): { regionCode?: { startsWith: string } } {
-  return prefix === null ? {} : { regionCode: { startsWith: prefix } };
+  return prefix === null ? {} : { regionCode: { startsWith: likeText(prefix) } };
 }
