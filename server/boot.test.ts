@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchKeyUid } from "../search/keys.ts";
 import { getFreePort, isPortFree, startMeili } from "../search/launcher.ts";
 
 /** The real `npm start` path: node server/index.ts against the Remix build, in a temp DATA_DIR. */
@@ -65,6 +66,11 @@ describe("npm start: embedded services", () => {
     expect(body).toMatchObject({ source: "search" });
     expect(body.total).toBeGreaterThan(0);
     expect(processesUsing(dataDir).some((p) => p.includes("meilisearch"))).toBe(true);
+    // What any local user sees in `ps`: the embedded server in production mode, its key nowhere.
+    const masterKey = fs.readFileSync(path.join(dataDir, "meili-master-key"), "utf8").trim();
+    const meiliLine = processesUsing(dataDir).find((p) => p.includes("meilisearch"))!;
+    expect(meiliLine).toContain("--env production");
+    expect(processesUsing(dataDir).filter((p) => p.includes(masterKey))).toEqual([]);
 
     server.child.kill("SIGINT");
     expect(await server.exited).toBe(0);
@@ -112,6 +118,12 @@ describe("npm start: embedded services", () => {
     expect(server.output()).not.toMatch(/meilisearch started/);
     const stats = await fetch(`${meili.url}/indexes/opportunities/stats`, { headers: { Authorization: `Bearer ${meili.masterKey}` } });
     expect(((await stats.json()) as { numberOfDocuments: number }).numberOfDocuments).toBeGreaterThan(5000);
+    // The site made its search-only key there too, and its searches answer from Meilisearch.
+    const key = await fetch(`${meili.url}/keys/${searchKeyUid("opportunities")}`, { headers: { Authorization: `Bearer ${meili.masterKey}` } });
+    expect(await key.json()).toMatchObject({ actions: ["search"], indexes: ["opportunities"] });
+    const found = (await (await fetch(`http://127.0.0.1:${port}/api/v1/search?q=xjs`)).json()) as { source: string; total: number };
+    expect(found.source).toBe("search");
+    expect(found.total).toBeGreaterThan(0);
     server.child.kill("SIGINT");
     await server.exited;
     await meili.stop();
