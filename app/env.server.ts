@@ -18,6 +18,12 @@ const envSchema = z.object({
   TRUSTED_ORIGINS: z.string().optional(),
   /** Secure cookies need HTTPS (or localhost); set "false" only to try the site over plain HTTP on a LAN. */
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  /** Send email over SMTP (smtp:// or smtps://user:pass@host:port); without it mail goes to the log. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/./, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  /** The From address of the site's mail. */
+  MAIL_FROM: z.string().min(3).default("安康就业创业服务网 <no-reply@localhost>"),
+  /** The log senders (SMS, and email without SMTP_URL) also append each message here as a JSON line: development and tests only. */
+  MESSAGE_LOG_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; DATA_DIR: string };

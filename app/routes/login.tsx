@@ -3,12 +3,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CodeSentNote } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
-import { logIn } from "~/modules/auth/accounts.server.ts";
+import { getLanguage } from "~/i18n/language.server.ts";
+import { logIn, logInWithCode } from "~/modules/auth/accounts.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { getOptionalUser, safeRedirect } from "~/modules/auth/guards.server.ts";
 import { homeFor } from "~/modules/auth/home.ts";
-import { loginSchema } from "~/modules/auth/schemas.ts";
+import { loginSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
 import { createSession } from "~/modules/auth/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 安康就业创业服务网" }];
@@ -19,11 +21,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/**
+ * A password login; when the account is in slow mode (many failures from anywhere) the answer is a
+ * second step asking for the code sent to the account's own phone or email (intent "unlock").
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
-  const result = await logIn(submission.value, context.clientAddress);
-  if (!result.ok) return submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["password"] });
+  const formData = await request.formData();
+  if (formData.get("intent") === "unlock") {
+    const identifier = String(formData.get("identifier") ?? "");
+    const submission = parseWithZod(formData, { schema: verifyCodeSchema });
+    if (submission.status !== "success") return { step: "unlock" as const, identifier, reply: submission.reply() };
+    const result = await logInWithCode(submission.value, "unlock", context.clientAddress);
+    if (!result.ok) return { step: "unlock" as const, identifier, reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["code"] }) };
+    return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+  }
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") return { step: "password" as const, identifier: "", reply: submission.reply({ hideFields: ["password"] }) };
+  const result = await logIn(submission.value, context.clientAddress, await getLanguage(request));
+  if (!result.ok && "needsCode" in result) return { step: "unlock" as const, identifier: submission.value.identifier, reply: submission.reply({ resetForm: true }) };
+  if (!result.ok) return { step: "password" as const, identifier: "", reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["password"] }) };
   const cookie = await createSession(result.userId, request);
   return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": cookie } });
 }
@@ -31,30 +47,48 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  const lastResult = useActionData<typeof action>();
+  const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const unlock = data?.step === "unlock";
+  const schema = unlock ? verifyCodeSchema : loginSchema;
   const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(loginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    id: unlock ? "login-unlock" : "login",
+    lastResult: data?.reply,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
+  const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
   return (
     <div className="mx-auto max-w-md rounded-lg bg-white p-5 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("auth.loginTitle")}</h1>
       <FormError errors={form.errors} />
+      {unlock ? <CodeSentNote message={t("auth.unlockCodeSent")} identifier={data.identifier} restartTo={`/login${query}`} /> : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField meta={fields.identifier} label={t("auth.identifier")} autoComplete="username" />
-        <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
+        {unlock ? (
+          <>
+            <input type="hidden" name="intent" value="unlock" />
+            <input type="hidden" name="identifier" value={data.identifier} />
+            <TextField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
+          </>
+        ) : (
+          <>
+            <TextField meta={fields.identifier} label={t("auth.identifier")} autoComplete="username" />
+            <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" />
+          </>
+        )}
         <SubmitButton busy={busy}>{t("auth.submitLogin")}</SubmitButton>
       </Form>
       <p className="mt-4 text-sm">
-        <Link to={`/login/code${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} className="text-brand-700 underline">{t("auth.loginWithCode")}</Link>
+        <Link to={`/login/code${query}`} className="text-brand-700 underline">{t("auth.loginWithCode")}</Link>
       </p>
       <p className="mt-2 text-sm">
-        {t("auth.noAccount")} <Link to="/signup" className="font-medium text-brand-700 underline">{t("auth.toSignup")}</Link>
+        <Link to={`/forgot-password${query}`} className="text-brand-700 underline">{t("auth.forgotPassword")}</Link>
+      </p>
+      <p className="mt-2 text-sm">
+        {t("auth.noAccount")} <Link to={`/signup${query}`} className="font-medium text-brand-700 underline">{t("auth.toSignup")}</Link>
       </p>
     </div>
   );

@@ -6,6 +6,10 @@ export function replyErrors(errors: FieldErrors, retryAfterSeconds?: number) {
   const { form, ...fields } = errors;
   return {
     formErrors: form ? [`${form}${minutes}`] : undefined,
-    fieldErrors: Object.fromEntries(Object.entries(fields).filter(([, v]) => v).map(([k, v]) => [k, [v as string]])),
+    fieldErrors: Object.fromEntries(
+      Object.entries(fields)
+        .filter(([, v]) => v && v.length)
+        .map(([k, v]) => [k, Array.isArray(v) ? v : [v as string]]),
+    ),
   };
 }

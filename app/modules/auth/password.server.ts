@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { isCommonPassword } from "./common-passwords.ts";
 
 // argon2id with OWASP's second recommended profile: 19 MiB, 2 passes, 1 lane (~30 ms here).
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -22,5 +21,3 @@ export function dummyHash(): Promise<string> {
   dummy ??= hashPassword("not-a-real-password-for-timing");
   return dummy;
 }
-
-export { isCommonPassword };

@@ -1,6 +1,8 @@
+import { appendToMessageLog } from "./message-log.server.ts";
+
 /**
- * The seam for SMS one-time codes. Production plugs in a real gateway implementing SmsSender;
- * development and tests use the log sender, which writes the code to the server log.
+ * The seam for SMS. Production plugs in a real gateway implementing SmsSender; without one the log
+ * sender writes each message to the server log (and to MESSAGE_LOG_FILE when that is set).
  */
 export interface SmsSender {
   send(phone: string, message: string): Promise<void>;
@@ -10,7 +12,8 @@ export class LogSmsSender implements SmsSender {
   readonly sent: { phone: string; message: string }[] = [];
   async send(phone: string, message: string) {
     this.sent.push({ phone, message });
-    console.log(`[sms:dev] to ${phone}: ${message}`);
+    console.log(`[sms:log] to ${phone}: ${message}`);
+    appendToMessageLog({ channel: "sms", to: phone, text: message });
   }
 }
 

@@ -53,7 +53,7 @@ export function decrypt(sealed: string): string {
 }
 
 /** Keyed hash for looking up personal data without storing it in the clear. */
-export function lookupHash(kind: "phone" | "id-number", value: string): string {
+export function lookupHash(kind: "phone" | "email" | "id-number", value: string): string {
   return createHmac("sha256", deriveKey("lookup-hash")).update(`${kind}:${value}`).digest("hex");
 }
 

@@ -1,6 +1,7 @@
 import { audit, listAudit } from "../audit/audit.server.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { hashPassword } from "../auth/password.server.ts";
+import { passwordStrengthErrors } from "../auth/password-strength.server.ts";
 import { getDb } from "../db.server.ts";
 import { pendingPostingCount } from "../postings/postings.server.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
@@ -72,6 +73,8 @@ export async function createStaffAccount(admin: StaffActor, input: StaffAccountI
   const region = (await getRegions()).get(input.regionCode);
   if (!region || !["city", "county", "town"].includes(region.level)) return { ok: false, errors: { regionCode: "staffAccounts.chooseScope" } };
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { ok: false, errors: { email: "staffAccounts.emailTaken" } };
+  const weak = passwordStrengthErrors(input.password, [input.email, input.displayName]);
+  if (weak.length) return { ok: false, errors: { password: weak } };
   const passwordHash = await hashPassword(input.password);
   try {
     const userId = await db.$transaction(async (tx) => {

@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
+import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
+import { getLanguage } from "~/i18n/language.server.ts";
+import { sendCode, targetFor } from "~/modules/auth/accounts.server.ts";
+import { replyErrors } from "~/modules/auth/form-errors.ts";
+import { safeRedirect } from "~/modules/auth/guards.server.ts";
+import { homeFor } from "~/modules/auth/home.ts";
+import { resetPassword } from "~/modules/auth/recovery.server.ts";
+import { requestCodeSchema, resetSchema } from "~/modules/auth/schemas.ts";
+import { createSession } from "~/modules/auth/session.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "重设密码 · 安康就业创业服务网" }];
+
+/** Step 1 sends a reset code when the phone or email has an account (the same answer either way); step 2 sets the new password. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const redirectTo = formData.get("redirectTo");
+  if (intentOf(formData) === "send") {
+    const submission = parseWithZod(formData, { schema: requestCodeSchema });
+    if (submission.status !== "success") return { step: "start" as const, identifier: "", reply: submission.reply() };
+    const sent = await sendCode(targetFor(submission.value.identifier), "reset", await getLanguage(request), context.clientAddress);
+    if (!sent.ok) return { step: "start" as const, identifier: "", reply: submission.reply(replyErrors(sent.errors, sent.retryAfterSeconds)) };
+    return { step: "code" as const, identifier: submission.value.identifier, reply: submission.reply({ resetForm: true }) };
+  }
+  const identifier = String(formData.get("identifier") ?? "");
+  const submission = parseWithZod(formData, { schema: resetSchema });
+  if (submission.status !== "success") return { step: "code" as const, identifier, reply: submission.reply({ hideFields: ["password", "code"] }) };
+  const result = await resetPassword(submission.value, context.clientAddress);
+  if (!result.ok) return { step: "code" as const, identifier, reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["password", "code"] }) };
+  // Every earlier session of the account is gone; this browser gets a fresh one.
+  return redirect(safeRedirect(redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const atCode = data?.step === "code";
+  const schema = atCode ? resetSchema : requestCodeSchema;
+  const [form, fields] = useForm({
+    id: atCode ? "reset-verify" : "reset-send",
+    lastResult: data?.reply,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+  });
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+  return (
+    <div className="mx-auto max-w-md rounded-lg bg-white p-5 shadow-sm">
+      <h1 className="mb-4 text-2xl font-bold">{t("auth.resetTitle")}</h1>
+      <FormError errors={form.errors} />
+      {atCode ? <CodeSentNote message={t("auth.codeSent")} identifier={data.identifier} restartTo={`/forgot-password${query}`} /> : <p className="mb-4 text-sm text-slate-700">{t("auth.resetIntro")}</p>}
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <input type="hidden" name="intent" value={atCode ? "verify" : "send"} />
+        {atCode ? (
+          <>
+            <input type="hidden" name="identifier" value={data.identifier} />
+            <TextField meta={fields.code} label={t("auth.code")} hint={t("auth.codeHint")} inputMode="numeric" autoComplete="one-time-code" />
+            <TextField meta={fields.password} label={t("auth.newPassword")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
+          </>
+        ) : (
+          <TextField meta={fields.identifier} label={t("auth.identifier")} autoComplete="username" />
+        )}
+        <SubmitButton busy={busy}>{t(atCode ? "auth.submitReset" : "auth.sendCode")}</SubmitButton>
+      </Form>
+      {atCode ? <ResendForm identifier={data.identifier} hidden={{ redirectTo }} /> : null}
+      <p className="mt-4 text-sm"><Link to={`/login${query}`} className="text-brand-700 underline">{t("auth.toLogin")}</Link></p>
+    </div>
+  );
+}

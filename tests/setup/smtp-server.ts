@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface CapturedMail {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  at: string;
+}
+
+/**
+ * A real SMTP server on a free loopback port that keeps every mail it accepts (and appends it as a
+ * JSON line to `file` when given), for tests of the app's SMTP sender.
+ */
+export async function startSmtpServer(options: { file?: string } = {}) {
+  const mails: CapturedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const mail: CapturedMail = {
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            from: typeof session.envelope.mailFrom === "object" ? session.envelope.mailFrom.address : "",
+            subject: parsed.subject ?? "",
+            text: parsed.text ?? "",
+            at: new Date().toISOString(),
+          };
+          mails.push(mail);
+          if (options.file) fs.appendFileSync(options.file, `${JSON.stringify(mail)}\n`);
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    mails,
+    /** The newest mail to `to` received after `since` mails, waiting for it up to `timeoutMs`. */
+    async waitFor(to: string, since = 0, timeoutMs = 5_000): Promise<CapturedMail> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mail = mails.slice(since).filter((m) => m.to.includes(to.toLowerCase())).at(-1);
+        if (mail) return mail;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
