@@ -27,7 +27,18 @@ async function* postingDocuments(prisma: PrismaClient, now: Date): AsyncGenerato
   }
 }
 
-export async function loadDocuments(prisma: PrismaClient, ids: { kind: string; id: number }[], now = new Date()) {
+/** The database row a document id stands for: the three posting kinds share one table. */
+export function sourceKey(item: { kind: string; id: number }): string {
+  const table = item.kind === "base" || item.kind === "course" ? item.kind : "posting";
+  return `${table}:${item.id}`;
+}
+
+/**
+ * The current documents for these ids, keyed by the row each was built from (sourceKey), so a
+ * caller can tell which id a document answers even when the row's data makes an odd document.
+ * Ids without a searchable row (closed, expired, deleted) are absent: the caller deletes them.
+ */
+export async function loadDocuments(prisma: PrismaClient, ids: { kind: string; id: number }[], now = new Date()): Promise<Map<string, SearchDocument>> {
   const byKind = (kinds: string[]) => ids.filter((d) => kinds.includes(d.kind)).map((d) => d.id);
   const postingIds = byKind(["job", "internship", "gig"]);
   const baseIds = byKind(["base"]);
@@ -46,7 +57,11 @@ export async function loadDocuments(prisma: PrismaClient, ids: { kind: string; i
         })
       : [],
   ]);
-  return [...postings.map(postingDocument), ...bases.map(baseDocument), ...courses.map(courseDocument)];
+  return new Map([
+    ...postings.map((row) => [sourceKey({ kind: "posting", id: row.id }), postingDocument(row)] as const),
+    ...bases.map((row) => [sourceKey({ kind: "base", id: row.id }), baseDocument(row)] as const),
+    ...courses.map((row) => [sourceKey({ kind: "course", id: row.id }), courseDocument(row)] as const),
+  ]);
 }
 
 async function* allDocuments(prisma: PrismaClient, now: Date): AsyncGenerator<SearchDocument[]> {

@@ -1,21 +1,39 @@
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
-import { parseDocId } from "./documents.ts";
-import { loadDocuments } from "./indexer.ts";
+import { parseDocId, type SearchDocument } from "./documents.ts";
+import { isRefusal, meiliAnswer } from "./errors.ts";
+import { loadDocuments, sourceKey } from "./indexer.ts";
 import type { SearchService } from "./service.ts";
 
 const BATCH = 500;
 const IDLE_POLL_MS = 1000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** A row Meilisearch has refused on this many tries is parked in the dead set for staff. */
+export const MAX_ATTEMPTS = 8;
 const WAIT = { timeout: 30_000, interval: 25 };
 
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1));
 }
 
+type OutboxRow = Awaited<ReturnType<PrismaClient["searchOutbox"]["findMany"]>>[number];
+/** How one push went: done, refused (what we sent is at fault), or the server's trouble. */
+type Outcome = { ok: true } | { ok: false; refused: boolean; message: string };
+/** One document id of the batch: its rows, and what to send (a document, or a delete). */
+interface Item {
+  docId: string;
+  rows: OutboxRow[];
+  document: SearchDocument | null;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
- * Pushes outbox rows to Meilisearch. Rows are deleted only after Meilisearch confirms the task;
- * on failure every row in the batch keeps its place with attempts, last error and a later retry
- * time (exponential backoff). Nothing is ever dropped.
+ * Pushes outbox rows to Meilisearch. Rows are deleted only after Meilisearch confirms the task.
+ * When Meilisearch is down or in trouble, the whole batch keeps its place with attempts, last
+ * error and a later retry time (exponential backoff), and nothing is ever parked for it. When
+ * Meilisearch refuses something in a batch, the batch is retried one document at a time: the
+ * others go through at once and only the refused rows back off, with Meilisearch's reason; after
+ * MAX_ATTEMPTS tries such a row is parked (deadAt) until staff retry it from /staff/outbox.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -57,7 +75,7 @@ export class OutboxWorker {
     this.running = true;
     let again = false;
     try {
-      again = (await this.runOnce()) === BATCH;
+      again = (await this.runOnce()) > 0;
     } catch (error) {
       this.log(`search outbox: ${String(error)}`);
     } finally {
@@ -69,37 +87,136 @@ export class OutboxWorker {
   }
 
   /**
-   * One batch of due rows (never tried, or past their retry time); returns how many it took.
-   * Exposed for tests and scripts.
+   * One batch of due rows (never tried, or past their retry time; never parked ones); returns how
+   * many rows it synced. Exposed for tests and scripts.
    */
   async runOnce(now = new Date()): Promise<number> {
-    const rows = await this.db.searchOutbox.findMany({ where: { OR: [{ attempts: 0 }, { nextAttempt: { lte: now } }] }, orderBy: { id: "asc" }, take: BATCH });
+    const rows = await this.db.searchOutbox.findMany({
+      where: { deadAt: null, OR: [{ attempts: 0 }, { nextAttempt: { lte: now } }] },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
     if (rows.length === 0) return 0;
-    const ids = [...new Set(rows.map((r) => r.docId))].map(parseDocId).filter((x): x is NonNullable<typeof x> => x !== null);
+    const byDoc = new Map<string, OutboxRow[]>();
+    for (const row of rows) byDoc.set(row.docId, [...(byDoc.get(row.docId) ?? []), row]);
+    const parsed = [...byDoc.keys()].map((docId) => ({ docId, id: parseDocId(docId) }));
+
+    let documents: Map<string, SearchDocument>;
     try {
-      const documents = await loadDocuments(this.db, ids, now);
-      const present = new Set(documents.map((d) => d.id));
-      const gone = ids.map((x) => `${x.kind}-${x.id}`).filter((id) => !present.has(id));
-      const { client, indexUid } = this.search.connection;
-      const index = client.index(indexUid);
+      documents = await loadDocuments(this.db, parsed.flatMap((p) => (p.id ? [p.id] : [])), now);
+    } catch (error) {
+      await this.keep(rows, messageOf(error), false, now);
+      return 0;
+    }
+    // An id that names nothing searchable has nothing to send: its rows are done.
+    const items: Item[] = parsed.flatMap(({ docId, id }) => (id ? [{ docId, rows: byDoc.get(docId)!, document: documents.get(sourceKey(id)) ?? null }] : []));
+    const idle = parsed.filter((p) => !p.id).flatMap((p) => byDoc.get(p.docId)!);
+
+    const batch = await this.push(items);
+    if (batch.ok) {
+      await this.settle(idle, items);
+      return rows.length;
+    }
+    if (!batch.refused || items.length === 1) {
+      await this.settle(idle, []);
+      await this.keep(items.flatMap((i) => i.rows), batch.message, batch.refused, now);
+      this.log(`search outbox: ${rows.length} rows kept for retry (${batch.message})`);
+      return idle.length;
+    }
+
+    // Something in the batch was refused: find what, one document at a time, so the rest need not wait.
+    const outcomes = await this.pushEach(items);
+    const done = items.filter((_, i) => outcomes[i]!.ok);
+    await this.settle(idle, done);
+    for (const [i, item] of items.entries()) {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok) await this.keep(item.rows, outcome.message, outcome.refused, now);
+    }
+    const refused = items.filter((_, i) => !outcomes[i]!.ok);
+    this.log(`search outbox: ${refused.length} of ${items.length} items kept for retry (${refused.map((i) => i.docId).join(", ")})`);
+    return idle.length + done.reduce((n, item) => n + item.rows.length, 0);
+  }
+
+  /** The whole batch in one upsert task and one delete task. */
+  private async push(items: Item[]): Promise<Outcome> {
+    const index = this.search.connection.client.index(this.search.connection.indexUid);
+    const documents = items.flatMap((i) => (i.document ? [i.document] : []));
+    const gone = items.filter((i) => !i.document).map((i) => i.docId);
+    try {
       const tasks = [];
       if (documents.length) tasks.push(await index.addDocuments(documents).waitTask(WAIT));
       if (gone.length) tasks.push(await index.deleteDocuments(gone).waitTask(WAIT));
       const failed = tasks.find((t) => t.status !== "succeeded");
-      if (failed) throw new Error(failed.error?.message ?? `task ${failed.uid} ${failed.status}`);
-      await this.db.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-      return rows.length;
+      if (!failed) return { ok: true };
+      const error = failed.error;
+      return { ok: false, refused: isRefusal(error), message: error ? `${error.code}: ${error.message}` : `task ${failed.uid} ${failed.status}` };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      for (const row of rows) {
-        const attempts = row.attempts + 1;
-        await this.db.searchOutbox.update({
-          where: { id: row.id },
-          data: { attempts, lastError: message.slice(0, 500), nextAttempt: new Date(now.getTime() + backoffMs(attempts)) },
-        });
+      return { ok: false, refused: isRefusal(meiliAnswer(error)), message: messageOf(error) };
+    }
+  }
+
+  /**
+   * One task per document id, all enqueued before any is awaited: Meilisearch batches them for
+   * speed but fails only the task whose document it refuses (checked with 1.21).
+   */
+  private async pushEach(items: Item[]): Promise<Outcome[]> {
+    const { client, indexUid } = this.search.connection;
+    const index = client.index(indexUid);
+    const enqueued: (number | Outcome)[] = [];
+    for (const item of items) {
+      try {
+        const task = item.document ? await index.addDocuments([item.document]) : await index.deleteDocuments([item.docId]);
+        enqueued.push(task.taskUid);
+      } catch (error) {
+        enqueued.push({ ok: false, refused: isRefusal(meiliAnswer(error)), message: messageOf(error) });
       }
-      this.log(`search outbox: ${rows.length} rows kept for retry (${message})`);
-      return 0;
+    }
+    const outcomes: Outcome[] = [];
+    for (const entry of enqueued) {
+      if (typeof entry !== "number") {
+        outcomes.push(entry);
+        continue;
+      }
+      try {
+        const task = await client.tasks.waitForTask(entry, WAIT);
+        const error = task.error;
+        outcomes.push(task.status === "succeeded" ? { ok: true } : { ok: false, refused: isRefusal(error), message: error ? `${error.code}: ${error.message}` : `task ${task.uid} ${task.status}` });
+      } catch (error) {
+        outcomes.push({ ok: false, refused: false, message: messageOf(error) });
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Deletes the rows that are done, and parked rows of the same ids: the worker always sends an
+   * item's current state, so one success covers every older row for it.
+   */
+  private async settle(rows: OutboxRow[], items: Item[]) {
+    const ids = [...rows, ...items.flatMap((i) => i.rows)].map((r) => r.id);
+    const docIds = items.map((i) => i.docId);
+    if (ids.length === 0) return;
+    await this.db.searchOutbox.deleteMany({ where: { OR: [{ id: { in: ids } }, ...(docIds.length ? [{ docId: { in: docIds }, deadAt: { not: null } }] : [])] } });
+  }
+
+  /**
+   * Keeps rows for a later try. Only a refusal counts toward the dead set: a server that is down
+   * for an hour parks nothing. (Attempts also count the outage's tries, so a row refused after a
+   * long outage may be parked at its first refusal; staff can send it back.)
+   */
+  private async keep(rows: OutboxRow[], message: string, refused: boolean, now: Date) {
+    const byAttempts = new Map<number, number[]>();
+    for (const row of rows) byAttempts.set(row.attempts + 1, [...(byAttempts.get(row.attempts + 1) ?? []), row.id]);
+    for (const [attempts, ids] of byAttempts) {
+      await this.db.searchOutbox.updateMany({
+        where: { id: { in: ids } },
+        data: {
+          attempts,
+          lastError: message.slice(0, 500),
+          nextAttempt: new Date(now.getTime() + backoffMs(attempts)),
+          deadAt: refused && attempts >= MAX_ATTEMPTS ? now : null,
+        },
+      });
     }
   }
 }
