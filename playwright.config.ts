@@ -39,7 +39,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 5"], browserName: "chromium" } },
   ],
   webServer: {
-    command: "node --import tsx server/index.ts",
+    command: "node --import ./server/production-mode.js --import tsx server/index.ts",
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

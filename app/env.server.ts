@@ -1,5 +1,33 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const isProxyAddress = (entry: string) => {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [ip = "", bits, ...rest] = entry.split("/");
+  const family = net.isIP(ip);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies' X-Forwarded-For/-Proto/-Host to believe: unset (none: the socket is the client), a
+ * hop count, or addresses/CIDRs/names, in the forms Express's `trust proxy` takes. "true" (believe
+ * any sender) is refused: every visitor could then pick their own address.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): false | number | string[] => {
+    const text = (value ?? "").trim();
+    if (text === "" || text === "false" || text === "0") return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    const entries = text.split(",").map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length) ctx.addIssue({ code: "custom", message: `a hop count (1 for one proxy), or proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8,loopback); not ${bad.join(", ")}` });
+    return entries;
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -24,6 +52,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("安康就业创业服务网 <no-reply@localhost>"),
   /** The log senders (SMS, and email without SMTP_URL) also append each message here as a JSON line: development and tests only. */
   MESSAGE_LOG_FILE: z.string().min(1).optional(),
+  TRUST_PROXY: trustProxy,
 });
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -1,13 +1,10 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import compression from "compression";
-import express from "express";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../app/env.server.ts";
 import { isPortFree } from "../search/launcher.ts";
+import { createApp } from "./app.ts";
 import { bootServices } from "./boot.ts";
-import { originCheck, securityHeaders } from "./security.ts";
 
 async function main() {
   const env = getEnv();
@@ -20,14 +17,8 @@ async function main() {
   const services = await bootServices();
   const build = (await import(pathToFileURL(path.resolve("build", "index.js")).href)) as ServerBuild;
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(compression());
-  app.use(securityHeaders(env.NODE_ENV === "production"));
-  app.use(originCheck((env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean)));
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req, res) => ({ clientAddress: req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string }) }));
+  const trustedOrigins = (env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  const app = createApp({ build, mode: env.NODE_ENV, trustProxy: env.TRUST_PROXY, trustedOrigins });
 
   const server = app.listen(env.PORT, host, () => {
     console.log(`site ready at http://localhost:${env.PORT}`);

@@ -11,10 +11,23 @@ export function originCheck(trusted: string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get("origin") ?? refererOrigin(req.get("referer"));
-    const own = `${req.protocol}://${req.get("host")}`;
+    const own = requestOrigin(req);
     if (origin && (origin === own || trusted.includes(origin))) return next();
     res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: cross-site request refused / 跨站请求已拒绝");
   };
+}
+
+/**
+ * The origin the visitor used. Behind a trusted proxy (TRUST_PROXY) that is X-Forwarded-Proto and
+ * X-Forwarded-Host; otherwise the socket's scheme and the Host header. The host keeps its port,
+ * which Express's req.hostname drops; the proxy test is the same one Express applies to the scheme.
+ */
+export function requestOrigin(req: Request): string {
+  const trust = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  let host = req.get("x-forwarded-host");
+  if (!host || !trust(req.socket.remoteAddress, 0)) host = req.get("host");
+  else host = host.split(",")[0]!.trim();
+  return `${req.protocol}://${host ?? ""}`;
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {

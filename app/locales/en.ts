@@ -10,6 +10,7 @@ import { indicatorsEn } from "./indicators.ts";
 import { exportsEn } from "./exports.ts";
 import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
+import { httpErrorsEn } from "./http-errors.ts";
 
 const en: Translations = {
   ...accountsEn,
@@ -23,6 +24,7 @@ const en: Translations = {
   ...exportsEn,
   ...registersEn,
   ...targetsEn,
+  ...httpErrorsEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },
   kinds: { job: "Jobs", internship: "Internships", gig: "Gig work", base: "Incubation bases", course: "Labour-brand training" },

@@ -1,0 +1,61 @@
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import { sendErrorPage } from "./error-page.ts";
+import { asBody } from "./requests.ts";
+import { requestOrigin } from "./security.ts";
+
+// The app's session cookie (app/modules/auth/session.server.ts).
+const SESSION_COOKIE = "__session";
+
+const hasSessionCookie = (cookieHeader: string | undefined) =>
+  (cookieHeader ?? "").split(";").some((pair) => pair.split("=")[0]!.trim() === SESSION_COOKIE);
+
+/**
+ * One rule for every page, data request and download: an answer to a signed-in visitor, or one that
+ * sets a cookie, is theirs alone — no shared cache may keep it and the browser must not store it.
+ */
+export function applyCachePolicy(cookieHeader: string | undefined, headers: Headers) {
+  if (hasSessionCookie(cookieHeader) || headers.has("Set-Cookie")) headers.set("Cache-Control", "private, no-store");
+}
+
+function headersOf(req: Request): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * Remix behind Express, like @remix-run/express's handler but: the URL's origin follows the trusted
+ * proxy setting (requestOrigin), a POST's body is the one bodyGuard already read and checked, and
+ * every answer passes the cache policy.
+ */
+export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (req: Request, res: Response) => AppLoadContext) {
+  const handle = createRequestHandler(build, mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    let url: URL;
+    try {
+      url = new URL(`${requestOrigin(req)}${req.originalUrl}`);
+    } catch {
+      return void sendErrorPage(req, res, 400); // a Host header no URL can hold
+    }
+    try {
+      const controller = new AbortController();
+      res.on("close", () => !res.writableFinished && controller.abort());
+      const body = req.method === "POST" ? asBody((res.locals.body as Buffer | undefined) ?? Buffer.alloc(0)) : undefined;
+      const request = new globalThis.Request(url, { method: req.method, headers: headersOf(req), body, signal: controller.signal });
+      const response = await handle(request, getLoadContext(req, res));
+      applyCachePolicy(req.headers.cookie, response.headers);
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
