@@ -299,7 +299,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.audit.tsx": { url: "/staff/audit", loader: { permission: "audit.read" } },
       "staff.identity.tsx": { url: "/staff/identity", loader: { permission: "identity.confirm" }, action: { permission: "identity.confirm" } },
       "staff.organizations.tsx": { url: "/staff/organizations", loader: { permission: "organization.verify" }, action: { permission: "organization.verify" } },
-      "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" } },
+      // The demo data has no parked rows: "send all back" answers that nothing was waiting.
+      "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" }, action: { permission: "outbox.read" }, form: [["intent", "retryAll"]] },
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
       "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924002&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
       // Downloads and the printable report: the dashboard's permission and region (a town every staff row reaches).
