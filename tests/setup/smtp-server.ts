@@ -21,6 +21,7 @@ export async function startSmtpServer(options: { file?: string } = {}) {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    closeTimeout: 1_000,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {

@@ -49,6 +49,8 @@ export function getEmailSender(): EmailSender {
   return holder.__emailSender;
 }
 
+/** Replaces the sender (tests); a replaced SMTP sender closes its pooled connections. */
 export function setEmailSender(sender: EmailSender | undefined) {
+  if (holder.__emailSender instanceof SmtpEmailSender) holder.__emailSender.close();
   holder.__emailSender = sender;
 }
