@@ -11,6 +11,11 @@ if (!process.env.E2E_PORT) {
   const freePort = `const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { process.stdout.write(String(s.address().port)); s.close(); });`;
   process.env.E2E_PORT = execFileSync(process.execPath, ["-e", freePort], { encoding: "utf8" }).trim();
 }
+// The SMTP server the app mails to (started by the global setup; the app connects only when it sends).
+if (!process.env.E2E_SMTP_PORT) {
+  const freePort = `const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { process.stdout.write(String(s.address().port)); s.close(); });`;
+  process.env.E2E_SMTP_PORT = execFileSync(process.execPath, ["-e", freePort], { encoding: "utf8" }).trim();
+}
 if (!process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-e2e-"));
   process.env.E2E_DATA_DIR_TEMP = "1"; // removed by the global teardown
@@ -21,6 +26,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chr
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
   globalTeardown: "./tests/e2e/global-teardown.ts",
   timeout: 30_000,
   fullyParallel: false,
@@ -44,6 +50,14 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, NODE_ENV: "production" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      // Mail goes to a real local SMTP server (tests/e2e/global-setup.ts); SMS to the log sender's file.
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      MESSAGE_LOG_FILE: path.join(dataDir, "messages.jsonl"),
+    },
   },
 });

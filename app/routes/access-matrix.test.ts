@@ -278,7 +278,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "healthz.ts": { url: "/healthz", loader: everyone(OK) },
       // The link works for anyone (it shows whether it is still open); accepting needs an account.
       "invite.$token.tsx": { url: `/invite/${ownInviteToken}`, params: { token: ownInviteToken }, loader: everyone(OK), action: { signedIn: OK } },
-      "login.code.tsx": { url: "/login/code", action: everyone(OK) },
+      // Code login and password reset: open to everyone; an empty form answers its field messages.
+      "login_.code.tsx": { url: "/login/code", loader: visitorsOnly, action: everyone(OK) },
+      "forgot-password.tsx": { url: "/forgot-password", action: everyone(OK) },
       "login.tsx": { url: "/login", loader: visitorsOnly, action: everyone(OK) },
       "logout.tsx": { url: "/logout", loader: everyone({ redirect: "/account" }), action: { signedIn: { redirect: "/" } }, freshSession: true },
       "me._index.tsx": { url: "/me", loader: { permission: "profile.edit", refused: "home" } },

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { makeCreditCode } from "../../app/modules/organizations/credit-code.ts";
+import { signUp } from "./fixtures.ts";
 
 const DEMO_PASSWORD = "Ankang-demo-2026";
 
@@ -15,15 +16,6 @@ async function logIn(browser: Browser, identifier: string, password = DEMO_PASSW
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
   return page;
-}
-
-async function signUp(page: Page, identifier: string, displayName: string, password: string, employer = false) {
-  await page.goto("/signup");
-  if (employer) await page.getByLabel(/用人单位/).check();
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("怎么称呼您").fill(displayName);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "注册" }).click();
 }
 
 /** A day `days` from today in China time, as the date inputs take it. */
@@ -48,7 +40,7 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
 
   // 1. The employer signs up and registers its organization in Ziyang.
   const employer = await newPage(browser);
-  await signUp(employer, employerEmail, "旅程 陈经理", employerPassword, true);
+  await signUp(employer, { identifier: employerEmail, displayName: "旅程 陈经理", password: employerPassword, employer: true });
   await expect(employer).toHaveURL(/\/employer$/);
   await employer.goto("/employer/organization/new");
   await employer.getByLabel("单位名称").fill(orgName);
@@ -98,7 +90,7 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
 
   // 5. A new seeker signs up, fills the profile, finds the post in search within moments and applies.
   const seeker = await newPage(browser);
-  await signUp(seeker, `1398888${stamp.slice(-4)}`, "旅程 求职者", "秦巴山水养育人2026");
+  await signUp(seeker, { identifier: `1398888${stamp.slice(-4)}`, displayName: "旅程 求职者", password: "秦巴山水养育人2026" });
   await expect(seeker).toHaveURL(/\/me$/);
   await seeker.getByTestId("edit-profile").click();
   await seeker.getByLabel("姓名").fill("陈秀英");

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeCreditCode } from "../../app/modules/organizations/credit-code.ts";
+import { signUp } from "./fixtures.ts";
 
 const DEMO_PASSWORD = "Ankang-demo-2026";
 const fitsScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -25,12 +26,7 @@ test.describe("organization verification on a phone", () => {
     const name = `紫阳县端到端${stamp}茶业有限公司`;
 
     // The employer signs up and lands on the employer home with nothing registered yet.
-    await page.goto("/signup");
-    await page.getByLabel(/用人单位/).check();
-    await page.getByLabel("手机号或邮箱").fill(employerEmail);
-    await page.getByLabel("怎么称呼您").fill("端到端 赵经理");
-    await page.getByLabel("密码").fill(employerPassword);
-    await page.getByRole("button", { name: "注册" }).click();
+    await signUp(page, { identifier: employerEmail, displayName: "端到端 赵经理", password: employerPassword, employer: true });
     await expect(page).toHaveURL(/\/employer$/);
     await expect(page.getByTestId("no-organization")).toBeVisible();
 

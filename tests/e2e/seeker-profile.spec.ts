@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
+import { signUp } from "./fixtures.ts";
 
 /** A resident ID number with its GB 11643 check character, computed here independently of the app. */
 function idNumber(first17: string): string {
@@ -20,11 +21,7 @@ function profileRow(displayName: string): Record<string, unknown> | undefined {
 }
 
 async function signUpAsSeeker(page: Page, phone: string, displayName: string) {
-  await page.goto("/signup");
-  await page.getByLabel("手机号或邮箱").fill(phone);
-  await page.getByLabel("怎么称呼您").fill(displayName);
-  await page.getByLabel("密码").fill("汉江水暖鸭先知2026");
-  await page.getByRole("button", { name: "注册" }).click();
+  await signUp(page, { identifier: phone, displayName, password: "汉江水暖鸭先知2026" });
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByTestId("completeness")).toContainText("0%");
 }

@@ -15,7 +15,7 @@ export interface CapturedMail {
  * A real SMTP server on a free loopback port that keeps every mail it accepts (and appends it as a
  * JSON line to `file` when given), for tests of the app's SMTP sender.
  */
-export async function startSmtpServer(options: { file?: string } = {}) {
+export async function startSmtpServer(options: { file?: string; port?: number } = {}) {
   const mails: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -41,7 +41,7 @@ export async function startSmtpServer(options: { file?: string } = {}) {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
   return {

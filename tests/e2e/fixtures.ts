@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Shared steps for the specs: read a one-time code the way its owner would (mail from the real SMTP
+ * server the global setup runs; SMS from the log sender's file), and sign up through the confirmed
+ * two-step sign-up.
+ */
+interface Message {
+  to: string | string[];
+  subject?: string;
+  text: string;
+  at: string;
+}
+
+function readLines(file: string): Message[] {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Message);
+}
+
+/** Every message sent to a phone (digits only) or an email since `since` (ms), oldest first. */
+export function messagesTo(identifier: string, since = 0): Message[] {
+  const dir = process.env.E2E_DATA_DIR!;
+  const email = identifier.includes("@") ? identifier.trim().toLowerCase() : null;
+  const phone = identifier.replace(/\D/g, "").replace(/^86(?=1\d{10}$)/, "");
+  const all = email ? readLines(path.join(dir, "mail.jsonl")).filter((m) => ([] as string[]).concat(m.to).includes(email)) : readLines(path.join(dir, "messages.jsonl")).filter((m) => m.to === phone);
+  return all.filter((m) => Date.parse(m.at) >= since);
+}
+
+/** The code in the newest message to `identifier` sent after `since`, waiting for it to arrive. */
+export async function latestCode(identifier: string, since: number): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(() => {
+      code = /\b(\d{6})\b/.exec(messagesTo(identifier, since).at(-1)?.text ?? "")?.[1];
+      return code;
+    }, { message: `a code for ${identifier}`, timeout: 10_000 })
+    .toMatch(/^\d{6}$/);
+  return code!;
+}
+
+/** Sign up a new seeker or employer: the identifier, the code sent to it, then name and password. */
+export async function signUp(page: Page, account: { identifier: string; displayName: string; password: string; employer?: boolean }) {
+  await page.goto("/signup");
+  if (account.employer) await page.getByLabel(/用人单位/).check();
+  await page.getByLabel("手机号或邮箱").fill(account.identifier);
+  const since = Date.now();
+  await page.getByRole("button", { name: "发送验证码", exact: true }).click();
+  await expect(page.getByTestId("code-sent")).toBeVisible();
+  await page.getByLabel("验证码").fill(await latestCode(account.identifier, since));
+  await page.getByLabel("怎么称呼您").fill(account.displayName);
+  await page.getByLabel("密码", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "注册", exact: true }).click();
+}
