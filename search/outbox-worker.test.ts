@@ -3,7 +3,7 @@ import { makePosting } from "../prisma/seed/factories.ts";
 import { createTestServices, type TestServices } from "../tests/setup/test-env.ts";
 import { rebuildIndex } from "./indexer.ts";
 import { getFreePort } from "./launcher.ts";
-import { backoffMs, MAX_ATTEMPTS, OutboxWorker } from "./outbox-worker.ts";
+import { backoffMs, MAX_REFUSALS, OutboxWorker } from "./outbox-worker.ts";
 import { SearchService } from "./service.ts";
 
 /**
@@ -54,15 +54,15 @@ describe("search sync with a document Meilisearch refuses", () => {
     expect((await badRow()).attempts).toBe(1);
   });
 
-  it(`after ${MAX_ATTEMPTS} refusals parks the row in the dead set, and the worker leaves it there`, async () => {
-    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+  it(`after ${MAX_REFUSALS} refusals parks the row in the dead set, and the worker leaves it there`, async () => {
+    for (let attempt = 2; attempt <= MAX_REFUSALS; attempt++) {
       clock = new Date((await badRow()).nextAttempt.getTime());
       const ids = await fresh(2); // fresh rows keep flowing beside it on every try
       await queue(ids);
       expect(await worker.runOnce(clock)).toBe(2);
       const bad = await badRow();
-      expect(bad.attempts).toBe(attempt);
-      expect(bad.deadAt === null).toBe(attempt < MAX_ATTEMPTS);
+      expect([bad.attempts, bad.refusals]).toEqual([attempt, attempt]);
+      expect(bad.deadAt === null).toBe(attempt < MAX_REFUSALS);
       expect(bad.lastError).toMatch(/invalid_document_id/);
     }
     const dead = await badRow();
@@ -82,22 +82,26 @@ describe("search sync with a document Meilisearch refuses", () => {
     expect(await services.db.searchOutbox.count()).toBe(0);
   });
 
-  it("never parks anything while Meilisearch does not answer, however many tries it takes", async () => {
+  it("never parks anything while Meilisearch does not answer; a refusal after a long outage counts as the first", async () => {
     // Nothing listens on this port: connection refused, as when the server is down.
     const down = new SearchService(`http://127.0.0.1:${await getFreePort()}`, "unused-key-0123456789abcdef", services.indexUid);
     const offline = new OutboxWorker(services.db, down);
+    const broken = (await makePosting(services.db, { title: "停机期间出错的岗位" }, clock)).id;
+    await services.db.posting.update({ where: { id: broken }, data: { kind: "job posting" } });
     const ids = await fresh(3);
-    await queue(ids);
+    await queue([...ids, broken]);
     let at = clock;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS + 3; attempt++) {
+    for (let attempt = 1; attempt <= MAX_REFUSALS + 3; attempt++) {
       expect(await offline.runOnce(at)).toBe(0);
       const rows = await services.db.searchOutbox.findMany();
-      expect(rows).toHaveLength(3);
-      for (const row of rows) expect(row).toMatchObject({ attempts: attempt, deadAt: null });
+      expect(rows).toHaveLength(4);
+      for (const row of rows) expect(row).toMatchObject({ attempts: attempt, refusals: 0, deadAt: null });
       at = new Date(rows[0]!.nextAttempt.getTime());
     }
-    // The server back: the whole queue drains.
+    // The server back: the queue drains, and the refused row is kept for its first refusal, not parked.
     expect(await worker.runOnce(at)).toBe(3);
-    expect(await services.db.searchOutbox.count()).toBe(0);
+    expect(await services.db.searchOutbox.findMany({ select: { docId: true, attempts: true, refusals: true, deadAt: true } })).toEqual([
+      { docId: `job-${broken}`, attempts: MAX_REFUSALS + 4, refusals: 1, deadAt: null },
+    ]);
   });
 });

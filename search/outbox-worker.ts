@@ -7,8 +7,8 @@ import type { SearchService } from "./service.ts";
 const BATCH = 500;
 const IDLE_POLL_MS = 1000;
 const MAX_BACKOFF_MS = 5 * 60_000;
-/** A row Meilisearch has refused on this many tries is parked in the dead set for staff. */
-export const MAX_ATTEMPTS = 8;
+/** A row Meilisearch has refused this many times is parked in the dead set for staff. */
+export const MAX_REFUSALS = 8;
 const WAIT = { timeout: 30_000, interval: 25 };
 
 export function backoffMs(attempts: number): number {
@@ -33,7 +33,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * error and a later retry time (exponential backoff), and nothing is ever parked for it. When
  * Meilisearch refuses something in a batch, the batch is retried one document at a time: the
  * others go through at once and only the refused rows back off, with Meilisearch's reason; after
- * MAX_ATTEMPTS tries such a row is parked (deadAt) until staff retry it from /staff/outbox.
+ * MAX_REFUSALS refusals such a row is parked (deadAt) until staff retry it from /staff/outbox.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -200,21 +200,29 @@ export class OutboxWorker {
   }
 
   /**
-   * Keeps rows for a later try. Only a refusal counts toward the dead set: a server that is down
-   * for an hour parks nothing. (Attempts also count the outage's tries, so a row refused after a
-   * long outage may be parked at its first refusal; staff can send it back.)
+   * Keeps rows for a later try. Only refusals count toward the dead set (a column of their own):
+   * a server that is down for an hour parks nothing, and a row refused after an outage starts
+   * from its own count of refusals.
    */
   private async keep(rows: OutboxRow[], message: string, refused: boolean, now: Date) {
-    const byAttempts = new Map<number, number[]>();
-    for (const row of rows) byAttempts.set(row.attempts + 1, [...(byAttempts.get(row.attempts + 1) ?? []), row.id]);
-    for (const [attempts, ids] of byAttempts) {
+    const groups = new Map<string, { attempts: number; refusals: number; ids: number[] }>();
+    for (const row of rows) {
+      const attempts = row.attempts + 1;
+      const refusals = row.refusals + (refused ? 1 : 0);
+      const key = `${attempts}:${refusals}`;
+      const group = groups.get(key) ?? { attempts, refusals, ids: [] };
+      group.ids.push(row.id);
+      groups.set(key, group);
+    }
+    for (const { attempts, refusals, ids } of groups.values()) {
       await this.db.searchOutbox.updateMany({
         where: { id: { in: ids } },
         data: {
           attempts,
+          refusals,
           lastError: message.slice(0, 500),
           nextAttempt: new Date(now.getTime() + backoffMs(attempts)),
-          deadAt: refused && attempts >= MAX_ATTEMPTS ? now : null,
+          deadAt: refusals >= MAX_REFUSALS ? now : null,
         },
       });
     }

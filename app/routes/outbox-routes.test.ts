@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildIndex } from "../../search/indexer.ts";
-import { MAX_ATTEMPTS, OutboxWorker, setOutboxWorker } from "../../search/outbox-worker.ts";
+import { MAX_REFUSALS, OutboxWorker, setOutboxWorker } from "../../search/outbox-worker.ts";
 import { SearchService } from "../../search/service.ts";
 import { openSeededDatabase } from "../../tests/setup/test-env.ts";
 import { createI18n } from "~/i18n/i18n.ts";
@@ -35,7 +35,7 @@ describe("/staff/outbox: the dead set", () => {
   let staffId: number;
   let search: SearchService;
   let postingIds: number[];
-  const dead = (docId: string, deadAt = new Date()) => ({ docId, op: "sync", attempts: MAX_ATTEMPTS, lastError: "invalid_document_id: Document identifier is invalid", nextAttempt: deadAt, deadAt });
+  const dead = (docId: string, deadAt = new Date()) => ({ docId, op: "sync", attempts: MAX_REFUSALS, refusals: MAX_REFUSALS, lastError: "invalid_document_id: Document identifier is invalid", nextAttempt: deadAt, deadAt });
 
   beforeAll(async () => {
     ({ db, cleanup } = openSeededDatabase());
@@ -76,7 +76,7 @@ describe("/staff/outbox: the dead set", () => {
     expect(await db.searchOutbox.count({ where: { deadAt: { not: null } } })).toBe(2);
     const log = await db.auditLog.findFirstOrThrow({ where: { action: "outbox.retry", entityId: String(row.id) } });
     expect(log.actorId).toBe(staffId);
-    expect(JSON.parse(log.before!)).toMatchObject({ docId: row.docId, attempts: MAX_ATTEMPTS });
+    expect(JSON.parse(log.before!)).toMatchObject({ docId: row.docId, attempts: MAX_REFUSALS });
 
     const worker = new OutboxWorker(db, search);
     expect(await worker.runOnce()).toBe(1);

@@ -26,7 +26,7 @@ describe("staff decisions on placements: a colleague's earlier decision is said,
     const first17 = "61092419790202123";
     return first17 + idNumberCheckChar(first17);
   })();
-  const figure = async () => (await regionDashboard(actors.ziyang!, { region: "610924", year }))!.indicators.find((i) => i.code === "new_urban_employment")!.done;
+  const figure = async () => (await regionDashboard(actors.ziyang!, { region: "610924", year }))!.indicators.find((i) => i.code === "new_urban_employment")!.done ?? 0;
   const decide = (who: string, fields: Record<string, string>) =>
     placementsAction({ request: post("/staff/placements", cookies[who]!, { id: String(placementId), ...fields }), params: {}, context });
 

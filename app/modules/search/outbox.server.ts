@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { MAX_ATTEMPTS, wakeOutboxWorker } from "../../../search/outbox-worker.ts";
+import { MAX_REFUSALS, wakeOutboxWorker } from "../../../search/outbox-worker.ts";
 import { audit } from "../audit/audit.server.ts";
 import { getDb, type Db } from "../db.server.ts";
 import type { StaffActor } from "../staff/scope.ts";
@@ -46,7 +46,7 @@ export async function outboxStatus(db: Db, now = new Date()) {
     failing: failing.map(shown),
     dead: dead.map(shown),
     deadCount,
-    maxAttempts: MAX_ATTEMPTS,
+    maxAttempts: MAX_REFUSALS,
   };
 }
 
@@ -68,7 +68,7 @@ export async function retryDead(actor: StaffActor, input: RetryInput, now = new 
       orderBy: { id: "asc" },
     });
     if (rows.length === 0) return { count: 0, docIds: [] };
-    await tx.searchOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) }, deadAt: { not: null } }, data: { deadAt: null, attempts: 0, nextAttempt: now } });
+    await tx.searchOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) }, deadAt: { not: null } }, data: { deadAt: null, attempts: 0, refusals: 0, nextAttempt: now } });
     const docIds = [...new Set(rows.map((r) => r.docId))];
     await audit(tx, {
       actorId: actor.id,
@@ -79,7 +79,7 @@ export async function retryDead(actor: StaffActor, input: RetryInput, now = new 
       before: input.intent === "retry"
         ? { docId: rows[0]!.docId, attempts: rows[0]!.attempts, lastError: rows[0]!.lastError, deadAt: rows[0]!.deadAt?.toISOString() }
         : { dead: rows.length, docIds: docIds.slice(0, 50) },
-      after: input.intent === "retry" ? { attempts: 0, deadAt: null } : { requeued: rows.length },
+      after: input.intent === "retry" ? { attempts: 0, refusals: 0, deadAt: null } : { requeued: rows.length },
     });
     return { count: rows.length, docIds };
   });

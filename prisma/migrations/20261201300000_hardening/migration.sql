@@ -13,6 +13,7 @@ ALTER TABLE "OneTimeCode" RENAME COLUMN "phoneHash" TO "targetHash";
 CREATE INDEX "OneTimeCode_targetHash_purpose_idx" ON "OneTimeCode"("targetHash", "purpose");
 
 -- Search sync: rows that keep failing are parked in a dead set instead of blocking the queue.
+ALTER TABLE "SearchOutbox" ADD COLUMN "refusals" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "SearchOutbox" ADD COLUMN "deadAt" DATETIME;
 DROP INDEX "SearchOutbox_nextAttempt_idx";
 CREATE INDEX "SearchOutbox_deadAt_nextAttempt_idx" ON "SearchOutbox"("deadAt", "nextAttempt");
