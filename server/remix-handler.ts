@@ -2,7 +2,7 @@ import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContex
 import type { NextFunction, Request, Response } from "express";
 import { sendErrorPage } from "./error-page.ts";
 import { asBody } from "./requests.ts";
-import { requestOrigin } from "./security.ts";
+import { fromTrustedProxy, requestOrigin } from "./security.ts";
 
 // The app's session cookie (app/modules/auth/session.server.ts).
 const SESSION_COOKIE = "__session";
@@ -18,9 +18,12 @@ export function applyCachePolicy(cookieHeader: string | undefined, headers: Head
   if (hasSessionCookie(cookieHeader) || headers.has("Set-Cookie")) headers.set("Cache-Control", "private, no-store");
 }
 
+/** The request's headers; X-Forwarded-* only from a trusted proxy (Remix compares X-Forwarded-Host with Origin itself). */
 function headersOf(req: Request): Headers {
   const headers = new Headers();
+  const trusted = fromTrustedProxy(req);
   for (const [name, value] of Object.entries(req.headers)) {
+    if (!trusted && name.startsWith("x-forwarded-")) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }

@@ -17,15 +17,20 @@ export function originCheck(trusted: string[]) {
   };
 }
 
+/** Whether the connection comes from a proxy TRUST_PROXY names (Express's own test for X-Forwarded-*). */
+export function fromTrustedProxy(req: Request): boolean {
+  const trust = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  return trust(req.socket.remoteAddress, 0);
+}
+
 /**
  * The origin the visitor used. Behind a trusted proxy (TRUST_PROXY) that is X-Forwarded-Proto and
  * X-Forwarded-Host; otherwise the socket's scheme and the Host header. The host keeps its port,
  * which Express's req.hostname drops; the proxy test is the same one Express applies to the scheme.
  */
 export function requestOrigin(req: Request): string {
-  const trust = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
   let host = req.get("x-forwarded-host");
-  if (!host || !trust(req.socket.remoteAddress, 0)) host = req.get("host");
+  if (!host || !fromTrustedProxy(req)) host = req.get("host");
   else host = host.split(",")[0]!.trim();
   return `${req.protocol}://${host ?? ""}`;
 }
