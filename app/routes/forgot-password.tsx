@@ -49,6 +49,8 @@ export default function ForgotPassword() {
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
+    // Revalidating while typing clears a server message before the tap, so the button does not move under the finger.
+    shouldRevalidate: "onInput",
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";

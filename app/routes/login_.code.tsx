@@ -53,6 +53,8 @@ export default function LoginWithCode() {
     lastResult: data?.reply,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: schema as typeof verifyCodeSchema }),
     shouldValidate: "onBlur",
+    // Revalidating while typing clears a server message before the tap, so the button does not move under the finger.
+    shouldRevalidate: "onInput",
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const here = `/login/code${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`;
