@@ -141,6 +141,11 @@ describe("one-time codes by SMS and by email (a real SMTP server), on a real SQL
     expect(LIMITS.codeSendPerPair.max).toBe(3);
   });
 
+  it("limits code checks per address, so the code step cannot be brute-forced across fresh codes", async () => {
+    for (let i = 0; i < LIMITS.codeVerifyPerAddress.max; i++) await logInWithCode({ identifier: `guess${i}@example.com`, code: "123456" }, "unlock", "10.5.9.9");
+    expect(await logInWithCode({ identifier: "13812345678", code: "123456" }, "unlock", "10.5.9.9")).toMatchObject({ ok: false, errors: { form: "auth.tooManyAttempts" } });
+  });
+
   it("resets a password by code: single use, the old password stops working, and every other session ends", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "li.na@example.com" } });
     const otherDevice = (await createSession(user.id, new Request("http://localhost/"), false)).split(";")[0]!;
