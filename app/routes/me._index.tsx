@@ -68,7 +68,7 @@ export default function SeekerHome() {
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-500">{t("seekers.name")}</dt><dd>{profile.name}</dd>
             {profile.phoneMasked ? <><dt className="text-slate-500">{t("seekers.phone")}</dt><dd data-testid="phone-masked">{profile.phoneMasked}</dd></> : null}
-            {profile.idNumberMasked ? <><dt className="text-slate-500">{t("seekers.idNumber")}</dt><dd data-testid="id-masked">{profile.idNumberMasked} <span className="text-slate-600">({t(profile.idVerified ? "seekers.idVerifiedShort" : "seekers.idUnverifiedShort")})</span></dd></> : null}
+            {profile.idNumberMasked ? <><dt className="text-slate-500">{t("seekers.idNumber")}</dt><dd><span data-testid="id-masked">{profile.idNumberMasked}</span> <span className="text-slate-600" data-testid="id-verification">({t(profile.idVerified ? "seekers.idVerifiedShort" : "seekers.idUnverifiedShort")})</span></dd></> : null}
             {profile.birthDate ? <><dt className="text-slate-500">{t("seekers.birthDate")}</dt><dd>{profile.birthDate}</dd></> : null}
             {profile.sex ? <><dt className="text-slate-500">{t("seekers.sex")}</dt><dd>{t(`seekers.sexValue.${profile.sex as "male" | "female"}`)}</dd></> : null}
             {profile.currentPlace ? <><dt className="text-slate-500">{t("seekers.currentPlace")}</dt><dd>{profile.currentPlace}</dd></> : null}
