@@ -5,7 +5,7 @@ import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
  * Password strength by zxcvbn-ts with its common-password and word lists, plus the passwords and
  * words Chinese users pick most (pinyin, love numbers, the site's own name), which the English-first
  * lists miss. Server only: the lists are ~200 KB gzipped, too heavy for the sign-up page on an old
- * phone (see docs/decisions.md). Built once at module load; a check takes a few milliseconds.
+ * phone (see docs/decisions/2026-12-01-password-strength-on-the-server-only.md). Built once at module load; a check takes a few milliseconds.
  */
 const CHINESE_COMMON = [
   "woaini", "woaini1314", "woaini520", "aini1314", "5201314", "1314520", "520520", "1314", "woaiwojia", "wodemima",

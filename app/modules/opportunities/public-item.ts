@@ -89,7 +89,7 @@ export interface PublicCourse extends Where {
   brandName: string | null;
   trade: string;
   providerName: string;
-  /** The provider's public enrolment line (docs/decisions.md: an organization's phone is public). */
+  /** The provider's public enrolment line (docs/decisions/2026-11-24-an-organization-s-contact-phone-is-its.md). */
   providerPhone: string | null;
   address: string;
   description: string;
