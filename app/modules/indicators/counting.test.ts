@@ -121,12 +121,12 @@ describe("indicator counts from verified placements (real SQLite, demo data)", (
     expect(await regionDashboard(hanbin, { region: "610924", year })).toBeNull();
 
     // Rejecting the credited one moves the count to the next real start; rejecting all removes it.
-    expect((await decidePlacement(ziyang, { intent: "reject", id: annual.placementId, reason: "重复登记" })).ok).toBe(true);
+    expect((await decidePlacement(ziyang, { intent: "reject", id: annual.placementId, from: "verified", reason: "重复登记" })).ok).toBe(true);
     expect(await figure(ziyang, "610924")).toBe(ziyangBefore! + 1);
-    await Promise.all(placements.map((p) => decidePlacement(ziyang, { intent: "reject", id: p.id, reason: "核实不符" })));
+    await Promise.all(placements.map((p) => decidePlacement(ziyang, { intent: "reject", id: p.id, from: "verified", reason: "核实不符" })));
     expect(await figure(ziyang, "610924")).toBe(ziyangBefore);
     expect(await figure(city, "610900")).toBe(cityBefore);
-    const audits = await db.auditLog.count({ where: { entityType: "placement", action: { in: ["placement.verify", "placement.reject"] } } });
+    const audits = await db.auditLog.count({ where: { entityType: "placement", action: { in: ["placement.verify", "placement.correct_reject"] } } });
     expect(audits).toBe(200);
   });
 });

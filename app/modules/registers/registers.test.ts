@@ -176,7 +176,7 @@ describe("registers that feed indicators (real SQLite, demo data)", () => {
     expect(JSON.parse(trail[1]!.after!)).toMatchObject({ clearedByPlacementId: placement.id, automatic: true });
     expect(trail[1]!.actorId).toBe(ziyang.id);
 
-    expect(await decidePlacement(ziyang, { intent: "reject", id: placement.id, reason: "登记有误" })).toMatchObject({ ok: true });
+    expect(await decidePlacement(ziyang, { intent: "reject", id: placement.id, from: "verified", reason: "登记有误" })).toMatchObject({ ok: true });
     const back = await db.zeroEmploymentFamily.findUniqueOrThrow({ where: { id: f.id } });
     expect(back.clearedAt).toBeNull();
     expect(back.clearedByPlacementId).toBeNull();
