@@ -1,18 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
-import { getLanguage } from "~/i18n/language.server.ts";
-import { sendCode, targetFor } from "~/modules/auth/accounts.server.ts";
+import { sendCodeStep, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
-import { safeRedirect } from "~/modules/auth/guards.server.ts";
-import { homeFor } from "~/modules/auth/home.ts";
 import { resetPassword } from "~/modules/auth/recovery.server.ts";
 import { requestCodeSchema, resetSchema } from "~/modules/auth/schemas.ts";
-import { createSession } from "~/modules/auth/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "重设密码 · 安康就业创业服务网" }];
 
@@ -20,20 +16,14 @@ export const meta: MetaFunction = () => [{ title: "重设密码 · 安康就业�
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const redirectTo = formData.get("redirectTo");
-  if (intentOf(formData) === "send") {
-    const submission = parseWithZod(formData, { schema: requestCodeSchema });
-    if (submission.status !== "success") return { step: "start" as const, identifier: "", reply: submission.reply() };
-    const sent = await sendCode(targetFor(submission.value.identifier), "reset", await getLanguage(request), context.clientAddress);
-    if (!sent.ok) return { step: "start" as const, identifier: "", reply: submission.reply(replyErrors(sent.errors, sent.retryAfterSeconds)) };
-    return { step: "code" as const, identifier: submission.value.identifier, reply: submission.reply({ resetForm: true }) };
-  }
+  if (intentOf(formData) === "send") return sendCodeStep(formData, "reset", request, context.clientAddress);
   const identifier = String(formData.get("identifier") ?? "");
   const submission = parseWithZod(formData, { schema: resetSchema });
   if (submission.status !== "success") return { step: "code" as const, identifier, reply: submission.reply({ hideFields: ["password", "code"] }) };
   const result = await resetPassword(submission.value, context.clientAddress);
   if (!result.ok) return { step: "code" as const, identifier, reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["password", "code"] }) };
   // Every earlier session of the account is gone; this browser gets a fresh one.
-  return redirect(safeRedirect(redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+  return signedIn(request, result, redirectTo);
 }
 
 export default function ForgotPassword() {

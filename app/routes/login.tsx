@@ -1,25 +1,19 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CodeSentNote } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { logIn, logInWithCode } from "~/modules/auth/accounts.server.ts";
+import { redirectSignedIn, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
-import { getOptionalUser, safeRedirect } from "~/modules/auth/guards.server.ts";
-import { homeFor } from "~/modules/auth/home.ts";
 import { loginSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
-import { createSession } from "~/modules/auth/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 安康就业创业服务网" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)));
-  return null;
-}
+export const loader = ({ request }: LoaderFunctionArgs) => redirectSignedIn(request);
 
 /**
  * A password login; when the account is in slow mode (many failures from anywhere) the answer is a
@@ -33,15 +27,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return { step: "unlock" as const, identifier, reply: submission.reply() };
     const result = await logInWithCode(submission.value, "unlock", context.clientAddress);
     if (!result.ok) return { step: "unlock" as const, identifier, reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["code"] }) };
-    return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+    return signedIn(request, result, submission.value.redirectTo);
   }
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") return { step: "password" as const, identifier: "", reply: submission.reply({ hideFields: ["password"] }) };
   const result = await logIn(submission.value, context.clientAddress, await getLanguage(request));
   if (!result.ok && "needsCode" in result) return { step: "unlock" as const, identifier: submission.value.identifier, reply: submission.reply({ resetForm: true }) };
   if (!result.ok) return { step: "password" as const, identifier: "", reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["password"] }) };
-  const cookie = await createSession(result.userId, request);
-  return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": cookie } });
+  return signedIn(request, result, submission.value.redirectTo);
 }
 
 export default function Login() {

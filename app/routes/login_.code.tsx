@@ -1,44 +1,31 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
-import { getLanguage } from "~/i18n/language.server.ts";
-import { logInWithCode, sendCode, targetFor } from "~/modules/auth/accounts.server.ts";
+import { logInWithCode } from "~/modules/auth/accounts.server.ts";
+import { redirectSignedIn, sendCodeStep, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
-import { getOptionalUser, safeRedirect } from "~/modules/auth/guards.server.ts";
-import { homeFor } from "~/modules/auth/home.ts";
 import { requestCodeSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
-import { createSession } from "~/modules/auth/session.server.ts";
 
 // login_ (not login.) so that /login/code is its own page, not a child of /login, which has no Outlet.
 export const meta: MetaFunction = () => [{ title: "验证码登录 · 安康就业创业服务网" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)));
-  return null;
-}
+export const loader = ({ request }: LoaderFunctionArgs) => redirectSignedIn(request);
 
 /** Step 1 sends a code when the phone or email has an account (the same answer either way); step 2 logs in with it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  if (intentOf(formData) === "send") {
-    const submission = parseWithZod(formData, { schema: requestCodeSchema });
-    if (submission.status !== "success") return { step: "start" as const, identifier: "", reply: submission.reply() };
-    const sent = await sendCode(targetFor(submission.value.identifier), "login", await getLanguage(request), context.clientAddress);
-    if (!sent.ok) return { step: "start" as const, identifier: "", reply: submission.reply(replyErrors(sent.errors, sent.retryAfterSeconds)) };
-    return { step: "code" as const, identifier: submission.value.identifier, reply: submission.reply({ resetForm: true }) };
-  }
+  if (intentOf(formData) === "send") return sendCodeStep(formData, "login", request, context.clientAddress);
   const submission = parseWithZod(formData, { schema: verifyCodeSchema });
   const identifier = String(formData.get("identifier") ?? "");
   if (submission.status !== "success") return { step: "code" as const, identifier, reply: submission.reply() };
   const result = await logInWithCode(submission.value, "login", context.clientAddress);
   if (!result.ok) return { step: "code" as const, identifier, reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["code"] }) };
-  return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+  return signedIn(request, result, submission.value.redirectTo);
 }
 
 export default function LoginWithCode() {

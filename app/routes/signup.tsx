@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
@@ -8,18 +8,12 @@ import { FieldError, FormError, SubmitButton, TextField } from "~/components/for
 import { getLanguage } from "~/i18n/language.server.ts";
 import { signUp, startSignup } from "~/modules/auth/accounts.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
-import { getOptionalUser, safeRedirect } from "~/modules/auth/guards.server.ts";
-import { homeFor } from "~/modules/auth/home.ts";
+import { redirectSignedIn, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { signupSchema, signupStartSchema } from "~/modules/auth/schemas.ts";
-import { createSession } from "~/modules/auth/session.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "注册 · 安康就业创业服务网" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homeFor(user.role)));
-  return null;
-}
+export const loader = ({ request }: LoaderFunctionArgs) => redirectSignedIn(request);
 
 /**
  * Step 1 ("send") sends a code to the phone or email, or, when it already has an account, a note
@@ -41,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return { step: "code" as const, identifier, role, reply: submission.reply({ hideFields: ["password", "code"] }) };
   const result = await signUp(submission.value, context.clientAddress);
   if (!result.ok) return { step: "code" as const, identifier, role, reply: submission.reply({ ...replyErrors(result.errors, result.retryAfterSeconds), hideFields: ["password", "code"] }) };
-  return redirect(safeRedirect(submission.value.redirectTo, homeFor(result.role)), { headers: { "Set-Cookie": await createSession(result.userId, request) } });
+  return signedIn(request, result, submission.value.redirectTo);
 }
 
 export default function Signup() {

@@ -7,18 +7,9 @@ import { hashPassword } from "../../app/modules/auth/password.server.ts";
 import { maskPhone } from "../../app/modules/people/identity.ts";
 import { encrypt, lookupHash } from "../../app/modules/security/secrets.server.ts";
 import { likeText } from "../../app/modules/like.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 
-export const DEMO_PASSWORD = "Ankang-demo-2026";
-
-export const DEMO_ACCOUNTS = [
-  { key: "admin", email: "admin@demo.ankang.gov.cn", role: "admin", displayName: "系统管理员", staffRegionCode: "610900" },
-  { key: "cityStaff", email: "city@demo.ankang.gov.cn", role: "staff", displayName: "市就业局 刘科长", staffRegionCode: "610900" },
-  { key: "ziyangStaff", email: "ziyang@demo.ankang.gov.cn", role: "staff", displayName: "紫阳县就业局 陈干事", staffRegionCode: "610924" },
-  { key: "hanbinStaff", email: "hanbin@demo.ankang.gov.cn", role: "staff", displayName: "汉滨区就业局 杨干事", staffRegionCode: "610902" },
-  { key: "townStaff", email: "haoping@demo.ankang.gov.cn", role: "staff", displayName: "蒿坪镇劳动保障站 周站长", staffRegionCode: "610924002" },
-  { key: "employer", email: "hr@demo-employer.cn", role: "employer", displayName: "紫阳企业人事 赵女士", staffRegionCode: null },
-  { key: "seeker", phone: "13800000001", role: "seeker", displayName: "王小红", staffRegionCode: null },
-] as const;
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 export async function seedDemoAccounts(db: PrismaClient) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,15 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { latestCode, messagesTo, signUp } from "./fixtures.ts";
+import { latestCode, messagesTo, signUp, submitLogin } from "./fixtures.ts";
 
 async function freshPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-async function logInWithPassword(page: Page, identifier: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
 }
 
 test.describe("code login and password reset on a phone", () => {
@@ -90,9 +83,9 @@ test.describe("code login and password reset on a phone", () => {
     await expect(other).toHaveURL(/\/login/);
 
     const check = await freshPage(browser);
-    await logInWithPassword(check, email, oldPassword);
+    await submitLogin(check, email, oldPassword);
     await expect(check.getByTestId("form-error")).toContainText("手机号/邮箱或密码不对");
-    await logInWithPassword(check, email, newPassword);
+    await submitLogin(check, email, newPassword);
     await expect(check).toHaveURL(/\/me$/);
   });
 });

@@ -1,38 +1,21 @@
-import path from "node:path";
-import Database from "better-sqlite3";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-
-const PASSWORD = "Ankang-demo-2026";
+import { expect, test } from "@playwright/test";
+import { demoLogin, demoRow, logIn } from "./fixtures.ts";
 
 /** The demo employer's organization, read from the e2e site's own database. */
 function demoEmployerOrganization(): string {
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"), { readonly: true, fileMustExist: true });
-  try {
-    const row = db
-      .prepare("SELECT o.name FROM Organization o JOIN Membership m ON m.organizationId = o.id JOIN User u ON u.id = m.userId WHERE u.email = ?")
-      .get("hr@demo-employer.cn") as { name: string } | undefined;
-    if (!row) throw new Error("the demo employer has no organization");
-    return row.name;
-  } finally {
-    db.close();
-  }
-}
-
-async function logIn(browser: Browser, identifier: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
+  const row = demoRow<{ name: string }>(
+    "SELECT o.name FROM Organization o JOIN Membership m ON m.organizationId = o.id JOIN User u ON u.id = m.userId WHERE u.email = ?",
+    demoLogin("employer"),
+  );
+  if (!row) throw new Error("the demo employer has no organization");
+  return row.name;
 }
 
 test("a seeker applies to a demo employer's post; the employer invites and hires; the seeker sees it and is notified", async ({ browser }) => {
   const orgName = demoEmployerOrganization();
 
   // The seeker finds one of the employer's posts by searching its name, and applies in one step.
-  const seeker = await logIn(browser, "13800000001");
+  const seeker = await logIn(browser, demoLogin("seeker"));
   await seeker.goto("/search?kind=job");
   await seeker.getByRole("searchbox").first().fill(orgName);
   await seeker.getByRole("button", { name: "搜索" }).first().click();
@@ -60,7 +43,7 @@ test("a seeker applies to a demo employer's post; the employer invites and hires
   await expect(seeker.getByTestId("apply-refused")).toContainText("已经申请过");
 
   // The employer finds the applicant on the post's list, invites to interview, then confirms the hire.
-  const employer = await logIn(browser, "hr@demo-employer.cn");
+  const employer = await logIn(browser, demoLogin("employer"));
   await employer.goto("/employer/applicants");
   await employer.getByLabel("搜索姓名或技能").fill("王小红");
   await employer.getByRole("button", { name: "筛选" }).click();

@@ -1,6 +1,5 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { demoRow } from "./fixtures.ts";
 
 const LD_TYPE = { job: "JobPosting", internship: "JobPosting", gig: "JobPosting", course: "Course", base: ["Place", "Organization"] } as const;
 
@@ -10,15 +9,6 @@ async function firstOf(request: APIRequestContext, kind: string): Promise<{ id: 
   return body.results[0];
 }
 
-/** Rows the e2e site's own database holds (the config hands its folder to the workers). */
-function fromDatabase<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
-}
 
 test.describe("detail pages", () => {
   for (const [kind, type] of Object.entries(LD_TYPE)) {
@@ -45,10 +35,10 @@ test.describe("detail pages", () => {
   }
 
   test("closed and expired items say so, offer no way to apply and are out of search", async ({ page, request }) => {
-    const closed = fromDatabase<{ id: number; kind: string; title: string; countyCode: string }>(
+    const closed = demoRow<{ id: number; kind: string; title: string; countyCode: string }>(
       "SELECT id, kind, title, countyCode FROM Posting WHERE status = 'closed' ORDER BY id LIMIT 1",
     );
-    const expired = fromDatabase<{ id: number; kind: string; title: string; countyCode: string }>(
+    const expired = demoRow<{ id: number; kind: string; title: string; countyCode: string }>(
       "SELECT id, kind, title, countyCode FROM Posting WHERE status = 'published' AND validUntil < ? ORDER BY validUntil DESC LIMIT 1",
       new Date(Date.now() - 2 * 86_400_000).toISOString(),
     );

@@ -1,6 +1,44 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoLogin } from "../../prisma/seed/demo-accounts.ts";
+
+export { DEMO_PASSWORD, demoLogin };
+
+/** A fresh browser context (its own cookies), logged in with the password form; demo password by default. */
+export async function logIn(browser: Browser, identifier: string, options: { password?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await (await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, acceptDownloads: true })).newPage();
+  await logInOn(page, identifier, options.password);
+  return page;
+}
+
+/** The same on a page the test already has. */
+export async function logInOn(page: Page, identifier: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, identifier, password);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Fills and sends the password form, whatever the answer (for tests of a refusal). */
+export async function submitLogin(page: Page, identifier: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("手机号或邮箱").fill(identifier);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+/** The e2e site's own database (the config hands its folder to the workers); read-only unless asked. */
+export function withDemoDb<T>(run: (db: Database.Database) => T, options: { write?: boolean } = {}): T {
+  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"), { readonly: !options.write, fileMustExist: true, timeout: 5000 });
+  try {
+    return run(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** One row of the e2e site's database, or undefined. */
+export const demoRow = <T>(sql: string, ...params: unknown[]) => withDemoDb((db) => db.prepare(sql).get(...params) as T | undefined);
 
 /**
  * Shared steps for the specs: read a one-time code the way its owner would (mail from the real SMTP

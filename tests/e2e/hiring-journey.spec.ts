@@ -1,21 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { makeCreditCode } from "../../app/modules/organizations/credit-code.ts";
-import { signUp } from "./fixtures.ts";
-
-const DEMO_PASSWORD = "Ankang-demo-2026";
+import { demoLogin, logIn, signUp } from "./fixtures.ts";
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-async function logIn(browser: Browser, identifier: string, password = DEMO_PASSWORD): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto("/login");
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
 }
 
 /** A day `days` from today in China time, as the date inputs take it. */
@@ -56,7 +44,7 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
   await expect(employer.getByTestId("organization-status")).toHaveText("审核中");
 
   // 2. Ziyang staff verify it.
-  const staff = await logIn(browser, "ziyang@demo.ankang.gov.cn");
+  const staff = await logIn(browser, demoLogin("ziyangStaff"));
   await staff.goto("/staff/organizations");
   await staff.locator(`[data-name="${orgName}"]`).getByRole("button", { name: /通过认证/ }).click();
   await expect(staff.getByTestId("decision-done")).toContainText(orgName);
@@ -136,13 +124,13 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
   await expect(placement).toContainText("待核实");
   await expect(placement).toContainText("网上录用");
 
-  const hanbin = await logIn(browser, "hanbin@demo.ankang.gov.cn");
+  const hanbin = await logIn(browser, demoLogin("hanbinStaff"));
   await hanbin.goto(`/staff/placements?status=all&q=${encodeURIComponent(orgName)}`);
   await expect(hanbin.getByTestId("placement").filter({ hasText: orgName })).toHaveCount(0);
 
   // 8. Ziyang staff verify it: the county's and the city's counts each rise by one, and the record
   //    is in the drill-down. Hanbin staff cannot open Ziyang's figures.
-  const cityStaff = await logIn(browser, "city@demo.ankang.gov.cn");
+  const cityStaff = await logIn(browser, demoLogin("cityStaff"));
   const [countyBefore, cityBefore] = [await newUrbanFigure(staff), await newUrbanFigure(cityStaff)];
   await staff.goto(`/staff/placements?q=${encodeURIComponent(orgName)}`);
   const pending = staff.getByTestId("placement").filter({ hasText: "陈秀英" }).filter({ hasText: orgName });

@@ -1,16 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeCreditCode } from "../../app/modules/organizations/credit-code.ts";
-import { signUp } from "./fixtures.ts";
-
-const DEMO_PASSWORD = "Ankang-demo-2026";
+import { demoLogin, logInOn, signUp } from "./fixtures.ts";
 const fitsScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
-async function logIn(page: Page, identifier: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
 
 async function logOut(page: Page) {
   await page.goto("/account");
@@ -59,7 +50,7 @@ test.describe("organization verification on a phone", () => {
     await logOut(page);
 
     // Staff of another county: neither in the queue nor among all organizations.
-    await logIn(page, "hanbin@demo.ankang.gov.cn", DEMO_PASSWORD);
+    await logInOn(page, demoLogin("hanbinStaff"));
     await expect(page).toHaveURL(/\/staff$/);
     await page.getByTestId("pending-organizations").click();
     await expect(page).toHaveURL(/\/staff\/organizations/);
@@ -69,7 +60,7 @@ test.describe("organization verification on a phone", () => {
     await logOut(page);
 
     // Ziyang staff verify it from the queue.
-    await logIn(page, "ziyang@demo.ankang.gov.cn", DEMO_PASSWORD);
+    await logInOn(page, demoLogin("ziyangStaff"));
     await expect(page).toHaveURL(/\/staff$/);
     await expect(page.getByTestId("staff-scope")).toContainText("紫阳县");
     await page.getByTestId("pending-organizations").click();
@@ -85,7 +76,7 @@ test.describe("organization verification on a phone", () => {
     await logOut(page);
 
     // The employer sees it verified (and a notification).
-    await logIn(page, employerEmail, employerPassword);
+    await logInOn(page, employerEmail, employerPassword);
     await expect(page).toHaveURL(/\/employer$/);
     await expect(page.getByTestId("organization-status")).toHaveText("✓ 已认证");
     await expect(page.getByTestId("nav-home")).toContainText("1");

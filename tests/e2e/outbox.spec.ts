@@ -1,27 +1,10 @@
-import path from "node:path";
-import Database from "better-sqlite3";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-
-const DEMO_PASSWORD = "Ankang-demo-2026";
-
-async function logIn(browser: Browser, identifier: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
+import type Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { demoLogin, logIn, withDemoDb } from "./fixtures.ts";
 
 /** The e2e site's own database: park rows as the worker would after Meilisearch refused them. */
 function withDb<T>(run: (db: Database.Database) => T): T {
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"), { fileMustExist: true, timeout: 5000 });
-  try {
-    return run(db);
-  } finally {
-    db.close();
-  }
+  return withDemoDb(run, { write: true });
 }
 
 test("staff see parked search rows with Meilisearch's reason and send them back to the queue, with and without JavaScript", async ({ browser }) => {
@@ -35,7 +18,7 @@ test("staff see parked search rows with Meilisearch's reason and send them back 
   });
   const [first, second] = docIds as [string, string];
 
-  const page = await logIn(browser, "city@demo.ankang.gov.cn");
+  const page = await logIn(browser, demoLogin("cityStaff"));
   await page.goto("/staff/outbox");
   await expect(page.getByTestId("outbox-health")).toContainText("2 条被搜索服务拒收");
   const dead = page.getByTestId("outbox-dead");
@@ -47,7 +30,7 @@ test("staff see parked search rows with Meilisearch's reason and send them back 
   await expect.poll(() => withDb((db) => db.prepare("SELECT COUNT(*) AS n FROM SearchOutbox WHERE docId = ?").get(first) as { n: number }).n, { timeout: 10_000 }).toBe(0);
 
   // Without JavaScript the same page posts a plain form.
-  const plain = await logIn(browser, "ziyang@demo.ankang.gov.cn", false);
+  const plain = await logIn(browser, demoLogin("ziyangStaff"), { javaScriptEnabled: false });
   await plain.goto("/staff/outbox");
   await expect(plain.getByTestId("outbox-dead")).toContainText(second);
   await plain.getByRole("button", { name: "全部重新排队" }).click();

@@ -1,17 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { idNumberCheckChar } from "../../app/modules/people/identity.ts";
-
-const DEMO_PASSWORD = "Ankang-demo-2026";
-
-async function logIn(browser: Browser, identifier: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
+import { demoLogin, logIn } from "./fixtures.ts";
 
 const idNumber = (serial: number) => {
   const first17 = `61092419560${1 + (serial % 9)}1${serial % 10}${String(serial % 1000).padStart(3, "0")}`;
@@ -20,7 +9,7 @@ const idNumber = (serial: number) => {
 const csv = (rows: string[]) => Buffer.from(`\uFEFF姓名,身份证号,就业类别,用人单位,就业地区,就业日期\n${rows.join("\n")}\n`, "utf8");
 
 test("county staff import a CSV with upload progress (JavaScript), and without JavaScript a bad file shows its report and saves nothing", async ({ browser }) => {
-  const staff = await logIn(browser, "ziyang@demo.ankang.gov.cn");
+  const staff = await logIn(browser, demoLogin("ziyangStaff"));
   await staff.goto("/staff/placements");
   await staff.getByRole("link", { name: "批量导入" }).first().click();
   await expect(staff.getByRole("heading", { name: "批量导入就业登记" })).toBeVisible();
@@ -36,7 +25,7 @@ test("county staff import a CSV with upload progress (JavaScript), and without J
   await expect(staff).toHaveURL(/\/staff\/placements\/import\?batch=\d+$/);
 
   // No JavaScript: the plain multipart form; one bad row and nothing is saved.
-  const plain = await logIn(browser, "ziyang@demo.ankang.gov.cn", false);
+  const plain = await logIn(browser, demoLogin("ziyangStaff"), { javaScriptEnabled: false });
   await plain.goto("/staff/placements/import");
   await plain.getByLabel("选择文件").setInputFiles({ name: "e2e-bad.csv", mimeType: "text/csv", buffer: csv([`e2e 丙,${idNumber(3)},new_urban,紫阳 e2e 厂,610924001,2025-06-03`, `e2e 丁,${idNumber(4)},火星就业,紫阳 e2e 厂,610924001,2025-06-04`]) });
   await plain.getByRole("button", { name: "上传并检查" }).click();

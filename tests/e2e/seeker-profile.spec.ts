@@ -1,8 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
-import { signUp } from "./fixtures.ts";
+import { demoRow, signUp } from "./fixtures.ts";
 
 /** A resident ID number with its GB 11643 check character, computed here independently of the app. */
 function idNumber(first17: string): string {
@@ -12,12 +10,7 @@ function idNumber(first17: string): string {
 }
 
 function profileRow(displayName: string): Record<string, unknown> | undefined {
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(`SELECT p.* FROM SeekerProfile p JOIN User u ON u.id = p.userId WHERE u.displayName = ?`).get(displayName) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
+  return demoRow<Record<string, unknown>>("SELECT p.* FROM SeekerProfile p JOIN User u ON u.id = p.userId WHERE u.displayName = ?", displayName);
 }
 
 async function signUpAsSeeker(page: Page, phone: string, displayName: string) {

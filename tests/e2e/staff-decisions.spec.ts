@@ -1,32 +1,11 @@
-import path from "node:path";
-import Database from "better-sqlite3";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { demoLogin, demoRow, logIn } from "./fixtures.ts";
 
-const DEMO_PASSWORD = "Ankang-demo-2026";
-
-async function logIn(browser: Browser, identifier: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled, acceptDownloads: true })).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-/** One read of the e2e site's own database (read-only). */
-function readDb<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(path.join(process.env.E2E_DATA_DIR!, "app.db"), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
+const readDb = <T>(sql: string, ...args: unknown[]) => demoRow<T>(sql, ...args)!;
 
 test("two officers decide the same placement: the second is told who decided first; a verified record is corrected to rejected and back", async ({ browser }) => {
-  const ziyang = await logIn(browser, "ziyang@demo.ankang.gov.cn");
-  const city = await logIn(browser, "city@demo.ankang.gov.cn");
+  const ziyang = await logIn(browser, demoLogin("ziyangStaff"));
+  const city = await logIn(browser, demoLogin("cityStaff"));
   const { id, personName } = readDb<{ id: number; personName: string }>("SELECT id, personName FROM Placement WHERE status = 'pending' AND countyCode = '610924' ORDER BY id DESC LIMIT 1");
   const row = (page: Page) => page.locator(`[data-testid="placement"][data-placement-id="${id}"]`);
   const tab = (status: string) => `/staff/placements?status=${status}&q=${encodeURIComponent(personName)}`;
@@ -60,7 +39,7 @@ test("two officers decide the same placement: the second is told who decided fir
 });
 
 test("the import templates and a rejected import's report download as files", async ({ browser }) => {
-  const staff = await logIn(browser, "ziyang@demo.ankang.gov.cn", false);
+  const staff = await logIn(browser, demoLogin("ziyangStaff"), { javaScriptEnabled: false });
   await staff.goto("/staff/placements/import");
   const file = async (link: string) => {
     const [download] = await Promise.all([staff.waitForEvent("download"), staff.getByRole("link", { name: link }).click()]);
@@ -83,7 +62,7 @@ test("the import templates and a rejected import's report download as files", as
 });
 
 test("a seeker sent from an application to the profile comes back to the application after saving", async ({ browser }) => {
-  const seeker = await logIn(browser, "13800000001");
+  const seeker = await logIn(browser, demoLogin("seeker"));
   const { id } = readDb<{ id: number }>(
     "SELECT p.id FROM Posting p WHERE p.status = 'published' AND p.kind = 'job' AND (p.validUntil IS NULL OR p.validUntil > ?) AND NOT EXISTS (SELECT 1 FROM Application a JOIN User u ON u.id = a.seekerId WHERE a.postingId = p.id AND u.displayName = '王小红') ORDER BY p.id LIMIT 1",
     new Date().toISOString(),
