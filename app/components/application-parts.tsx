@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ApplicationStatus } from "~/modules/applications/schemas.ts";
 import type { SnapshotView } from "~/modules/applications/applications.server.ts";
+import { formatDate } from "~/utils/format.ts";
 
 /** Pieces shared by the apply page, the seeker's applications and the employer's applicant pages. */
 
@@ -24,7 +25,7 @@ export function ApplicationStatusBadge({ status, side }: { status: ApplicationSt
 export function Timeline({ events }: { events: { status: ApplicationStatus; reason: string | null; at: string }[] }) {
   const { t, i18n } = useTranslation();
   const time = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(iso));
+    formatDate(iso, i18n.language, "dateTime");
   return (
     <ol className="mt-1 space-y-1 border-l-2 border-slate-200 pl-3 text-sm" data-testid="timeline">
       {events.map((e, i) => (

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/auth/guards.server.ts";
 import { listSessions } from "~/modules/auth/session.server.ts";
+import { formatDate } from "~/utils/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "我的账号 · 安康就业创业服务网" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Account() {
   const { t, i18n } = useTranslation();
   const { user, sessions } = useLoaderData<typeof loader>();
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const date = (iso: string) => formatDate(iso, i18n.language, "dateTime");
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("auth.account")}</h1>

@@ -5,6 +5,7 @@ import { LAG_POINTS } from "~/modules/indicators/progress.server.ts";
 import { publicFigures, publicFiguresQuerySchema } from "~/modules/indicators/public.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import { formatNumber } from "~/utils/format.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -46,7 +47,7 @@ export default function PublicFigures() {
   const f = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const name = (x: { nameZh?: string; nameEn?: string | null; name?: string }) => (en ? (x.nameEn ?? x.name ?? x.nameZh) : (x.nameZh ?? x.name)) ?? "";
-  const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : n.toLocaleString(i18n.language));
+  const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : formatNumber(n, i18n.language));
   const pacePct = Math.round(f.elapsed * 1000) / 10;
   const counties = f.counties ? [...f.counties.rows].sort((a, b) => (a.pct ?? 1e9) - (b.pct ?? 1e9) || a.code.localeCompare(b.code)) : [];
   return (
@@ -109,7 +110,7 @@ export default function PublicFigures() {
                       <span className="font-medium">{name(c)}</span>
                       <span className="tabular-nums">
                         <strong>{c.pct === null ? "—" : `${c.pct}%`}</strong>
-                        <span className="ml-2 text-slate-600">{t("exports.figures.doneOf", { done: c.done.toLocaleString(i18n.language), target: c.target?.toLocaleString(i18n.language) ?? "—" })}</span>
+                        <span className="ml-2 text-slate-600">{t("exports.figures.doneOf", { done: formatNumber(c.done, i18n.language), target: c.target == null ? "—" : formatNumber(c.target, i18n.language) })}</span>
                       </span>
                     </div>
                     <Bar pct={c.pct} pace={pacePct} />

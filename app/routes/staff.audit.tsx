@@ -7,6 +7,7 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { auditQuerySchema } from "~/modules/staff/schemas.ts";
 import { staffAuditLog } from "~/modules/staff/staff.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import { formatDate } from "~/utils/format.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -26,7 +27,7 @@ const CODED = new Set(["status", "role"]);
 function useFormatters() {
   const { t, i18n } = useTranslation();
   const dateTime = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(iso));
+    formatDate(iso, i18n.language, "dateTime");
   const value = (key: string, v: unknown): string => {
     if (v === null || v === undefined || v === "") return "—";
     if (typeof v === "boolean") return t(`audit.values.${v}`);

@@ -9,6 +9,7 @@ import { LAG_POINTS, regionDashboard } from "~/modules/indicators/progress.serve
 import { dashboardQuerySchema } from "~/modules/indicators/schemas.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import { formatNumber } from "~/utils/format.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -46,7 +47,7 @@ export default function IndicatorDashboard() {
   const { query, dashboard: d } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const name = (x: { nameZh?: string; nameEn?: string | null; name?: string }) => (en ? (x.nameEn ?? x.name ?? x.nameZh) : (x.nameZh ?? x.name)) ?? "";
-  const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : n.toLocaleString(i18n.language));
+  const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : formatNumber(n, i18n.language));
   const href = (changes: Record<string, string | number | undefined>) => {
     const next = { region: d.regionCode, year: d.year, plan: d.plan?.code, rank: query.rank, ...changes };
     const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
@@ -132,7 +133,7 @@ export default function IndicatorDashboard() {
                 {rankRows.map((c) => (
                   <li key={c.code} className={`flex flex-wrap items-center gap-2 rounded bg-white p-2 shadow-sm ${c.figure.status === "lagging" ? "ring-2 ring-red-300" : ""}`} data-testid="child-region" data-code={c.code} data-status={c.figure.status}>
                     <Link to={href({ region: c.code })} className="min-w-24 font-medium text-brand-700 underline">{name(c)}</Link>
-                    <span className="tabular-nums">{c.figure.done.toLocaleString(i18n.language)} / {c.figure.target?.toLocaleString(i18n.language) ?? "—"}</span>
+                    <span className="tabular-nums">{formatNumber(c.figure.done, i18n.language)} / {c.figure.target == null ? "—" : formatNumber(c.figure.target, i18n.language)}</span>
                     <span className="tabular-nums">{c.figure.pct === null ? "" : `${c.figure.pct}%`}</span>
                     <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[c.figure.status] ?? "bg-slate-100"}`}>{t(`indicators.status.${c.figure.status}`)}</span>
                   </li>

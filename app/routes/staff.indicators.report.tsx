@@ -6,7 +6,7 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { regionDashboard } from "~/modules/indicators/progress.server.ts";
 import { dashboardQuerySchema } from "~/modules/indicators/schemas.ts";
 import printStyles from "~/styles/print.css";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate, formatNumber } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 
@@ -31,7 +31,7 @@ export default function IndicatorReport() {
   const { query, dashboard: d, printedAt } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const name = (x: { nameZh?: string; nameEn?: string | null; name?: string }) => (en ? (x.nameEn ?? x.name ?? x.nameZh) : (x.nameZh ?? x.name)) ?? "";
-  const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : n.toLocaleString(i18n.language));
+  const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : formatNumber(n, i18n.language));
   const pct = (n: number | null) => (n === null ? "—" : `${n}%`);
   const counted = d.indicators.filter((i) => i.traceable);
   const ranked = counted.find((i) => i.id === query.rank) ?? counted[0];
@@ -119,7 +119,7 @@ export default function IndicatorReport() {
                             const f = c.indicators.find((x) => x.indicatorId === i.id);
                             return (
                               <td key={i.id} className="text-right tabular-nums" data-status={f?.status}>
-                                <span className="whitespace-nowrap">{f ? `${f.done.toLocaleString(i18n.language)} / ${f.target?.toLocaleString(i18n.language) ?? "—"}` : "—"}</span>
+                                <span className="whitespace-nowrap">{f ? `${formatNumber(f.done, i18n.language)} / ${f.target == null ? "—" : formatNumber(f.target, i18n.language)}` : "—"}</span>
                                 {f && f.pct !== null ? <> <span className="whitespace-nowrap">({f.pct}%){f.status === "lagging" ? " ▼" : ""}</span></> : null}
                               </td>
                             );

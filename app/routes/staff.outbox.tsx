@@ -8,6 +8,7 @@ import { getDb } from "~/modules/db.server.ts";
 import { outboxStatus, retryDead, retrySchema } from "~/modules/search/outbox.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import { formatDate } from "~/utils/format.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -47,7 +48,7 @@ export default function StaffOutbox() {
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 5000);
     return () => clearInterval(timer);
   }, [revalidator]);
-  const time = (iso: string) => new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "zh-CN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date(iso));
+  const time = (iso: string) => formatDate(iso, i18n.language, "shortDateTime");
   const healthy = status.failing.length === 0 && status.deadCount === 0;
   const health = status.deadCount
     ? t("outbox.deadHealth", { count: status.deadCount })

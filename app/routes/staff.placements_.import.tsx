@@ -22,7 +22,7 @@ import {
   recentImports,
 } from "~/modules/placements/import.server.ts";
 import { PLACEMENT_CONTINUITIES, PLACEMENT_GROUPS, PLACEMENT_KINDS, PLACEMENT_RETURNEE_KINDS } from "~/modules/placements/schemas.ts";
-import { formatDate } from "~/utils/format.ts";
+import { formatDate, formatNumber } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 
@@ -167,7 +167,7 @@ export default function ImportPlacements() {
             aria-describedby="import-file-hint"
             data-testid="import-file"
           />
-          <p id="import-file-hint" className="mt-1 text-xs text-slate-500">{t("placementEntry.import.fileHint", { mb: limits.mb, rows: limits.rows.toLocaleString(i18n.language) })}</p>
+          <p id="import-file-hint" className="mt-1 text-xs text-slate-500">{t("placementEntry.import.fileHint", { mb: limits.mb, rows: formatNumber(limits.rows, i18n.language) })}</p>
           <p className="mt-2 text-sm text-slate-700">{t("placementEntry.import.allOrNothing")}</p>
           <button type="submit" disabled={progress !== null} className="mt-3 min-h-11 w-full rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto">
             {t("placementEntry.import.submit")}

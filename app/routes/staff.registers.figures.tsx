@@ -14,6 +14,7 @@ import { regionChoices } from "~/modules/registers/registers.server.ts";
 import { deleteSchema, figureSaveSchema } from "~/modules/registers/schemas.ts";
 import { httpError } from "~/utils/http.ts";
 import { on, registerAction, type RegisterActionData } from "~/utils/register-action.ts";
+import { formatNumber } from "~/utils/format.ts";
 
 const querySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).catch(() => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()) });
 
@@ -58,7 +59,7 @@ export default function ManualFigures() {
           <li key={row.id} className={card} data-testid="manual-figure">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 className="font-semibold">{row.name}</h2>
-              <span className="font-bold tabular-nums">{row.unit === "percent" ? percent(row.value) : row.value.toLocaleString(i18n.language)}</span>
+              <span className="font-bold tabular-nums">{row.unit === "percent" ? percent(row.value) : formatNumber(row.value, i18n.language)}</span>
             </div>
             <p className="mt-1 text-sm text-slate-700">{row.place} · {t("registers.yearMonth", { year: row.year, month: row.month })}{row.note ? ` · ${row.note}` : ""}</p>
             <RowAction intent="delete" id={row.id} schema={deleteSchema} acted={acted} label={t("registers.delete")} danger />

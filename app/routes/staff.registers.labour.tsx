@@ -12,6 +12,7 @@ import { deleteLabourFigure, listLabourFigures, regionChoices, saveLabourFigure 
 import { deleteSchema, labourSaveSchema, yearQuerySchema, type YearQuery } from "~/modules/registers/schemas.ts";
 import { httpError } from "~/utils/http.ts";
 import { on, registerAction, type RegisterActionData } from "~/utils/register-action.ts";
+import { formatNumber } from "~/utils/format.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register.manage");
@@ -39,7 +40,7 @@ export default function LabourFigures() {
     const params = new URLSearchParams({ year: String(next.year), ...(next.region ? { region: next.region } : {}), ...(next.page > 1 ? { page: String(next.page) } : {}) });
     return `/staff/registers/labour?${params}`;
   };
-  const n = (v: number) => v.toLocaleString(i18n.language);
+  const n = (v: number) => formatNumber(v, i18n.language);
   const s = list.summary;
   return (
     <>

@@ -11,6 +11,7 @@ import { cellName, formatCell, submissionSchema, targetsQuerySchema, type Target
 import { loadTargetSheet, saveTargets, splitTarget, type TargetSheet } from "~/modules/targets/targets.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import { formatNumber } from "~/utils/format.ts";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -92,7 +93,7 @@ export default function StaffTargets() {
     return `/staff/targets?${new URLSearchParams(Object.entries(next).filter(([, x]) => x !== undefined).map(([k, x]) => [k, String(x)]))}`;
   };
   const number = (unit: string, value: number | null) =>
-    value === null ? "—" : unit === "percent" ? `${(value / 100).toFixed(2)}%` : value.toLocaleString(i18n.language);
+    value === null ? "—" : unit === "percent" ? `${(value / 100).toFixed(2)}%` : formatNumber(value, i18n.language);
   const initial = (acted?.result.initialValue ?? null) as { v?: Record<string, Record<string, string>> } | null;
   const defaultOf = (indicator: TargetSheet["indicators"][number], code: string, stored: number | null) =>
     initial ? (initial.v?.[String(indicator.id)]?.[code] ?? "") : formatCell(indicator.unit, stored);
