@@ -23,6 +23,13 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce;
   const i18n = createI18n(await getLanguage(request));
   let shellRendered = false;
+  // Stop rendering after ABORT_DELAY or when the visitor goes away, but only while React is still
+  // writing: aborting a finished stream makes React close it a second time, which throws.
+  const controller = new AbortController();
+  let finished = false;
+  const stop = () => finished || controller.abort();
+  const timer = setTimeout(stop, ABORT_DELAY);
+  request.signal.addEventListener("abort", stop, { once: true });
   const body = await renderToReadableStream(
     <NonceContext.Provider value={nonce}>
       <I18nextProvider i18n={i18n}>
@@ -31,7 +38,7 @@ export default async function handleRequest(
     </NonceContext.Provider>,
     {
       nonce,
-      signal: AbortSignal.timeout(ABORT_DELAY),
+      signal: controller.signal,
       onError(error: unknown) {
         responseStatusCode = 500;
         if (shellRendered) console.error(error);
@@ -39,6 +46,12 @@ export default async function handleRequest(
     },
   );
   shellRendered = true;
+  const done = () => {
+    finished = true;
+    clearTimeout(timer);
+    request.signal.removeEventListener("abort", stop);
+  };
+  body.allReady.then(done, done);
   // Crawlers get the whole page at once; people get the shell as soon as it is ready.
   if (isbot(request.headers.get("user-agent") ?? "")) await body.allReady;
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");

@@ -1,8 +1,10 @@
 /**
- * npm run bench:search [-- --postings 100000 --connections 8 --rounds 3]
+ * npm run bench:search [-- --postings 100000 --connections 8 --seconds 10]
  * Generates N postings into a fresh SQLite file, indexes them into a real Meilisearch, then measures
- * for realistic queries: Meilisearch processing time, the whole search page over HTTP under
- * concurrent load, and a plain SQL LIKE baseline — in one run — and writes bench/results/*.json.
+ * in one run: Meilisearch processing time, a plain SQL LIKE baseline, and over HTTP against the real
+ * server — a static file, /healthz, the search page (≥ 200 distinct URLs, and a Zipf mix), the search
+ * API, the home page and detail pages — each with throughput, latency and the CPU the server and
+ * Meilisearch spent per request; then one request at a time. Writes bench/results/*.json.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +20,7 @@ import { rebuildIndex } from "../search/indexer.ts";
 import { getFreePort, startMeili } from "../search/launcher.ts";
 import { searchIds } from "../search/query.ts";
 import { migrate } from "../server/boot.ts";
+import { runPhase, serialLatency, zipfSample, type PhaseResult } from "./bench-load.ts";
 import { BENCH_QUERIES } from "./bench-queries.ts";
 
 const { values } = parseArgs({
@@ -84,12 +87,13 @@ async function main() {
     }
   }
 
-  // The whole page over HTTP, under concurrent load, against the real server on this data.
-  // The server migrates at boot, and Prisma's migration engine cannot lock a file another client
-  // holds open: let go of it first (the next query here reconnects).
+  // The site over HTTP, against the real server in production mode on this data. The server
+  // migrates at boot, and Prisma's migration engine cannot lock a file another client holds open:
+  // let go of it first (the next query here reconnects).
+  const postings = await db.posting.count();
   await db.$disconnect();
   const port = await getFreePort();
-  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const server = spawn(process.execPath, ["--import", "./server/production-mode.js", "--import", "tsx", "server/index.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: dbUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEED_DEMO: "false" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -97,54 +101,76 @@ async function main() {
     server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("site ready") && resolve());
     server.once("exit", (code) => reject(new Error(`server exited ${code}`)));
   });
-  const urls = BENCH_QUERIES.map(({ q, params }) => `/search?${new URLSearchParams({ q, ...params })}`);
-  // Bounded closed-loop load: `connections` workers, each sending the next query as soon as the last answers.
-  const pageTimes: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const deadline = performance.now() + Number(values.seconds) * 1000;
-  const loadStart = performance.now();
-  await Promise.all(
-    Array.from({ length: Number(values.connections) }, async () => {
-      while (performance.now() < deadline) {
-        const url = urls[next++ % urls.length]!;
-        const start = performance.now();
-        const res = await fetch(`http://127.0.0.1:${port}${url}`);
-        await res.arrayBuffer();
-        pageTimes.push(performance.now() - start);
-        if (!res.ok) failures++;
-      }
-    }),
-  );
-  const loadSeconds = (performance.now() - loadStart) / 1000;
+  const base = `http://127.0.0.1:${port}`;
+  const pids = { server: server.pid!, meili: meili.process.pid! };
+  const urls = await benchUrls(base);
+  const connections = Number(values.connections);
+  const seconds = Number(values.seconds);
+  const phase = (name: string, paths: string[], withMeili = true, conns = connections) =>
+    runPhase({ name, base, paths, connections: conns, seconds, pids: withMeili ? pids : { server: pids.server } });
+
+  // Warm up every kind of page once, then measure: the static file and /healthz first, as the
+  // ceiling the pages are compared with.
+  await serialLatency(base, [...urls.pages.slice(0, 20), ...urls.api.slice(0, 20), "/", ...urls.details.slice(0, 10)]);
+  const phases: PhaseResult[] = [];
+  for (const [name, paths, withMeili] of [
+    ["static file", [urls.staticFile], false],
+    ["/healthz", ["/healthz"], false],
+    ["search page, distinct URLs", urls.pages, true],
+    ["search page, Zipf mix", urls.zipf, true],
+    ["search API, distinct URLs", urls.api, true],
+    ["home page", ["/"], true],
+    ["detail pages", urls.details, false],
+  ] as const) {
+    const result = await phase(name, [...paths], withMeili);
+    phases.push(result);
+    console.log(`  ${name}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, server CPU ${result.serverCpuMsPerRequest} ms/req`);
+  }
+  // CPU per request is cleanest one request at a time: no queueing, no contention for the two cores.
+  const serialPhases = [
+    await phase("search page, one at a time", urls.pages, true, 1),
+    await phase("search API, one at a time", urls.api, true, 1),
+    await phase("home page, one at a time", ["/"], true, 1),
+    await phase("detail pages, one at a time", urls.details, false, 1),
+  ];
+  const serialPage = await serialLatency(base, urls.pages);
   server.kill("SIGTERM");
 
   const meiliP = percentiles(meiliTimes);
   const meiliWallP = percentiles(meiliWall);
   const likeP = percentiles(likeTimes);
-  const pageP = percentiles(pageTimes);
+  const byName = (name: string) => [...phases, ...serialPhases].find((p) => p.name === name)!;
+  const page = byName("search page, distinct URLs");
+  const goals = {
+    "search page CPU ≤ 5 ms/req (one at a time)": byName("search page, one at a time").serverCpuMsPerRequest <= 5,
+    "search API CPU ≤ 3 ms/req": byName("search API, one at a time").serverCpuMsPerRequest <= 3,
+    "home page CPU ≤ 3 ms/req": byName("home page, one at a time").serverCpuMsPerRequest <= 3,
+    "detail pages CPU ≤ 3 ms/req": byName("detail pages, one at a time").serverCpuMsPerRequest <= 3,
+    "distinct URLs ≥ 200 req/s, 0 errors": page.rps >= 200 && page.errors + page.non2xx === 0,
+    "Zipf mix ≥ 1,000 req/s": byName("search page, Zipf mix").rps >= 1000,
+    "one at a time: page p95 ≤ 50 ms": serialPage.p95 <= 50,
+    "Meilisearch processing p95 ≤ 15 ms": meiliP.p95 <= 15,
+  };
   const result = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
-    postings: await db.posting.count(),
+    postings,
     documents: indexed,
     index: { seconds: round(indexSeconds), docsPerSecond: Math.round(indexed / indexSeconds) },
     queries: BENCH_QUERIES.length,
+    distinctPageUrls: urls.pages.length,
     meiliProcessingMs: meiliP,
     meiliRoundTripMs: { p50: round(meiliWallP.p50), p95: round(meiliWallP.p95), p99: round(meiliWallP.p99), n: meiliWallP.n },
     likeBaselineMs: { p50: round(likeP.p50), p95: round(likeP.p95), p99: round(likeP.p99), n: likeP.n },
-    page: {
-      connections: Number(values.connections),
-      requests: pageTimes.length,
-      failures,
-      rps: Math.round(pageTimes.length / loadSeconds),
-      latencyMs: { p50: round(pageP.p50), p95: round(pageP.p95), p99: round(pageP.p99) },
-    },
+    phases: [...phases, ...serialPhases],
+    serialPageLatencyMs: serialPage,
     ratios: {
-      likeP50OverMeiliRoundTripP50: round(likeP.p50 / Math.max(meiliWallP.p50, 0.01)),
       likeP95OverMeiliRoundTripP95: round(likeP.p95 / Math.max(meiliWallP.p95, 0.01)),
-      likeP95OverPageP95: round(likeP.p95 / Math.max(pageP.p95, 0.01)),
+      pageRpsOverStaticRps: round(page.rps / Math.max(1, byName("static file").rps)),
+      pageRpsOverHealthzRps: round(page.rps / Math.max(1, byName("/healthz").rps)),
+      zipfRpsOverStaticRps: round(byName("search page, Zipf mix").rps / Math.max(1, byName("static file").rps)),
     },
+    goals,
   };
   fs.mkdirSync("bench/results", { recursive: true });
   const file = path.join("bench/results", `search-${N}-${Date.now()}.json`);
@@ -153,12 +179,37 @@ async function main() {
     "meili processing": meiliP,
     "meili round trip": result.meiliRoundTripMs,
     "SQL LIKE baseline": result.likeBaselineMs,
-    "search page (HTTP)": { ...result.page.latencyMs, n: pageTimes.length },
+    "search page, one at a time": serialPage,
   });
-  console.log(`index ${result.index.docsPerSecond} docs/s; LIKE/meili p95 ratio ${result.ratios.likeP95OverMeiliRoundTripP95}×; ${result.page.rps} req/s; written to ${file}`);
+  console.table(
+    Object.fromEntries(
+      result.phases.map((p) => [p.name, { conns: p.connections, urls: p.distinctUrls, "req/s": p.rps, p50: p.latencyMs.p50, p97_5: p.latencyMs.p95, errors: p.errors + p.non2xx, "server ms/req": p.serverCpuMsPerRequest, "meili ms/req": p.meiliCpuMsPerRequest ?? "" }]),
+    ),
+  );
+  console.table(Object.fromEntries(Object.entries(goals).map(([goal, met]) => [goal, met ? "met" : "NOT met"])));
+  console.log(`ratios: page/static ${result.ratios.pageRpsOverStaticRps}, page/healthz ${result.ratios.pageRpsOverHealthzRps}; written to ${file}`);
   await meili.stop();
-  await db.$disconnect();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The URLs the load walks: every bench query in six variants (≥ 200 distinct search pages), the
+ * same through the API, a Zipf-distributed mix of the pages, detail pages of every kind, and one
+ * static file of the build.
+ */
+async function benchUrls(base: string) {
+  const variants: Record<string, string>[] = [{}, { page: "2" }, { page: "3" }, { sort: "newest" }, { kind: "job" }, { lng: "en" }];
+  const queries = BENCH_QUERIES.flatMap(({ q, params }) => variants.map((v) => new URLSearchParams({ q, ...params, ...v }).toString()));
+  const pages = [...new Set(queries)].map((query) => `/search?${query}`);
+  const api = [...new Set(queries)].map((query) => `/api/v1/search?${query}`);
+  const details: string[] = [];
+  for (const kind of ["job", "internship", "gig", "base", "course"]) {
+    const body = (await (await fetch(`${base}/api/v1/search?kind=${kind}`)).json()) as { results: { id: number }[] };
+    details.push(...body.results.slice(0, 10).map((r) => `/${kind}/${r.id}`));
+  }
+  const home = await (await fetch(`${base}/`)).text();
+  const staticFile = /\/build\/[^"]+\.js/.exec(home)?.[0] ?? "/favicon.ico";
+  return { pages, api, zipf: zipfSample(pages, 20_000), details, staticFile };
 }
 
 main().catch((error) => {
