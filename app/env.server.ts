@@ -40,6 +40,8 @@ const envSchema = z.object({
   MEILI_BIN: z.string().optional(),
   MEILI_INDEX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("opportunities"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** Keep public answers in memory until the search sync changes something (server/page-cache.ts). */
+  PAGE_CACHE: z.enum(["true", "false"]).default("true"),
   /** 32+ random bytes (base64 or hex) from which the encryption, hashing and cookie keys derive. */
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
   /** Origins allowed to post forms besides the request's own host, comma-separated. */

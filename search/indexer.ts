@@ -3,6 +3,7 @@ import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { baseDocument, courseDocument, postingDocument, type SearchDocument } from "./documents.ts";
 import type { SearchConnection } from "./client.ts";
 import { indexSettings, settingsHash } from "./settings.ts";
+import { bumpSearchGeneration } from "./freshness.ts";
 
 const BATCH = 5000;
 const WAIT = { timeout: 600_000, interval: 50 };
@@ -109,6 +110,7 @@ export async function rebuildIndex(
   const exists = await client.getIndex(indexUid).then(() => true, () => false);
   if (!exists) await client.createIndex(indexUid, { primaryKey: "id" }).waitTask(WAIT);
   await client.swapIndexes([{ indexes: [indexUid, freshUid], rename: false }]).waitTask(WAIT);
+  bumpSearchGeneration();
   await client.deleteIndex(freshUid).waitTask(WAIT);
   await prisma.systemState.upsert({
     where: { key: "search.settingsHash" },

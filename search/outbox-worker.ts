@@ -2,6 +2,7 @@ import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { parseDocId, type SearchDocument } from "./documents.ts";
 import { isRefusal, meiliAnswer } from "./errors.ts";
 import { loadDocuments, sourceKey } from "./indexer.ts";
+import { bumpSearchGeneration } from "./freshness.ts";
 import type { SearchService } from "./service.ts";
 
 const BATCH = 500;
@@ -196,6 +197,9 @@ export class OutboxWorker {
     const ids = [...rows, ...items.flatMap((i) => i.rows)].map((r) => r.id);
     const docIds = items.map((i) => i.docId);
     if (ids.length === 0) return;
+    // Meilisearch has confirmed: cached public answers made before this are stale now (before the
+    // rows go, so nothing that sees the queue empty can still be served an older answer).
+    if (items.length) bumpSearchGeneration();
     await this.db.searchOutbox.deleteMany({ where: { OR: [{ id: { in: ids } }, ...(docIds.length ? [{ docId: { in: docIds }, deadAt: { not: null } }] : [])] } });
   }
 

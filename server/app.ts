@@ -3,6 +3,7 @@ import express from "express";
 import type { ServerBuild } from "@remix-run/node";
 import { IMPORT_MAX_BYTES } from "../app/modules/placements/import.server.ts";
 import { finalErrorHandler } from "./error-page.ts";
+import type { PageCache } from "./page-cache.ts";
 import { remixHandler } from "./remix-handler.ts";
 import { bodyGuard, methodGuard, pathGuard } from "./requests.ts";
 import { originCheck, securityHeaders } from "./security.ts";
@@ -13,6 +14,8 @@ export interface AppOptions {
   /** Express's `trust proxy` value (TRUST_PROXY parsed): false, a hop count, or addresses/CIDRs. */
   trustProxy: false | number | string[];
   trustedOrigins: string[];
+  /** Public answers kept in memory (server/page-cache.ts); off when not given. */
+  pageCache?: PageCache;
 }
 
 export const FORM_LIMIT = 1024 * 1024;
@@ -34,9 +37,15 @@ export function createApp(options: AppOptions) {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(bodyGuard({ form: FORM_LIMIT, upload: UPLOAD_LIMIT, uploadPaths: UPLOAD_PATHS }));
+  if (options.pageCache) app.use(options.pageCache.middleware());
   app.all(
     "*",
-    remixHandler(options.build, options.mode, (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string })),
+    remixHandler(
+      options.build,
+      options.mode,
+      (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce as string }),
+      options.pageCache,
+    ),
   );
   app.use(finalErrorHandler());
   return app;

@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../app/env.server.ts";
 import { isPortFree } from "../search/launcher.ts";
 import { createApp } from "./app.ts";
+import { PageCache } from "./page-cache.ts";
 import { bootServices } from "./boot.ts";
 
 async function main() {
@@ -18,7 +19,8 @@ async function main() {
   const build = (await import(pathToFileURL(path.resolve("build", "index.js")).href)) as ServerBuild;
 
   const trustedOrigins = (env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
-  const app = createApp({ build, mode: env.NODE_ENV, trustProxy: env.TRUST_PROXY, trustedOrigins });
+  const pageCache = env.PAGE_CACHE === "true" ? new PageCache() : undefined;
+  const app = createApp({ build, mode: env.NODE_ENV, trustProxy: env.TRUST_PROXY, trustedOrigins, pageCache });
 
   const server = app.listen(env.PORT, host, () => {
     console.log(`site ready at http://localhost:${env.PORT}`);

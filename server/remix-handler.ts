@@ -1,6 +1,8 @@
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { searchGeneration } from "../search/freshness.ts";
 import { sendErrorPage } from "./error-page.ts";
+import type { PageCache } from "./page-cache.ts";
 import { asBody } from "./requests.ts";
 import { fromTrustedProxy, requestOrigin } from "./security.ts";
 
@@ -35,9 +37,11 @@ function headersOf(req: Request): Headers {
  * proxy setting (requestOrigin), a POST's body is the one bodyGuard already read and checked, and
  * every answer passes the cache policy.
  */
-export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (req: Request, res: Response) => AppLoadContext) {
+export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (req: Request, res: Response) => AppLoadContext, cache?: PageCache) {
   const handle = createRequestHandler(build, mode);
   return async (req: Request, res: Response, next: NextFunction) => {
+    // Read before rendering: a change the sync confirms meanwhile makes this answer stale at once.
+    const generation = searchGeneration();
     let url: URL;
     try {
       url = new URL(`${requestOrigin(req)}${req.originalUrl}`);
@@ -51,9 +55,11 @@ export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (
       const request = new globalThis.Request(url, { method: req.method, headers: headersOf(req), body, signal: controller.signal });
       const response = await handle(request, getLoadContext(req, res));
       applyCachePolicy(req.headers.cookie, response.headers);
+      const kept = cache ? await cache.store(res, response, res.locals.cspNonce as string, generation) : null;
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (kept !== null) return void res.end(kept);
       if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
       if (response.body) await writeReadableStreamToWritable(response.body, res);
       else res.end();

@@ -16,6 +16,7 @@ import { seedDemoAccounts } from "./accounts.ts";
 import { seedIndicators } from "./indicators.ts";
 import { seedPendingRegistrations } from "./registrations.ts";
 import { COUNTIES, regionRows, shortCountyName } from "./regions.ts";
+import { forgetReferenceData } from "../../app/modules/regions/regions.server.ts";
 
 export const DEMO_COUNTS = { jobs: 3200, internships: 2100, gigs: 560 } as const;
 
@@ -186,6 +187,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   const rng = createRng(options.seed ?? 20261124);
   resetCreditSerial();
   await seedReferenceData(db);
+  forgetReferenceData();
   const orgs = await seedOrganizations(db, rng, now);
   const postings = buildPostings(rng, new EmployerIndex(orgs), now, DEMO_COUNTS);
   await insertInChunks(postings, 1000, (data) => db.posting.createMany({ data }));

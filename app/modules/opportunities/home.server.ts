@@ -1,5 +1,5 @@
 import { getDb } from "../db.server.ts";
-import { getRegions, regionName } from "../regions/regions.server.ts";
+import { getBrands, getRegions, regionName } from "../regions/regions.server.ts";
 import { openPostingsWhere } from "../../../search/indexer.ts";
 
 export async function loadHome(lang: string, now = new Date()) {
@@ -9,7 +9,7 @@ export async function loadHome(lang: string, now = new Date()) {
     db.posting.groupBy({ by: ["kind"], where: openPostingsWhere(now), _count: { _all: true } }),
     db.incubationBase.count({ where: { status: "published" } }),
     db.trainingCourse.count({ where: { status: "published", enrolDeadline: { gte: now } } }),
-    db.labourBrand.findMany({ orderBy: { code: "asc" } }),
+    getBrands(),
   ]);
   const count = (kind: string) => byKind.find((k) => k.kind === kind)?._count._all ?? 0;
   return {

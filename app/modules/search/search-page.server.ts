@@ -1,6 +1,5 @@
-import { getDb } from "../db.server.ts";
 import { searchOpportunities, type SearchOutcome } from "../opportunities/opportunities.server.ts";
-import { getRegions, regionName } from "../regions/regions.server.ts";
+import { getBrands, getIndustries, getRegions, regionName } from "../regions/regions.server.ts";
 import type { ParamNote, SearchParams } from "./params.ts";
 
 export interface FacetOption {
@@ -25,12 +24,7 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
     notes = [...notes, { param: "page", key: "notes.pageBeyond" }];
     outcome = await searchOpportunities(params, now);
   }
-  const db = getDb();
-  const [regions, industries, brands] = await Promise.all([
-    getRegions(),
-    db.industry.findMany({ orderBy: { code: "asc" } }),
-    db.labourBrand.findMany({ orderBy: { code: "asc" } }),
-  ]);
+  const [regions, industries, brands] = await Promise.all([getRegions(), getIndustries(), getBrands()]);
   const en = lang === "en";
   const options = (distribution: Record<string, number> | undefined, label: (code: string) => string) =>
     Object.entries(distribution ?? {})
