@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { searchGeneration } from "../search/freshness.ts";
 import { requestOrigin } from "./security.ts";
@@ -7,7 +9,8 @@ import { requestOrigin } from "./security.ts";
  * everyone opens (home, search, detail pages, their .data requests and /api/v1). An entry is good
  * while the search generation it was made at is current — the search sync moves it on when
  * Meilisearch confirms a change, so an approved, edited or closed post shows at once — and for
- * MAX_AGE_MS at most (time alone changes what is open, e.g. a gig whose day has passed). Never for a
+ * MAX_AGE_MS at most (time alone changes what is open, e.g. a gig whose day has passed). A hit is
+ * sent as stored (gzip when accepted), its inline scripts allowed by their hashes. Never for a
  * request with a session cookie, never an answer that sets a cookie: signed-in visitors always get
  * their own page.
  */
@@ -23,11 +26,23 @@ const KEPT = new Set(["content-type", "cache-control", "etag", "vary", "last-mod
 interface Entry {
   status: number;
   headers: [string, string][];
-  body: string;
-  /** The nonce the page was rendered with: swapped for this response's own on every hit. */
-  nonce: string | null;
+  body: Buffer;
+  /** The same, compressed once when stored (most visitors accept gzip). */
+  gzip: Buffer;
+  /**
+   * CSP sources for the page's inline scripts: the hashes of their text. A kept page cannot carry
+   * a fresh nonce without being rewritten and compressed again on every hit, so a hit allows
+   * exactly the scripts the page was rendered with, by hash.
+   */
+  scriptHashes: string[];
   generation: number;
   madeAt: number;
+}
+
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+
+function inlineScriptHashes(html: string): string[] {
+  return [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash("sha256").update(m[1]!).digest("base64")}'`))];
 }
 
 export class PageCache {
@@ -60,7 +75,7 @@ export class PageCache {
   set(key: string, entry: Entry) {
     this.delete(key);
     this.entries.set(key, entry);
-    this.bytes += entry.body.length * 2;
+    this.bytes += entry.body.length + entry.gzip.length;
     while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -71,7 +86,7 @@ export class PageCache {
   private delete(key: string) {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.bytes -= entry.body.length * 2;
+    this.bytes -= entry.body.length + entry.gzip.length;
     this.entries.delete(key);
   }
 
@@ -87,11 +102,20 @@ export class PageCache {
       }
       this.hits++;
       for (const [name, value] of entry.headers) res.setHeader(name, value);
+      res.setHeader("X-Page-Cache", "hit");
+      const csp = res.getHeader("Content-Security-Policy");
+      if (typeof csp === "string") res.setHeader("Content-Security-Policy", csp.replace(/'nonce-[^']*'/, entry.scriptHashes.join(" ") || "'none'"));
       const etag = entry.headers.find(([name]) => name === "etag")?.[1];
       if (etag && req.get("if-none-match") === etag) return void res.status(304).end();
-      const nonce = res.locals.cspNonce as string;
-      res.setHeader("X-Page-Cache", "hit");
-      res.status(entry.status).end(entry.nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body);
+      res.setHeader("Vary", "Accept-Encoding");
+      // Already compressed: the compression middleware leaves an answer with an encoding alone.
+      if (/\bgzip\b/.test(req.get("accept-encoding") ?? "")) {
+        res.setHeader("Content-Encoding", "gzip");
+        res.setHeader("Content-Length", entry.gzip.length);
+        return void res.status(entry.status).end(entry.gzip);
+      }
+      res.setHeader("Content-Length", entry.body.length);
+      res.status(entry.status).end(entry.body);
     };
   }
 
@@ -99,16 +123,17 @@ export class PageCache {
    * Keeps a Remix answer for the request the middleware marked, when it is a plain 200 text answer
    * that sets no cookie. Returns the body to send (the answer's stream is read here).
    */
-  async store(res: Response, response: globalThis.Response, nonce: string, generation: number): Promise<string | null> {
+  async store(res: Response, response: globalThis.Response, generation: number): Promise<Buffer | null> {
     const key = res.locals.pageCacheKey as string | undefined;
     const type = response.headers.get("content-type") ?? "";
     if (!key || response.status !== 200 || response.headers.has("set-cookie") || !/^(text\/html|application\/json|text\/x-script)/.test(type)) return null;
-    const body = await response.text();
+    const body = Buffer.from(await response.arrayBuffer());
     this.set(key, {
       status: response.status,
       headers: [...response.headers.entries()].filter(([name]) => KEPT.has(name)),
       body,
-      nonce: body.includes(nonce) ? nonce : null,
+      gzip: gzipSync(body),
+      scriptHashes: type.startsWith("text/html") ? inlineScriptHashes(body.toString("utf8")) : [],
       generation,
       madeAt: Date.now(),
     });

@@ -55,7 +55,7 @@ export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (
       const request = new globalThis.Request(url, { method: req.method, headers: headersOf(req), body, signal: controller.signal });
       const response = await handle(request, getLoadContext(req, res));
       applyCachePolicy(req.headers.cookie, response.headers);
-      const kept = cache ? await cache.store(res, response, res.locals.cspNonce as string, generation) : null;
+      const kept = cache ? await cache.store(res, response, generation) : null;
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
