@@ -1,19 +1,19 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider } from "react-i18next";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage } from "./i18n/i18n.ts";
+import { I18nDataContext, readBootstrap } from "./i18n/i18n-client.tsx";
 
-const lang = document.documentElement.lang;
-const i18n = createI18n(isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
+// Only this language's strings of this page's namespaces, from the document (never the string files).
+const text = readBootstrap();
+const sameText = () => text;
 
 startTransition(() => {
   hydrateRoot(
     document,
-    <I18nextProvider i18n={i18n}>
+    <I18nDataContext.Provider value={sameText}>
       <StrictMode>
         <RemixBrowser />
       </StrictMode>
-    </I18nextProvider>,
+    </I18nDataContext.Provider>,
   );
 });

@@ -6,8 +6,9 @@ import { isbot } from "isbot";
 // carry a NUL byte (shown as "�") wherever a character straddled that edge. This build encodes the
 // text first and copies bytes, which has no such edge. (Fixed in React 19.)
 import { renderToReadableStream } from "react-dom/server.browser";
-import { I18nextProvider } from "react-i18next";
-import { createI18n } from "./i18n/i18n.ts";
+import { I18nDataContext } from "./i18n/i18n-client.tsx";
+import type { Namespace } from "./i18n/i18n.ts";
+import { i18nBootstrap } from "./i18n/i18n.server.ts";
 import { getLanguage } from "./i18n/language.server.ts";
 import { NonceContext } from "./nonce.tsx";
 
@@ -21,7 +22,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const i18n = createI18n(await getLanguage(request));
+  const lng = await getLanguage(request);
+  const bootstrap = (namespaces: readonly Namespace[]) => i18nBootstrap(lng, namespaces);
   let shellRendered = false;
   // Stop rendering after ABORT_DELAY or when the visitor goes away, but only while React is still
   // writing: aborting a finished stream makes React close it a second time, which throws.
@@ -32,9 +34,9 @@ export default async function handleRequest(
   request.signal.addEventListener("abort", stop, { once: true });
   const body = await renderToReadableStream(
     <NonceContext.Provider value={nonce}>
-      <I18nextProvider i18n={i18n}>
+      <I18nDataContext.Provider value={bootstrap}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </I18nextProvider>
+      </I18nDataContext.Provider>
     </NonceContext.Provider>,
     {
       nonce,

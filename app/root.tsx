@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import stylesheet from "~/styles/app.css";
+import { I18nData, useRouteNamespaces } from "./i18n/i18n-client.tsx";
+import { isLanguage } from "./i18n/i18n.ts";
 import { getLanguage } from "./i18n/language.server.ts";
 import { getOptionalUser } from "./modules/auth/guards.server.ts";
 import { homeFor } from "./modules/auth/home.ts";
@@ -43,11 +44,9 @@ function LanguageSwitch({ lang }: { lang: string }) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
-  const lang = data?.lang ?? "zh-CN";
-  const { t, i18n } = useTranslation();
-  useEffect(() => {
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-  }, [lang, i18n]);
+  const lang = isLanguage(data?.lang) ? data.lang : "zh-CN";
+  const namespaces = useRouteNamespaces(lang);
+  const { t } = useTranslation();
   return (
     <html lang={lang}>
       <head>
@@ -80,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="mx-auto max-w-5xl px-4 py-6 text-xs text-slate-500">
           {t("footer.text")} · <a className="underline" href="/api/v1/search">{t("footer.api")}</a> · <Link className="underline" to="/figures" data-testid="figures-link">{t("exports.figures.link")}</Link>
         </footer>
+        <I18nData namespaces={namespaces} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -101,7 +101,7 @@ export function ErrorBoundary() {
     <div className="mx-auto max-w-lg py-12 text-center" data-testid="error-page">
       <p className="text-5xl font-bold text-brand-700">{status}</p>
       <h1 className="mt-2 text-xl font-semibold">{t(status === 404 ? "errors.title404" : "errors.title")}</h1>
-      <p className="mt-3 text-slate-600">{t(`errors.${key}`)}</p>
+      <p className="mt-3 text-slate-600">{tCode(t, "errors", String(key))}</p>
       <p className="mt-6">
         <Link to="/" className="inline-flex min-h-11 items-center rounded bg-brand-600 px-4 text-white">{t("errors.home")}</Link>
         {" "}

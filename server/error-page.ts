@@ -1,5 +1,7 @@
+import { tCode } from "../app/i18n/translate.ts";
 import type { NextFunction, Request, Response } from "express";
-import { createI18n, DEFAULT_LANGUAGE, type Language } from "../app/i18n/i18n.ts";
+import { DEFAULT_LANGUAGE, type Language } from "../app/i18n/i18n.ts";
+import { createI18n } from "../app/i18n/i18n.server.ts";
 import { getLanguage } from "../app/i18n/language.server.ts";
 import { safeRedirectPath } from "../app/utils/safe-redirect.ts";
 
@@ -43,7 +45,7 @@ export interface ErrorPageOptions {
 export async function sendErrorPage(req: Request, res: Response, status: ServerErrorStatus, options: ErrorPageOptions = {}) {
   const lang = await languageOf(req);
   const t = createI18n(lang).t;
-  const message = t(`httpErrors.${options.message ?? String(status)}`, options.values ?? {});
+  const message = tCode(t, "httpErrors", options.message ?? String(status), options.values ?? {});
   const back = req.method === "GET" || req.method === "HEAD" ? null : pageOf(req);
   const links = [back ? `<a href="${escapeHtml(back)}">${escapeHtml(t("httpErrors.back"))}</a>` : "", `<a href="/">${escapeHtml(t("httpErrors.home"))}</a>`].filter(Boolean);
   const html = `<!doctype html>

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import type { ApplicationStatus } from "~/modules/applications/schemas.ts";
 import type { SnapshotView } from "~/modules/applications/applications.server.ts";
 import { formatDate } from "~/utils/format.ts";
@@ -17,7 +17,7 @@ const BADGE: Record<ApplicationStatus, string> = {
 
 export function ApplicationStatusBadge({ status, side }: { status: ApplicationStatus; side: "seeker" | "employer" }) {
   const { t } = useTranslation();
-  const label = side === "seeker" ? t(`seekers.applicationStatus.${status}`) : t(`applications.employerStatus.${status}`);
+  const label = side === "seeker" ? tCode(t, "seekers.applicationStatus", status) : tCode(t, "applications.employerStatus", status);
   return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-semibold ${BADGE[status] ?? ""}`} data-testid="application-status">{label}</span>;
 }
 
@@ -30,7 +30,7 @@ export function Timeline({ events }: { events: { status: ApplicationStatus; reas
     <ol className="mt-1 space-y-1 border-l-2 border-slate-200 pl-3 text-sm" data-testid="timeline">
       {events.map((e, i) => (
         <li key={i} data-status={e.status}>
-          <time dateTime={e.at} className="text-slate-500">{time(e.at)}</time> · <span className="font-medium">{t(`applications.events.${e.status}`)}</span>
+          <time dateTime={e.at} className="text-slate-500">{time(e.at)}</time> · <span className="font-medium">{tCode(t, "applications.events", e.status)}</span>
           {e.reason ? <span className="block text-slate-700">{t("applications.mine.reason", { reason: e.reason })}</span> : null}
         </li>
       ))}
@@ -59,9 +59,9 @@ export function SharedProfile({ view }: { view: SnapshotView }) {
       {view.shared ? (
         <>
           <Row label={t("seekers.idNumber")}>{view.idNumberMasked}</Row>
-          <Row label={t("seekers.sex")}>{view.sex === "male" || view.sex === "female" ? t(`seekers.sexValue.${view.sex}`) : null}</Row>
+          <Row label={t("seekers.sex")}>{view.sex === "male" || view.sex === "female" ? tCode(t, "seekers.sexValue", view.sex) : null}</Row>
           <Row label={t("applications.birthYear")}>{view.birthYear}</Row>
-          <Row label={t("seekers.education")}>{view.education ? t(`education.${view.education}`) : null}</Row>
+          <Row label={t("seekers.education")}>{view.education ? tCode(t, "education", view.education) : null}</Row>
           <Row label={t("seekers.school")}>{view.school}</Row>
           <Row label={t("seekers.major")}>{view.major}</Row>
           <Row label={t("seekers.graduationYear")}>{view.graduationYear}</Row>
@@ -77,8 +77,8 @@ export function SharedProfile({ view }: { view: SnapshotView }) {
           </Row>
           <Row label={t("seekers.hometown")}>{view.hometown}</Row>
           <Row label={t("seekers.currentPlace")}>{view.currentPlace}</Row>
-          <Row label={t("seekers.sections.groups")}>{list(view.groups.map((g) => t(`groups.${g}`)))}</Row>
-          <Row label={t("seekers.returneeKind")}>{view.returneeKind ? t(`seekers.returneeKinds.${view.returneeKind}`, { defaultValue: view.returneeKind }) : null}</Row>
+          <Row label={t("seekers.sections.groups")}>{list(view.groups.map((g) => tCode(t, "groups", g)))}</Row>
+          <Row label={t("seekers.returneeKind")}>{view.returneeKind ? tCode(t, "seekers.returneeKinds", view.returneeKind, { defaultValue: view.returneeKind }) : null}</Row>
         </>
       ) : null}
     </dl>

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 
 /** What the second step of a code flow says above its form: where the code went, and how to change it. */
 export function CodeSentNote({ message, identifier, restartTo }: { message: string; identifier: string; restartTo: string }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 
 /**
  * "导出 Excel · CSV": plain links (a download, not a page), so they work without JavaScript and

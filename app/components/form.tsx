@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tKey } from "~/i18n/translate.ts";
 
 /**
  * Errors are i18n keys, optionally with parameters as a query string: "auth.tooManyAttempts?minutes=5".
@@ -8,7 +8,7 @@ export function useErrorText() {
   const { t } = useTranslation();
   return (error: string) => {
     const [key, query] = error.split("?");
-    return t(key ?? error, Object.fromEntries(new URLSearchParams(query ?? "")));
+    return tKey(t, key ?? error, Object.fromEntries(new URLSearchParams(query ?? "")));
   };
 }
 

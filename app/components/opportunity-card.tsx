@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { formatDate, formatPay, highlightParts } from "~/utils/format.ts";
 
 export interface CardView {
@@ -39,7 +39,7 @@ export function KindLabel({ kind, testId }: { kind: CardView["kind"]; testId?: s
   const { t } = useTranslation();
   return (
     <span className={`inline-block shrink-0 rounded px-1.5 py-0.5 align-middle text-sm font-semibold ${KIND_STYLE[kind]}`} data-testid={testId}>
-      {t(`kindShort.${kind}`)}
+      {tCode(t, "kindShort", kind)}
     </span>
   );
 }
@@ -69,10 +69,10 @@ export function OpportunityCard({ card, query }: { card: CardView; query: string
       <p className="mt-2 flex flex-wrap gap-1 text-[13px] text-slate-600">
         {card.kind === "gig" && card.date ? <span className="font-medium text-amber-800">{t("detail.workDate")}: {formatDate(card.date, i18n.language)}</span> : null}
         {card.kind === "course" && card.date ? <span>{t("detail.period")}: {formatDate(card.date, i18n.language)}</span> : null}
-        {card.level ? <span>{t(`levels.${card.level}`)}</span> : null}
+        {card.level ? <span>{tCode(t, "levels", card.level)}</span> : null}
         {card.placesLeft !== null ? <span>{t(card.kind === "base" ? "detail.places" : "detail.placesLeft")}: {card.placesLeft}</span> : null}
         {card.groups.slice(0, 3).map((g) => (
-          <span key={g} className="rounded bg-slate-100 px-1">{t(`groups.${g}`)}</span>
+          <span key={g} className="rounded bg-slate-100 px-1">{tCode(t, "groups", g)}</span>
         ))}
         <span className="ml-auto">{formatDate(card.postedAt, i18n.language)}</span>
       </p>

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { can } from "~/modules/auth/permissions.ts";
 import { inviteSchema } from "~/modules/organizations/schemas.ts";
 import type { loader as rootLoader } from "~/root.tsx";
@@ -21,7 +21,7 @@ export function StatusBadge({ status }: { status: string }) {
   return (
     <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-semibold ${BADGE[status] ?? "bg-slate-100"}`} data-testid="organization-status" data-status={status}>
       {status === "verified" ? "✓ " : ""}
-      {t(`organizations.status.${status}`)}
+      {tCode(t, "organizations.status", status)}
     </span>
   );
 }
@@ -52,7 +52,7 @@ export function OrganizationFacts({ org, extra = [] }: { org: OrganizationFactsI
   const { t } = useTranslation();
   const rows: [string, string | null][] = [
     [t("organizations.creditCode"), org.creditCode],
-    [t("organizations.kind"), t(`organizations.kinds.${org.kind}`)],
+    [t("organizations.kind"), tCode(t, "organizations.kinds", org.kind)],
     [t("organizations.industry"), org.industry],
     [t("staffOrgs.place"), org.place],
     [t("organizations.address"), org.address],
@@ -84,7 +84,7 @@ export function MembersList({ members }: { members: { userId: number; displayNam
             {m.isMe ? t("employer.you") : ""}
           </span>
           <span className="text-sm text-slate-600">
-            {t(`employer.roles.${m.role}`)} · {t("employer.joined", { date: formatDate(m.joinedAt, i18n.language) })}
+            {tCode(t, "employer.roles", m.role)} · {t("employer.joined", { date: formatDate(m.joinedAt, i18n.language) })}
           </span>
         </li>
       ))}

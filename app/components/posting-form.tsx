@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
 import {
@@ -105,7 +105,7 @@ export function PostingForm({
           {gig ? (
             <>
               <TextField meta={f.pay!} label={t("postings.form.gigPay")} hint={t("postings.form.gigPayHint")} inputMode="numeric" />
-              <ChoiceGroup meta={choice.payPeriod!} legend={t("postings.form.payPeriod")} type="radio" options={GIG_PAY_PERIODS.map((p) => ({ value: p, label: t(`payPeriod.${p}`) }))} />
+              <ChoiceGroup meta={choice.payPeriod!} legend={t("postings.form.payPeriod")} type="radio" options={GIG_PAY_PERIODS.map((p) => ({ value: p, label: tCode(t, "payPeriod", p) }))} />
             </>
           ) : (
             <>
@@ -115,7 +115,7 @@ export function PostingForm({
               </div>
               {kind === "job" ? (
                 <SelectField meta={f.payPeriod!} label={t("postings.form.payPeriod")}>
-                  {PAY_PERIODS.map((p) => <option key={p} value={p}>{t(`payPeriod.${p}`)}</option>)}
+                  {PAY_PERIODS.map((p) => <option key={p} value={p}>{tCode(t, "payPeriod", p)}</option>)}
                 </SelectField>
               ) : (
                 <p className="-mt-2 mb-4 text-xs text-slate-500">{t("postings.form.allowanceHint")}</p>
@@ -125,7 +125,7 @@ export function PostingForm({
           <TextField meta={f.headcount!} label={t(gig ? "postings.form.peopleNeeded" : "postings.form.headcount")} inputMode="numeric" />
           {kind === "job" ? (
             <SelectField meta={f.contractType!} label={t("postings.form.contractType")}>
-              {CONTRACT_TYPES.map((c) => <option key={c} value={c}>{t(`contract.${c}`)}</option>)}
+              {CONTRACT_TYPES.map((c) => <option key={c} value={c}>{tCode(t, "contract", c)}</option>)}
             </SelectField>
           ) : null}
           {kind === "internship" ? (
@@ -135,7 +135,7 @@ export function PostingForm({
             </>
           ) : null}
           {gig ? null : (
-            <ChoiceGroup meta={choice.benefits!} legend={`${t("postings.form.benefits")} (${t("forms.optional")})`} type="checkbox" columns options={BENEFITS.map((b) => ({ value: b, label: t(`benefits.${b}`) }))} />
+            <ChoiceGroup meta={choice.benefits!} legend={`${t("postings.form.benefits")} (${t("forms.optional")})`} type="checkbox" columns options={BENEFITS.map((b) => ({ value: b, label: tCode(t, "benefits", b) }))} />
           )}
         </Section>
 
@@ -149,7 +149,7 @@ export function PostingForm({
           {gig ? null : (
             <>
               <SelectField meta={f.education!} label={t("postings.form.education")}>
-                {EDUCATION_LEVELS.map((e) => <option key={e} value={e}>{t(`education.${e}`)}</option>)}
+                {EDUCATION_LEVELS.map((e) => <option key={e} value={e}>{tCode(t, "education", e)}</option>)}
               </SelectField>
               <TextField meta={f.experienceYears!} label={`${t("postings.form.experienceYears")} (${t("forms.optional")})`} inputMode="numeric" />
               <div className="grid grid-cols-2 gap-x-3">
@@ -158,7 +158,7 @@ export function PostingForm({
               </div>
               <p className="-mt-2 mb-4 text-xs text-slate-500">{t("postings.form.ageHint")}</p>
               <TextAreaField meta={f.skills!} label={`${t("postings.form.skills")} (${t("forms.optional")})`} rows={2} />
-              <ChoiceGroup meta={choice.groups!} legend={`${t("postings.form.groups")} (${t("forms.optional")})`} hint={t("postings.form.groupsHint")} type="checkbox" columns options={POSTING_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))} />
+              <ChoiceGroup meta={choice.groups!} legend={`${t("postings.form.groups")} (${t("forms.optional")})`} hint={t("postings.form.groupsHint")} type="checkbox" columns options={POSTING_GROUPS.map((g) => ({ value: g, label: tCode(t, "groups", g) }))} />
             </>
           )}
           <p className="text-xs text-slate-500">{t("postings.form.lawfulHint")}</p>

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 
 const STYLE: Record<string, string> = {
   draft: "bg-slate-100 text-slate-800",
@@ -14,7 +14,7 @@ export function PostingStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
     <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-semibold ${STYLE[status] ?? "bg-slate-100"}`} data-testid="posting-status" data-status={status}>
-      {t(`postings.status.${status}`)}
+      {tCode(t, "postings.status", status)}
     </span>
   );
 }

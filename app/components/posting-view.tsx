@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { KindLabel } from "~/components/opportunity-card.tsx";
 import type { PostingView as View } from "~/modules/postings/postings.server.ts";
 import { formatDate, formatPay } from "~/utils/format.ts";
@@ -31,7 +31,7 @@ export function PostingView({ view: p, headingLevel = 2 }: { view: View; heading
     <article data-testid="posting-view">
       <p className="flex items-center gap-2">
         <KindLabel kind={p.kind} />
-        <span className="text-sm text-slate-600">{t(`kinds.${p.kind}`)}</span>
+        <span className="text-sm text-slate-600">{tCode(t, "kinds", p.kind)}</span>
       </p>
       <Title className="mt-1 text-2xl font-bold leading-snug" data-testid="posting-title">{p.title}</Title>
       <p className="mt-2 text-xl font-semibold text-orange-700">{formatPay(t, p.pay)}</p>
@@ -58,12 +58,12 @@ export function PostingView({ view: p, headingLevel = 2 }: { view: View; heading
         <Field label={t("detail.brand")}>{p.brand}</Field>
         {p.kind === "gig" ? null : (
           <>
-            <Field label={t("detail.education")}>{t(`education.${p.education}`)}</Field>
+            <Field label={t("detail.education")}>{tCode(t, "education", p.education)}</Field>
             <Field label={t("detail.experience")}>{p.experienceYears > 0 ? t("detail.experienceYears", { count: p.experienceYears }) : t("detail.noExperience")}</Field>
             <Field label={t("detail.age")}>{age}</Field>
-            <Field label={t("detail.contract")}>{t(`contract.${p.contractType}`)}</Field>
-            <Field label={t("detail.benefits")}>{p.benefits.map((x) => t(`benefits.${x}`)).join(t("list.separator"))}</Field>
-            <Field label={t("detail.groups")}>{p.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.contract")}>{tCode(t, "contract", p.contractType)}</Field>
+            <Field label={t("detail.benefits")}>{p.benefits.map((x) => tCode(t, "benefits", x)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.groups")}>{p.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
           </>
         )}
         <Field label={t("detail.validUntil")}>{formatDate(p.validUntil, lang)}</Field>

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tKey } from "~/i18n/translate.ts";
 import type { z } from "zod";
 import type { RegisterActionData } from "~/utils/register-action.ts";
 import { FieldError, FormError } from "./form.tsx";
@@ -30,7 +30,7 @@ export function DoneNote({ acted }: { acted: RegisterActionData | undefined }) {
   if (!acted?.done) return null;
   return (
     <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="register-done">
-      {t(acted.done.key, { name: acted.done.name })}
+      {tKey(t, acted.done.key, { name: acted.done.name })}
     </p>
   );
 }

@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { KindLabel, OpportunityCard } from "~/components/opportunity-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { jsonLd, loadDetail } from "~/modules/opportunities/detail.server.ts";
 import { formatDate, formatPay } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
-import { opportunityRef } from "~/utils/route-params.ts";
+import { opportunityRef } from "~/utils/route-params.server.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "applications"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = opportunityRef.safeParse(params);
@@ -23,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const d = data?.detail;
   if (!d) return [{ title: pageTitle(t, t("errors.title404")) }];
   const title = d.posting?.title ?? d.base?.name ?? d.course?.title ?? "";
-  return [{ title: pageTitle(t, t("detail.metaTitle", { title, kind: t(`kinds.${d.kind}`) })) }, ...(d.open ? [] : [{ name: "robots", content: "noindex" }])];
+  return [{ title: pageTitle(t, t("detail.metaTitle", { title, kind: tCode(t, "kinds", d.kind) })) }, ...(d.open ? [] : [{ name: "robots", content: "noindex" }])];
 };
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -95,7 +98,7 @@ export default function DetailPage() {
       <BackLink />
       <p className="mt-2 flex items-center gap-2">
         <KindLabel kind={detail.kind} testId="detail-kind" />
-        <span className="text-sm text-slate-600">{t(`kinds.${detail.kind}`)}</span>
+        <span className="text-sm text-slate-600">{tCode(t, "kinds", detail.kind)}</span>
       </p>
       <h1 className="mt-1 text-2xl font-bold leading-snug" data-testid="detail-title">{title}</h1>
       {!detail.open ? <p role="status" className="mt-3 rounded border border-red-300 bg-red-50 p-3 font-semibold text-red-800" data-testid="closed-notice">{t("detail.closed")}</p> : null}
@@ -123,12 +126,12 @@ export default function DetailPage() {
             ) : null}
             <Field label={t("detail.headcount")}>{t("detail.people", { count: p.headcount })}</Field>
             <Field label={t("search.industry")}>{p.industry}</Field>
-            <Field label={t("detail.education")}>{t(`education.${p.education}`)}</Field>
+            <Field label={t("detail.education")}>{tCode(t, "education", p.education)}</Field>
             <Field label={t("detail.experience")}>{p.experienceYears > 0 ? t("detail.experienceYears", { count: p.experienceYears }) : t("detail.noExperience")}</Field>
             <Field label={t("detail.age")}>{p.ageMin && p.ageMax ? t("detail.ageRange", { min: p.ageMin, max: p.ageMax }) : null}</Field>
-            <Field label={t("detail.contract")}>{t(`contract.${p.contractType}`)}</Field>
-            <Field label={t("detail.benefits")}>{p.benefits.map((x) => t(`benefits.${x}`)).join(t("list.separator"))}</Field>
-            <Field label={t("detail.groups")}>{p.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.contract")}>{tCode(t, "contract", p.contractType)}</Field>
+            <Field label={t("detail.benefits")}>{p.benefits.map((x) => tCode(t, "benefits", x)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.groups")}>{p.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
             <Field label={t("detail.validUntil")}>{formatDate(p.validUntil, lang)}</Field>
             <Field label={t("detail.posted")}>{formatDate(p.publishedAt, lang)}</Field>
           </dl>
@@ -152,15 +155,15 @@ export default function DetailPage() {
       {b ? (
         <>
           <dl className="mt-3 rounded-lg bg-white p-3 shadow-sm">
-            <Field label={t("detail.level")}>{t(`levels.${b.level}`)}</Field>
+            <Field label={t("detail.level")}>{tCode(t, "levels", b.level)}</Field>
             <Field label={t("detail.operator")}>{b.organizationName}</Field>
             <Field label={t("detail.location")}>{b.place}</Field>
             <Field label={t("detail.address")}>{b.address}</Field>
             <Field label={t("detail.places")}>{t("detail.placesOf", { free: b.freePlaces, total: b.totalPlaces })}</Field>
-            <Field label={t("detail.services")}>{b.services.map((s) => t(`services.${s}`)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.services")}>{b.services.map((s) => tCode(t, "services", s)).join(t("list.separator"))}</Field>
             <Field label={t("detail.rent")}>{b.rentTerms}</Field>
             <Field label={t("detail.support")}>{[b.supportLoans ? t("detail.loans") : "", b.supportSubsidy ? t("detail.subsidy") : ""].filter(Boolean).join(t("list.separator"))}</Field>
-            <Field label={t("detail.groups")}>{b.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.groups")}>{b.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
           </dl>
           <p className="mt-3 whitespace-pre-line">{b.description}</p>
           {detail.open ? <ActBox title={t("detail.howToJoin")} text={t("detail.joinHint")} address={b.address} phone={b.contactPhone} /> : null}
@@ -185,7 +188,7 @@ export default function DetailPage() {
             <Field label={t("detail.certificate")}>{c.certificate}</Field>
             <Field label={t("detail.leadsTo")}>{c.leadsTo}</Field>
             <Field label={t("detail.deadline")}>{formatDate(c.enrolDeadline, lang)}</Field>
-            <Field label={t("detail.groups")}>{c.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</Field>
+            <Field label={t("detail.groups")}>{c.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
           </dl>
           <p className="mt-3 whitespace-pre-line">{c.description}</p>
           {detail.open ? <ActBox title={t("detail.howToEnrol")} text={t("detail.enrolHint")} address={c.address} phone={c.providerPhone} /> : null}

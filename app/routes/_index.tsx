@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { loadHome } from "~/modules/opportunities/home.server.ts";
-import { searchUrl } from "~/modules/search/params.ts";
+import { searchUrl } from "~/modules/search/search-url.ts";
 import { metaT } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -33,7 +36,7 @@ export default function Home() {
         {data.kinds.map((k) => (
           <li key={k.kind}>
             <Link to={searchUrl({ kind: [k.kind] })} className="block rounded-lg bg-white p-3 shadow-sm hover:bg-brand-50">
-              <span className="block font-semibold">{t(`kinds.${k.kind}`)}</span>
+              <span className="block font-semibold">{tCode(t, "kinds", k.kind)}</span>
               <span className="text-sm text-slate-500">{t("home.count", { count: k.count })}</span>
             </Link>
           </li>

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { requireUser } from "~/modules/auth/guards.server.ts";
 import { listSessions } from "~/modules/auth/session.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = () => [{ title: "我的账号 · 安康就业创业服务网" }];
 
@@ -23,7 +26,7 @@ export default function Account() {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("auth.account")}</h1>
-      <p data-testid="signed-in-as">{t("auth.signedInAs", { name: user.displayName })} · {t(`roles.${user.role}`)}</p>
+      <p data-testid="signed-in-as">{t("auth.signedInAs", { name: user.displayName })} · {tCode(t, "roles", user.role)}</p>
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 text-lg font-semibold">{t("auth.sessions")}</h2>
         <ul className="divide-y">

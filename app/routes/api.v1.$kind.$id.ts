@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { loadDetail, publicItem } from "~/modules/opportunities/detail.server.ts";
-import { opportunityRef } from "~/utils/route-params.ts";
+import { opportunityRef } from "~/utils/route-params.server.ts";
 
 const headers = { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60" };
 

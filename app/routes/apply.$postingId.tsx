@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { SharedProfile } from "~/components/application-parts.tsx";
 import { FormError, SubmitButton } from "~/components/form.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -8,6 +8,9 @@ import { apply, loadApplyPage } from "~/modules/applications/applications.server
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "applications", "seekers", "organizations", "postings"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode, tKey } from "~/i18n/translate.ts";
 import { ApplicationStatusBadge, SharedProfile, Timeline } from "~/components/application-parts.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { TextAreaField } from "~/components/profile-fields.tsx";
@@ -13,6 +13,9 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "applications", "seekers", "organizations", "postings"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -120,11 +123,11 @@ export default function Applicant() {
       </div>
       <p className="text-slate-700"><Link to={`/${a.posting.kind}/${a.posting.id}`} className="underline">{a.posting.title}</Link></p>
       {done && (EMPLOYER_STEPS as readonly string[]).includes(done) && !data ? (
-        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-900" data-testid="done-notice">{t(`applications.employer.done.${done as EmployerStep}`)}</p>
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-green-900" data-testid="done-notice">{tCode(t, "applications.employer.done", done as EmployerStep)}</p>
       ) : null}
       {a.placement ? (
         <p className="rounded border border-emerald-300 bg-emerald-50 p-3" data-testid="placement">
-          {t("applications.employer.placement", { status: t(`applications.employer.placementStatus.${a.placement.status as "pending"}`), date: formatDate(a.placement.startDate, i18n.language) })}
+          {t("applications.employer.placement", { status: tCode(t, "applications.employer.placementStatus", a.placement.status as "pending"), date: formatDate(a.placement.startDate, i18n.language) })}
         </p>
       ) : null}
 
@@ -136,7 +139,7 @@ export default function Applicant() {
           <Form method="post" className="mb-3 flex flex-wrap gap-2" data-testid="step-form">
             {steps.map((s) => (
               <button key={s} type="submit" name="intent" value={s} disabled={busy} className="min-h-11 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-800 disabled:opacity-60">
-                {t(STEP_LABEL[s])}
+                {tKey(t, STEP_LABEL[s])}
               </button>
             ))}
           </Form>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ApplicationStatusBadge } from "~/components/application-parts.tsx";
 import { FieldError } from "~/components/form.tsx";
 import { listApplicants } from "~/modules/applications/applications.server.ts";
@@ -10,6 +10,9 @@ import { EDUCATION_LEVELS, PROFILE_GROUPS } from "~/modules/seekers/profile-sche
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "applications", "seekers", "organizations", "postings"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -68,13 +71,13 @@ export default function Applicants() {
           <FieldError id="f-q-error" errors={errors.q ? [errors.q] : undefined} />
         </div>
         <Select name="status" label={t("applications.employer.status")} value={typed.status ?? ""} error={errors.status}>
-          {APPLICATION_STATUSES.map((s) => <option key={s} value={s}>{`${t(`applications.employerStatus.${s}`)} (${data.statusCounts[s] ?? 0})`}</option>)}
+          {APPLICATION_STATUSES.map((s) => <option key={s} value={s}>{`${tCode(t, "applications.employerStatus", s)} (${data.statusCounts[s] ?? 0})`}</option>)}
         </Select>
         <Select name="group" label={t("applications.employer.group")} value={typed.group ?? ""} error={errors.group}>
-          {PROFILE_GROUPS.map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+          {PROFILE_GROUPS.map((g) => <option key={g} value={g}>{tCode(t, "groups", g)}</option>)}
         </Select>
         <Select name="education" label={t("applications.employer.education")} value={typed.education ?? ""} error={errors.education}>
-          {EDUCATION_LEVELS.filter((e) => e !== "any").map((e) => <option key={e} value={e}>{t(`education.${e}`)}</option>)}
+          {EDUCATION_LEVELS.filter((e) => e !== "any").map((e) => <option key={e} value={e}>{tCode(t, "education", e)}</option>)}
         </Select>
         <div className="flex items-end gap-3">
           <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white">{t("applications.employer.filter")}</button>
@@ -97,7 +100,7 @@ export default function Applicants() {
                   </div>
                   {!data.posting ? <p className="text-sm text-slate-700">{r.posting.title}</p> : null}
                   <p className="text-sm text-slate-600">
-                    {[r.phoneMasked, r.education ? t(`education.${r.education}`) : null, r.groups.map((g) => t(`groups.${g}`)).join(t("list.separator")), t("applications.employer.appliedAt", { date: formatDate(r.createdAt, i18n.language) })]
+                    {[r.phoneMasked, r.education ? tCode(t, "education", r.education) : null, r.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator")), t("applications.employer.appliedAt", { date: formatDate(r.createdAt, i18n.language) })]
                       .filter(Boolean)
                       .join(" · ")}
                   </p>

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { card, InviteForm, MembersList, OrganizationFacts, StatusBadge, WarningNote, type InviteActionData } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
@@ -11,6 +11,9 @@ import { employerOrganization } from "~/modules/organizations/organizations.serv
 import { inviteSchema } from "~/modules/organizations/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);

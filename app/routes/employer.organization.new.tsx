@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -12,6 +12,9 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { employerOrganization, registerOrganization, registrationOptions } from "~/modules/organizations/organizations.server.ts";
 import { ORGANIZATION_KINDS, organizationSchema } from "~/modules/organizations/schemas.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["accounts", "organizations"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -80,7 +83,7 @@ export default function RegisterOrganization() {
         <TextField meta={fields.name} label={t("organizations.name")} hint={t("organizations.nameHint")} autoComplete="organization" />
         <TextField meta={fields.creditCode} label={t("organizations.creditCode")} hint={t("organizations.creditCodeHint")} autoComplete="off" />
         <SelectField meta={fields.kind} label={t("organizations.kind")} placeholder={t("organizations.choose")}>
-          {ORGANIZATION_KINDS.map((k) => <option key={k} value={k}>{t(`organizations.kinds.${k}`)}</option>)}
+          {ORGANIZATION_KINDS.map((k) => <option key={k} value={k}>{tCode(t, "organizations.kinds", k)}</option>)}
         </SelectField>
         <SelectField meta={fields.industryCode} label={t("organizations.industry")} placeholder={t("organizations.industryNone")}>
           {options.industries.map((i) => <option key={i.code} value={i.code}>{i.name}</option>)}

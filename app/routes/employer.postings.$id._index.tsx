@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError } from "~/components/form.tsx";
 import { PostingStatusBadge } from "~/components/posting-status.tsx";
 import { PostingView } from "~/components/posting-view.tsx";
@@ -12,9 +12,11 @@ import { postingActionSchema } from "~/modules/postings/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
-import { opportunityRef } from "~/utils/route-params.ts";
+import { recordId as postingId } from "~/utils/route-params.server.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
 
-const postingId = opportunityRef.shape.id;
+export const handle: I18nHandle = { i18n: ["opportunities", "organizations", "postings"] };
+
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -64,7 +66,7 @@ export default function EmployerPostingPage() {
     <div className="mx-auto max-w-3xl">
       <p className="mb-2 text-sm"><Link to="/employer/postings" className="text-brand-700 underline">{t("postings.backToList")}</Link></p>
       {done && !lastResult ? (
-        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="posting-done">{t(`postings.done.${done}`)}</p>
+        <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="posting-done">{tCode(t, "postings.done", done)}</p>
       ) : null}
       {lastResult?.error?.[""] ? <FormError errors={lastResult.error[""] ?? undefined} /> : null}
       <section className="mb-4 rounded-lg bg-white p-4 shadow-sm" data-testid="posting-state">
@@ -72,7 +74,7 @@ export default function EmployerPostingPage() {
           <span className="text-slate-600">{t("postings.preview.state")}</span>
           <PostingStatusBadge status={posting.status} />
         </div>
-        <p className="mt-2 text-sm text-slate-700">{t(`postings.explain.${posting.status}`)}</p>
+        <p className="mt-2 text-sm text-slate-700">{tCode(t, "postings.explain", posting.status)}</p>
         {posting.status === "rejected" && posting.rejectionReason ? (
           <p className="mt-2 rounded border border-red-300 bg-red-50 p-2 text-red-800" data-testid="rejection-reason">{t("postings.rejectedBecause", { reason: posting.rejectionReason })}</p>
         ) : null}

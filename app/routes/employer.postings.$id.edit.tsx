@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { PostingForm } from "~/components/posting-form.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
@@ -10,9 +10,11 @@ import { postingForEdit, postingFormOptions, updatePosting } from "~/modules/pos
 import { postingSchemaFor } from "~/modules/postings/schemas.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
-import { opportunityRef } from "~/utils/route-params.ts";
+import { recordId as postingId } from "~/utils/route-params.server.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
 
-const postingId = opportunityRef.shape.id;
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "organizations", "postings"] };
+
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -51,7 +53,7 @@ export default function EditPosting() {
   return (
     <div className="mx-auto max-w-2xl">
       <p className="mb-2 text-sm"><Link to={`/employer/postings/${posting.id}`} className="text-brand-700 underline">{t("postings.backToPosting")}</Link></p>
-      <h1 className="mb-2 text-2xl font-bold">{t(`postings.edit.title.${posting.kind}`)}</h1>
+      <h1 className="mb-2 text-2xl font-bold">{tCode(t, "postings.edit.title", posting.kind)}</h1>
       {searchParams.get("done") === "copied" && !lastResult ? (
         <p role="status" className="mb-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="posting-done">{t("postings.done.copied")}</p>
       ) : null}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { z } from "zod";
 import { card, Pager } from "~/components/organization-parts.tsx";
 import { KindLabel } from "~/components/opportunity-card.tsx";
@@ -9,6 +9,9 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { EMPLOYER_TABS, listEmployerPostings } from "~/modules/postings/postings.server.ts";
 import { formatDate, formatPay } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -45,7 +48,7 @@ export default function EmployerPostings() {
         <div className="mb-4 grid grid-cols-3 gap-2" data-testid="new-posting">
           {(["job", "internship", "gig"] as const).map((kind) => (
             <Link key={kind} to={`/employer/postings/new?kind=${kind}`} className="flex min-h-12 items-center justify-center rounded-md bg-brand-700 px-2 text-center font-semibold text-white hover:bg-brand-800">
-              + {t(`postings.new.${kind}`)}
+              + {tCode(t, "postings.new", kind)}
             </Link>
           ))}
         </div>
@@ -60,7 +63,7 @@ export default function EmployerPostings() {
                 data-testid={`tab-${tab}`}
                 className={`inline-flex min-h-11 items-center rounded-full border px-3 ${query.status === tab ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}
               >
-                {t(`postings.tabs.${tab}`)} ({list.counts[tab]})
+                {tCode(t, "postings.tabs", tab)} ({list.counts[tab]})
               </Link>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { card } from "~/components/organization-parts.tsx";
 import { PostingForm } from "~/components/posting-form.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -10,6 +10,9 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { createPosting, newPostingDefaults, postingFormOptions } from "~/modules/postings/postings.server.ts";
 import { POSTING_KINDS, postingSchemaFor, type PostingKind } from "~/modules/postings/schemas.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -50,8 +53,8 @@ export default function NewPosting() {
           {POSTING_KINDS.map((kind) => (
             <li key={kind}>
               <Link to={`?kind=${kind}`} className={`${card} block min-h-11 hover:ring-2 hover:ring-brand-200`}>
-                <span className="font-semibold text-brand-700">{t(`postings.new.${kind}`)}</span>
-                <span className="block text-sm text-slate-600">{t(`postings.new.hint.${kind}`)}</span>
+                <span className="font-semibold text-brand-700">{tCode(t, "postings.new", kind)}</span>
+                <span className="block text-sm text-slate-600">{tCode(t, "postings.new.hint", kind)}</span>
               </Link>
             </li>
           ))}
@@ -62,7 +65,7 @@ export default function NewPosting() {
   return (
     <div className="mx-auto max-w-2xl">
       <p className="mb-2 text-sm"><Link to="/employer/postings" className="text-brand-700 underline">{t("postings.backToList")}</Link></p>
-      <h1 className="mb-2 text-2xl font-bold">{t(`postings.new.title.${data.kind}`)}</h1>
+      <h1 className="mb-2 text-2xl font-bold">{tCode(t, "postings.new.title", data.kind)}</h1>
       <p className="mb-4 text-sm text-slate-600">{t(data.kind === "gig" ? "postings.new.leadGig" : "postings.new.lead")}</p>
       <PostingForm kind={data.kind} options={data.options} defaultValue={data.defaults} lastResult={lastResult} />
     </div>

@@ -1,11 +1,14 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { LAG_POINTS } from "~/modules/indicators/progress.server.ts";
 import { publicFigures, publicFiguresQuerySchema } from "~/modules/indicators/public.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatNumber } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["indicators", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -75,7 +78,7 @@ export default function PublicFigures() {
               <li key={i.code} className="rounded-lg bg-white p-3 shadow-sm" data-testid="figure" data-code={i.code} data-status={i.status}>
                 <div className="flex items-start justify-between gap-2">
                   <h2 className="font-semibold">{name(i)}</h2>
-                  <span className={`shrink-0 rounded px-2 py-0.5 text-xs ${STATUS_STYLE[i.status] ?? "bg-slate-100"}`}>{t(`indicators.status.${i.status}`)}</span>
+                  <span className={`shrink-0 rounded px-2 py-0.5 text-xs ${STATUS_STYLE[i.status] ?? "bg-slate-100"}`}>{tCode(t, "indicators.status", i.status)}</span>
                 </div>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                   <dt className="text-slate-600">{t("indicators.columns.target")}</dt>

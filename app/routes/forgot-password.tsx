@@ -2,13 +2,16 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { sendCodeStep, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { resetPassword } from "~/modules/auth/recovery.server.ts";
 import { requestCodeSchema, resetSchema } from "~/modules/auth/schemas.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = () => [{ title: "重设密码 · 安康就业创业服务网" }];
 

@@ -1,10 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { SubmitButton } from "~/components/form.tsx";
 import { getOptionalUser, requireUser } from "~/modules/auth/guards.server.ts";
 import { acceptInvitation, viewInvitation } from "~/modules/organizations/invitations.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["accounts", "organizations"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -38,7 +41,7 @@ export default function Invitation() {
       {view.state === "used" || view.state === "expired" ? (
         <>
           <p className="mb-2">{t("invite.lead", { name: view.organizationName })}</p>
-          <p role="alert" className="font-medium text-red-800">{t(`invite.${view.state}`)}</p>
+          <p role="alert" className="font-medium text-red-800">{tCode(t, "invite", view.state)}</p>
         </>
       ) : null}
       {view.state === "open" ? (
@@ -54,7 +57,7 @@ export default function Invitation() {
           ) : (
             <>
               <p role="alert" className="mb-3 font-medium text-red-800">
-                {t(`invite.${view.problem}`, { role: loaded.role ? t(`roles.${loaded.role}`) : "" })}
+                {tCode(t, "invite", view.problem, { role: loaded.role ? tCode(t, "roles", loaded.role) : "" })}
               </p>
               {view.problem === "alreadyMember" ? (
                 <Link to="/employer" className="text-brand-700 underline">{t("invite.toEmployerHome")}</Link>

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { CodeSentNote } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -10,6 +10,9 @@ import { logIn, logInWithCode } from "~/modules/auth/accounts.server.ts";
 import { redirectSignedIn, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { loginSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = () => [{ title: "登录 · 安康就业创业服务网" }];
 

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import type { z } from "zod";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
@@ -10,6 +10,9 @@ import { logInWithCode } from "~/modules/auth/accounts.server.ts";
 import { redirectSignedIn, sendCodeStep, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requestCodeSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["accounts"] };
 
 // login_ (not login.) so that /login/code is its own page, not a child of /login, which has no Outlet.
 export const meta: MetaFunction = () => [{ title: "验证码登录 · 安康就业创业服务网" }];

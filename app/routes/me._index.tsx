@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requireUser } from "~/modules/auth/guards.server.ts";
 import { homeFor } from "~/modules/auth/home.ts";
@@ -9,6 +9,9 @@ import { unreadCount } from "~/modules/notifications/notifications.server.ts";
 import { loadSeekerHome, type CompletenessItem } from "~/modules/seekers/profile.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -48,7 +51,7 @@ export default function SeekerHome() {
             <p className="mt-3 text-sm text-slate-700">{t("seekers.completenessHint")}</p>
             <ul className="mt-1 flex flex-wrap gap-2 text-sm">
               {completeness.missing.map((item) => (
-                <li key={item}><Link to={`/me/profile#${SECTION_OF[item]}`} className="inline-flex min-h-10 items-center rounded border border-slate-300 px-2 text-brand-700">{t(`seekers.items.${item}`)}</Link></li>
+                <li key={item}><Link to={`/me/profile#${SECTION_OF[item]}`} className="inline-flex min-h-10 items-center rounded border border-slate-300 px-2 text-brand-700">{tCode(t, "seekers.items", item)}</Link></li>
               ))}
             </ul>
           </>
@@ -70,13 +73,13 @@ export default function SeekerHome() {
             {profile.phoneMasked ? <><dt className="text-slate-500">{t("seekers.phone")}</dt><dd data-testid="phone-masked">{profile.phoneMasked}</dd></> : null}
             {profile.idNumberMasked ? <><dt className="text-slate-500">{t("seekers.idNumber")}</dt><dd><span data-testid="id-masked">{profile.idNumberMasked}</span> <span className="text-slate-600" data-testid="id-verification">({t(profile.idVerified ? "seekers.idVerifiedShort" : "seekers.idUnverifiedShort")})</span></dd></> : null}
             {profile.birthDate ? <><dt className="text-slate-500">{t("seekers.birthDate")}</dt><dd>{profile.birthDate}</dd></> : null}
-            {profile.sex ? <><dt className="text-slate-500">{t("seekers.sex")}</dt><dd>{t(`seekers.sexValue.${profile.sex as "male" | "female"}`)}</dd></> : null}
+            {profile.sex ? <><dt className="text-slate-500">{t("seekers.sex")}</dt><dd>{tCode(t, "seekers.sexValue", profile.sex as "male" | "female")}</dd></> : null}
             {profile.currentPlace ? <><dt className="text-slate-500">{t("seekers.currentPlace")}</dt><dd>{profile.currentPlace}</dd></> : null}
-            {profile.groups.length ? <><dt className="text-slate-500">{t("seekers.sections.groups")}</dt><dd>{profile.groups.map((g) => t(`groups.${g}`)).join(t("list.separator"))}</dd></> : null}
+            {profile.groups.length ? <><dt className="text-slate-500">{t("seekers.sections.groups")}</dt><dd>{profile.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</dd></> : null}
             <dt className="text-slate-500">{t("seekers.consents")}</dt>
             <dd>
               {(["consentMatching", "consentSharing"] as const).map((key) => (
-                <p key={key}>{t("seekers.consentLine", { label: t(`seekers.${key}`), state: t(profile[key] ? "seekers.consentOn" : "seekers.consentOff") })}</p>
+                <p key={key}>{t("seekers.consentLine", { label: tCode(t, "seekers", key), state: t(profile[key] ? "seekers.consentOn" : "seekers.consentOff") })}</p>
               ))}
             </dd>
           </dl>
@@ -99,7 +102,7 @@ export default function SeekerHome() {
                 <Link to={`/${a.posting.kind}/${a.posting.id}`} className="font-medium text-brand-700 underline">{a.posting.title}</Link>
                 <div className="text-sm text-slate-600">
                   {a.posting.employer} · {t("seekers.appliedOn", { date: formatDate(a.createdAt, i18n.language) })} ·{" "}
-                  <span className="font-medium text-slate-900" data-testid="application-status">{t(`seekers.applicationStatus.${a.status}`, { defaultValue: a.status })}</span>
+                  <span className="font-medium text-slate-900" data-testid="application-status">{tCode(t, "seekers.applicationStatus", a.status, { defaultValue: a.status })}</span>
                 </div>
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ApplicationStatusBadge, Timeline } from "~/components/application-parts.tsx";
 import { FormError } from "~/components/form.tsx";
 import { listSeekerApplications, withdraw } from "~/modules/applications/applications.server.ts";
@@ -11,6 +11,9 @@ import { homeFor } from "~/modules/auth/home.ts";
 import { can } from "~/modules/auth/permissions.ts";
 import { formatDate } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "applications", "seekers", "organizations", "postings"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -58,7 +61,7 @@ export default function MyApplications() {
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
                   <Link to={`/${a.posting.kind}/${a.posting.id}`} className="font-semibold text-brand-700 underline">{a.posting.title}</Link>
-                  <p className="text-sm text-slate-600">{a.posting.employer} · {t(`kindShort.${a.posting.kind}`, { defaultValue: a.posting.kind })}</p>
+                  <p className="text-sm text-slate-600">{a.posting.employer} · {tCode(t, "kindShort", a.posting.kind, { defaultValue: a.posting.kind })}</p>
                 </div>
                 <ApplicationStatusBadge status={a.status} side="seeker" />
               </div>

@@ -2,13 +2,16 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { CheckboxField } from "~/components/profile-fields.tsx";
 import { getOptionalUser, requirePermission } from "~/modules/auth/guards.server.ts";
 import { destroySession } from "~/modules/auth/session.server.ts";
 import { deleteSeekerAccount } from "~/modules/seekers/data-rights.server.ts";
 import { deleteAccountSchema } from "~/modules/seekers/profile-schema.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "seekers", "organizations", "postings"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
@@ -11,6 +11,9 @@ import { requirePermission, safeRedirect } from "~/modules/auth/guards.server.ts
 import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX, profileSchema } from "~/modules/seekers/profile-schema.ts";
 import { loadProfileForm, regionOptions, saveProfile, type RegionOption } from "~/modules/seekers/profile.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -133,13 +136,13 @@ function ProfileForm() {
           />
           {data.idNumberMasked ? (
             <p className="mb-3 text-sm text-slate-700" data-testid="id-verified">
-              {data.idVerified ? t(`seekers.idVerified.${data.idVerified}`) : t("seekers.idVerified.none")}
+              {data.idVerified ? tCode(t, "seekers.idVerified", data.idVerified) : t("seekers.idVerified.none")}
             </p>
           ) : null}
           {data.idNumberMasked ? (
             <>
               <p className="mb-3 text-sm text-slate-700" data-testid="id-derived">
-                {t("seekers.birthDate")}: {data.birthDate} · {t("seekers.sex")}: {data.sex ? t(`seekers.sexValue.${data.sex as "male" | "female"}`) : "—"}
+                {t("seekers.birthDate")}: {data.birthDate} · {t("seekers.sex")}: {data.sex ? tCode(t, "seekers.sexValue", data.sex as "male" | "female") : "—"}
                 <span className="text-slate-500"> ({t("seekers.derivedFromId")})</span>
               </p>
               <CheckboxField meta={fields.idNumberRemove} label={t("seekers.idNumberRemove")} />
@@ -149,7 +152,7 @@ function ProfileForm() {
 
         <Section id="education" title={t("seekers.sections.education")}>
           <SelectField meta={fields.education} label={t("seekers.education")}>
-            {EDUCATION_LEVELS.map((level) => <option key={level} value={level}>{level === "any" ? t("seekers.educationUnset") : t(`education.${level}`)}</option>)}
+            {EDUCATION_LEVELS.map((level) => <option key={level} value={level}>{level === "any" ? t("seekers.educationUnset") : tCode(t, "education", level)}</option>)}
           </SelectField>
           <TextField meta={fields.school} label={t("seekers.school")} />
           <TextField meta={fields.major} label={t("seekers.major")} />
@@ -200,7 +203,7 @@ function ProfileForm() {
             type="checkbox"
             columns
             legendHidden
-            options={PROFILE_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
+            options={PROFILE_GROUPS.map((g) => ({ value: g, label: tCode(t, "groups", g) }))}
             onToggle={(value, checked) => value === "returnee" && setReturnee(checked)}
           />
           {!hydrated || returnee ? (
@@ -210,14 +213,14 @@ function ProfileForm() {
                 legend={t("seekers.returneeKind")}
                 hint={t("seekers.returneeKindHint")}
                 type="radio"
-                options={RETURNEE_KINDS.map((k) => ({ value: k, label: t(`seekers.returneeKinds.${k}`) }))}
+                options={RETURNEE_KINDS.map((k) => ({ value: k, label: tCode(t, "seekers.returneeKinds", k) }))}
               />
             </div>
           ) : null}
         </Section>
 
         <Section id="wishes" title={t("seekers.sections.wishes")}>
-          <ChoiceGroup meta={fields.wishKinds} legend={t("seekers.wishKinds")} type="checkbox" columns options={WISH_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+          <ChoiceGroup meta={fields.wishKinds} legend={t("seekers.wishKinds")} type="checkbox" columns options={WISH_KINDS.map((k) => ({ value: k, label: tCode(t, "kinds", k) }))} />
           <ChoiceGroup meta={fields.wishCounties} legend={t("seekers.wishCounties")} type="checkbox" columns options={data.regions.map((r) => ({ value: r.code, label: countyName(r) }))} />
           <TextField meta={fields.wishPayMin} label={t("seekers.wishPayMin")} inputMode="numeric" />
           <TextField meta={fields.wishStartDate} label={t("seekers.wishStartDate")} type="date" />

@@ -1,10 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { requireUser, safeRedirect } from "~/modules/auth/guards.server.ts";
 import { listNotifications, markAllRead } from "~/modules/notifications/notifications.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["applications", "seekers"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -29,7 +32,7 @@ export default function Notifications() {
   const { t, i18n } = useTranslation();
   const { items } = useLoaderData<typeof loader>();
   const message = (type: string, params: Record<string, string | number>) =>
-    i18n.exists(`notifications.${type}`) ? t(`notifications.${type}`, params) : t("notificationsPage.generic");
+    i18n.exists(`notifications.${type}`) ? tCode(t, "notifications", type, params) : t("notificationsPage.generic");
   return (
     <div className="mx-auto max-w-2xl">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">

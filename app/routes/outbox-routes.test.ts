@@ -3,7 +3,7 @@ import { rebuildIndex } from "../../search/indexer.ts";
 import { MAX_REFUSALS, OutboxWorker, setOutboxWorker } from "../../search/outbox-worker.ts";
 import { SearchService } from "../../search/service.ts";
 import { openSeededDatabase } from "../../tests/setup/test-env.ts";
-import { createI18n } from "~/i18n/i18n.ts";
+import { createI18n } from "~/i18n/i18n.server.ts";
 import { createSession } from "~/modules/auth/session.server.ts";
 import type { Db } from "~/modules/db.server.ts";
 import { action, loader } from "./staff.outbox.tsx";

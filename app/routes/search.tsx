@@ -2,13 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode, tKey } from "~/i18n/translate.ts";
 import { OpportunityCard } from "~/components/opportunity-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
-import { GROUP_CODES, MAX_PAGE, MAX_QUERY_LENGTH, POSTED_WITHIN, parseSearchParams, searchUrl, type SearchParams } from "~/modules/search/params.ts";
+import { parseSearchParams } from "~/modules/search/params.server.ts";
+import { GROUP_CODES, MAX_PAGE, MAX_QUERY_LENGTH, POSTED_WITHIN, searchUrl, type SearchParams } from "~/modules/search/search-url.ts";
 import { loadSearchPage, type FacetOption } from "~/modules/search/search-page.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { OPPORTUNITY_KINDS, PAY_BANDS } from "../../search/documents.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -33,7 +37,7 @@ const PARAM_LABEL = new Map<string, string>([
 ]);
 const paramLabel = (t: TFunction, param: string) => {
   const key = PARAM_LABEL.get(param);
-  return key ? t(key) : param;
+  return key ? tKey(t, key) : param;
 };
 
 /** The search URL for a form's current fields, without empty values or the default sort. */
@@ -134,16 +138,16 @@ export default function SearchPage() {
     }, 300);
   };
 
-  const kindOptions = OPPORTUNITY_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`), count: data.facets.kind?.[k] ?? 0 }));
+  const kindOptions = OPPORTUNITY_KINDS.map((k) => ({ value: k, label: tCode(t, "kinds", k), count: data.facets.kind?.[k] ?? 0 }));
   const active: { label: string; url: string }[] = [];
   const drop = (patch: Partial<SearchParams>) => searchUrl({ ...params, ...patch, page: 1 });
-  for (const k of params.kind) active.push({ label: t(`kinds.${k}`), url: drop({ kind: params.kind.filter((x) => x !== k) }) });
+  for (const k of params.kind) active.push({ label: tCode(t, "kinds", k), url: drop({ kind: params.kind.filter((x) => x !== k) }) });
   if (params.county) active.push({ label: data.labels.counties.find((c) => c.value === params.county)?.label ?? params.county, url: drop({ county: undefined, town: undefined }) });
   if (params.town) active.push({ label: data.labels.towns.find((c) => c.value === params.town)?.label ?? params.town, url: drop({ town: undefined }) });
   if (params.industry) active.push({ label: data.labels.industries.find((c) => c.value === params.industry)?.label ?? params.industry, url: drop({ industry: undefined }) });
-  if (params.pay) active.push({ label: t(`payBands.${params.pay}`), url: drop({ pay: undefined }) });
-  if (params.posted) active.push({ label: t(`postedWithin.${params.posted}`), url: drop({ posted: undefined }) });
-  if (params.group) active.push({ label: t(`groups.${params.group}`), url: drop({ group: undefined }) });
+  if (params.pay) active.push({ label: tCode(t, "payBands", params.pay), url: drop({ pay: undefined }) });
+  if (params.posted) active.push({ label: tCode(t, "postedWithin", params.posted), url: drop({ posted: undefined }) });
+  if (params.group) active.push({ label: tCode(t, "groups", params.group), url: drop({ group: undefined }) });
   if (params.brand) active.push({ label: data.labels.brands.find((c) => c.value === params.brand)?.label ?? params.brand, url: drop({ brand: undefined }) });
   const facetFilters = active.length - params.kind.length;
   const pages = Math.min(data.totalPages, MAX_PAGE);
@@ -208,7 +212,7 @@ export default function SearchPage() {
       {data.notes.length ? (
         <ul role="status" className="mt-3 space-y-1 rounded border border-sky-200 bg-sky-50 p-2 text-sm text-sky-900">
           {data.notes.map((n, i) => (
-            <li key={i} data-testid="param-note">{t(n.key, { param: paramLabel(t, n.param) })}</li>
+            <li key={i} data-testid="param-note">{tKey(t, n.key, { param: paramLabel(t, n.param) })}</li>
           ))}
         </ul>
       ) : null}
@@ -223,11 +227,11 @@ export default function SearchPage() {
             <FacetGroup title={t("search.town")} name="town" options={data.labels.towns} params={params} testId="facet-town" />
             <FacetGroup title={t("search.industry")} name="industry" options={data.labels.industries} params={params} testId="facet-industry" />
             <FacetGroup title={t("search.pay")} name="pay" params={params} testId="facet-pay"
-              options={PAY_BANDS.map((b) => ({ value: b, label: t(`payBands.${b}`), count: data.facets.payBand?.[b] ?? 0 })).filter((o) => o.count > 0 || params.pay === o.value)} />
+              options={PAY_BANDS.map((b) => ({ value: b, label: tCode(t, "payBands", b), count: data.facets.payBand?.[b] ?? 0 })).filter((o) => o.count > 0 || params.pay === o.value)} />
             <FacetGroup title={t("search.posted")} name="posted" params={params} testId="facet-posted"
-              options={data.source === "search" ? POSTED_WITHIN.map((d) => ({ value: d, label: t(`postedWithin.${d}`), count: data.postedCounts[d] ?? 0 })) : []} />
+              options={data.source === "search" ? POSTED_WITHIN.map((d) => ({ value: d, label: tCode(t, "postedWithin", d), count: data.postedCounts[d] ?? 0 })) : []} />
             <FacetGroup title={t("search.group")} name="group" params={params} testId="facet-group"
-              options={GROUP_CODES.map((g) => ({ value: g, label: t(`groups.${g}`), count: data.facets.groups?.[g] ?? 0 })).filter((o) => o.count > 0 || params.group === o.value)} />
+              options={GROUP_CODES.map((g) => ({ value: g, label: tCode(t, "groups", g), count: data.facets.groups?.[g] ?? 0 })).filter((o) => o.count > 0 || params.group === o.value)} />
             <FacetGroup title={t("search.brand")} name="brand" options={data.labels.brands} params={params} testId="facet-brand" />
             <a href="#results" className="mt-2 flex min-h-11 items-center justify-center rounded bg-brand-600 font-semibold text-white md:hidden"
               onClick={() => filtersRef.current && (filtersRef.current.open = false)}>

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { can } from "~/modules/auth/permissions.ts";
 import { scopeName, staffHomeCounts } from "~/modules/staff/staff.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);

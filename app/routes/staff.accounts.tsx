@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { SelectField } from "~/components/profile-fields.tsx";
@@ -13,6 +13,9 @@ import { staffAccountSchema } from "~/modules/staff/schemas.ts";
 import { createStaffAccount, listStaffAccounts, scopeOptions } from "~/modules/staff/staff.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -86,7 +89,7 @@ export default function StaffAccounts() {
             <li key={a.id} className="py-2">
               <span className="font-medium">{a.displayName}</span> <span className="text-sm text-slate-600">{a.email}</span>
               <span className="block text-sm text-slate-600">
-                {t(`roles.${a.role}`)} · {a.scope ?? "—"} · {a.lastLoginAt ? t("staffAccounts.lastLogin", { date: formatDate(a.lastLoginAt, i18n.language) }) : t("staffAccounts.neverLoggedIn")}
+                {tCode(t, "roles", a.role)} · {a.scope ?? "—"} · {a.lastLoginAt ? t("staffAccounts.lastLogin", { date: formatDate(a.lastLoginAt, i18n.language) }) : t("staffAccounts.neverLoggedIn")}
               </span>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { card, Pager, StaffNav } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -8,6 +8,9 @@ import { auditQuerySchema } from "~/modules/staff/schemas.ts";
 import { staffAuditLog } from "~/modules/staff/staff.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatDate } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -30,12 +33,12 @@ function useFormatters() {
     formatDate(iso, i18n.language, "dateTime");
   const value = (key: string, v: unknown): string => {
     if (v === null || v === undefined || v === "") return "—";
-    if (typeof v === "boolean") return t(`audit.values.${v}`);
+    if (typeof v === "boolean") return tCode(t, "audit.values", String(v));
     if (typeof v === "string" && ISO_DATE.test(v)) return dateTime(v);
-    if (typeof v === "string" && CODED.has(key)) return t(`audit.values.${v}`, { defaultValue: v });
+    if (typeof v === "string" && CODED.has(key)) return tCode(t, "audit.values", v, { defaultValue: v });
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   };
-  return { dateTime, value, label: (key: string) => t(`audit.fields.${key}`, { defaultValue: key }) };
+  return { dateTime, value, label: (key: string) => tCode(t, "audit.fields", key, { defaultValue: key }) };
 }
 
 /** Only the fields that changed; a record of a creation (no "before") shows every field it set. */
@@ -81,7 +84,7 @@ export default function AuditLog() {
   const { t } = useTranslation();
   const { query, log } = useLoaderData<typeof loader>();
   const { dateTime } = useFormatters();
-  const typeLabel = (type: string) => t(`audit.entityTypes.${type}`, { defaultValue: type });
+  const typeLabel = (type: string) => tCode(t, "audit.entityTypes", type, { defaultValue: type });
   const href = (page: number) => `/staff/audit?${new URLSearchParams({ ...(query.type ? { type: query.type } : {}), page: String(page) })}`;
   return (
     <div className="mx-auto max-w-3xl">
@@ -105,7 +108,7 @@ export default function AuditLog() {
           <li key={row.id} className={card} data-testid="audit-entry" data-action={row.action}>
             <p className="flex flex-wrap items-baseline justify-between gap-x-3">
               <span className="font-semibold">
-                {t(`audit.actions.${row.action.replace(/\./g, "_")}`, { defaultValue: row.action })} · {t("audit.entity", { type: typeLabel(row.entityType), id: row.entityId })}
+                {tCode(t, "audit.actions", row.action.replace(/\./g, "_"), { defaultValue: row.action })} · {t("audit.entity", { type: typeLabel(row.entityType), id: row.entityId })}
               </span>
               <time dateTime={row.createdAt} className="text-sm text-slate-600">{dateTime(row.createdAt)}</time>
             </p>

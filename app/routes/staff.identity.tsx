@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
@@ -10,6 +10,9 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { identityConfirmSchema } from "~/modules/seekers/identity-schema.ts";
 import { confirmIdentityByStaff } from "~/modules/seekers/identity.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);

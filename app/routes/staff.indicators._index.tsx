@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { lazy, Suspense, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ExportLinks, withQuery } from "~/components/export-links.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
+import { TrendChart } from "~/components/trend-chart.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { LAG_POINTS, regionDashboard } from "~/modules/indicators/progress.server.ts";
 import { dashboardQuerySchema } from "~/modules/indicators/schemas.ts";
+import { trendGeometry } from "~/modules/indicators/trend-chart.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatNumber } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "indicators", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -21,16 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = dashboardQuerySchema().parse(Object.fromEntries(new URL(request.url).searchParams));
   const dashboard = await regionDashboard(user, query);
   if (!dashboard) throw httpError(404);
-  return { query, dashboard };
-}
-
-// recharts draws in the browser only; the plain bars below stand in on the server and without JavaScript.
-const TrendChart = lazy(() => import("~/components/trend-chart.client.tsx"));
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  // The same indicator the page ranks by (first traceable one unless asked), drawn here as SVG geometry.
+  const counted = dashboard.indicators.filter((i) => i.traceable);
+  const ranked = counted.find((i) => i.id === query.rank) ?? counted[0];
+  const months = ranked ? dashboard.trend.find((x) => x.indicatorId === ranked.id)?.months ?? [] : [];
+  const chart = ranked ? trendGeometry(months, ranked.target ?? null) : null;
+  return { query, dashboard, chart };
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -44,7 +44,7 @@ const STATUS_STYLE: Record<string, string> = {
 
 export default function IndicatorDashboard() {
   const { t, i18n } = useTranslation();
-  const { query, dashboard: d } = useLoaderData<typeof loader>();
+  const { query, dashboard: d, chart } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const name = (x: { nameZh?: string; nameEn?: string | null; name?: string }) => (en ? (x.nameEn ?? x.name ?? x.nameZh) : (x.nameZh ?? x.name)) ?? "";
   const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : formatNumber(n, i18n.language));
@@ -61,14 +61,6 @@ export default function IndicatorDashboard() {
   const trend = ranked ? d.trend.find((x) => x.indicatorId === ranked.id)?.months ?? [] : [];
   const peak = Math.max(1, ...trend);
   const pacePct = Math.round(d.elapsed * 1000) / 10;
-  const hydrated = useHydrated();
-  const target = ranked?.target ?? null;
-  const points = trend.map((added, m) => ({
-    month: t("indicators.month", { month: m + 1 }),
-    added,
-    cumulative: trend.slice(0, m + 1).reduce((a, b) => a + b, 0),
-    pace: target === null ? null : Math.round((target * (m + 1)) / 12),
-  }));
   return (
     <div className="mx-auto max-w-5xl">
       <StaffNav />
@@ -96,7 +88,7 @@ export default function IndicatorDashboard() {
           <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
             <table className="w-full min-w-[640px] text-sm" data-testid="indicator-table">
               <thead className="bg-slate-50 text-left">
-                <tr>{(["indicator", "target", "done", "pct", "pace", "gap", "status"] as const).map((c) => <th key={c} className="px-2 py-2 font-semibold">{t(`indicators.columns.${c}`)}</th>)}</tr>
+                <tr>{(["indicator", "target", "done", "pct", "pace", "gap", "status"] as const).map((c) => <th key={c} className="px-2 py-2 font-semibold">{tCode(t, "indicators.columns", c)}</th>)}</tr>
               </thead>
               <tbody>
                 {d.indicators.map((i) => (
@@ -109,7 +101,7 @@ export default function IndicatorDashboard() {
                     <td className="px-2 py-2 tabular-nums">{i.pct === null ? "—" : `${i.pct}%`}</td>
                     <td className="px-2 py-2 tabular-nums">{number(i.pace, i.unit)}</td>
                     <td className="px-2 py-2 tabular-nums">{number(i.gap, i.unit)}</td>
-                    <td className="px-2 py-2"><span className={`rounded px-2 py-0.5 ${STATUS_STYLE[i.status] ?? "bg-slate-100"}`}>{t(`indicators.status.${i.status}`)}</span></td>
+                    <td className="px-2 py-2"><span className={`rounded px-2 py-0.5 ${STATUS_STYLE[i.status] ?? "bg-slate-100"}`}>{tCode(t, "indicators.status", i.status)}</span></td>
                   </tr>
                 ))}
               </tbody>
@@ -135,7 +127,7 @@ export default function IndicatorDashboard() {
                     <Link to={href({ region: c.code })} className="min-w-24 font-medium text-brand-700 underline">{name(c)}</Link>
                     <span className="tabular-nums">{formatNumber(c.figure.done, i18n.language)} / {c.figure.target == null ? "—" : formatNumber(c.figure.target, i18n.language)}</span>
                     <span className="tabular-nums">{c.figure.pct === null ? "" : `${c.figure.pct}%`}</span>
-                    <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[c.figure.status] ?? "bg-slate-100"}`}>{t(`indicators.status.${c.figure.status}`)}</span>
+                    <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[c.figure.status] ?? "bg-slate-100"}`}>{tCode(t, "indicators.status", c.figure.status)}</span>
                   </li>
                 ))}
               </ol>
@@ -144,12 +136,16 @@ export default function IndicatorDashboard() {
           {ranked ? (
             <section className="mt-6" aria-labelledby="trend">
               <h2 id="trend" className="mb-2 text-lg font-semibold">{t("indicators.trend", { name: name(ranked) })}</h2>
-              {hydrated ? (
-                <Suspense fallback={null}>
-                  <TrendChart points={points} labels={{ added: t("indicators.added"), cumulative: t("indicators.cumulative"), pace: t("indicators.paceLine") }} />
-                </Suspense>
+              {chart ? (
+                <TrendChart
+                  chart={chart}
+                  title={t("indicators.trend", { name: name(ranked) })}
+                  desc={trend.map((n, m) => `${t("indicators.month", { month: m + 1 })} ${n}`).join(", ")}
+                  labels={{ added: t("indicators.added"), cumulative: t("indicators.cumulative"), pace: t("indicators.paceLine"), month: (m) => t("indicators.month", { month: m }) }}
+                />
               ) : null}
-              <ol className={`flex h-40 items-end gap-1 rounded bg-white p-2 shadow-sm ${hydrated ? "sr-only" : ""}`} data-testid="trend">
+              {/* The figures as text, for screen readers (the chart's description says them too). */}
+              <ol className="sr-only" data-testid="trend">
                 {trend.map((n, m) => (
                   <li key={m} className="flex flex-1 flex-col items-center justify-end text-[10px]" title={`${t("indicators.month", { month: m + 1 })}: ${n}`}>
                     <span className="tabular-nums">{n || ""}</span>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ExportLinks, withQuery } from "~/components/export-links.tsx";
 import { Pager, StaffNav } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -10,6 +10,9 @@ import { recordsQuerySchema } from "~/modules/indicators/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "placements", "indicators", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -41,7 +44,7 @@ export default function IndicatorRecords() {
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
         <table className="w-full min-w-[640px] text-sm" data-testid="records">
           <thead className="bg-slate-50 text-left">
-            <tr>{(["person", "idNumber", "employer", "kind", "startDate", "place", "source"] as const).map((c) => <th key={c} className="px-2 py-2 font-semibold">{t(`indicators.${c}`)}</th>)}</tr>
+            <tr>{(["person", "idNumber", "employer", "kind", "startDate", "place", "source"] as const).map((c) => <th key={c} className="px-2 py-2 font-semibold">{tCode(t, "indicators", c)}</th>)}</tr>
           </thead>
           <tbody>
             {r.rows.map((row) => (
@@ -49,10 +52,10 @@ export default function IndicatorRecords() {
                 <td className="px-2 py-2">{row.personName}</td>
                 <td className="px-2 py-2 font-mono">{row.idNumberMasked ?? "—"}</td>
                 <td className="px-2 py-2">{row.employerName}</td>
-                <td className="px-2 py-2">{t(`placements.kinds.${row.kind}`)}</td>
+                <td className="px-2 py-2">{tCode(t, "placements.kinds", row.kind)}</td>
                 <td className="px-2 py-2">{formatDate(row.startDate, i18n.language)}</td>
                 <td className="px-2 py-2">{row.place}</td>
-                <td className="px-2 py-2">{t(`placements.sources.${row.source}`)}</td>
+                <td className="px-2 py-2">{tCode(t, "placements.sources", row.source)}</td>
               </tr>
             ))}
           </tbody>

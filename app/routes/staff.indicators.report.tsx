@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { withQuery } from "~/components/export-links.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { regionDashboard } from "~/modules/indicators/progress.server.ts";
@@ -9,6 +9,9 @@ import printStyles from "~/styles/print.css";
 import { formatDate, formatNumber } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["indicators", "exports"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
@@ -75,7 +78,7 @@ export default function IndicatorReport() {
             <div className="table-wrap">
               <table className="text-sm" data-testid="report-indicators">
                 <thead>
-                  <tr>{(["indicator", "target", "done", "pct", "pace", "gap", "status"] as const).map((c) => <th key={c} scope="col" className={c === "indicator" ? "" : "whitespace-nowrap"}>{t(`indicators.columns.${c}`)}</th>)}</tr>
+                  <tr>{(["indicator", "target", "done", "pct", "pace", "gap", "status"] as const).map((c) => <th key={c} scope="col" className={c === "indicator" ? "" : "whitespace-nowrap"}>{tCode(t, "indicators.columns", c)}</th>)}</tr>
                 </thead>
                 <tbody>
                   {d.indicators.map((i) => (
@@ -86,7 +89,7 @@ export default function IndicatorReport() {
                       <td className="num">{pct(i.pct)}</td>
                       <td className="num">{number(i.pace, i.unit)}</td>
                       <td className="num">{number(i.gap, i.unit)}</td>
-                      <td>{t(`indicators.status.${i.status}`)}</td>
+                      <td>{tCode(t, "indicators.status", i.status)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -140,7 +143,7 @@ export default function IndicatorReport() {
           <dl className="mt-6 grid grid-cols-1 gap-y-6 text-sm sm:grid-cols-2">
             {(["unitSeal", "filledBy", "checkedBy", "head", "date"] as const).map((k) => (
               <div key={k} className="flex items-end gap-2">
-                <dt>{t(`exports.report.${k}`)}</dt>
+                <dt>{tCode(t, "exports.report", k)}</dt>
                 <dd className="sign-line" />
               </div>
             ))}

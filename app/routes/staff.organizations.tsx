@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { z } from "zod";
 import { FormError } from "~/components/form.tsx";
 import { card, OrganizationFacts, Pager, StaffNav, StatusBadge, WarningNote, RefusedOutsideList } from "~/components/organization-parts.tsx";
@@ -14,6 +14,9 @@ import { decisionSchema } from "~/modules/organizations/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -86,7 +89,7 @@ export default function StaffOrganizations() {
             <span className="block font-medium">{t("staffOrgs.status")}</span>
             <select name="status" defaultValue={query.status ?? ""} key={query.status ?? ""} className="mt-1 min-h-11 rounded border border-slate-300 bg-white px-2">
               <option value="">{t("staffOrgs.allStatuses")}</option>
-              {(["pending", "verified", "rejected"] as const).map((s) => <option key={s} value={s}>{t(`organizations.status.${s}`)}</option>)}
+              {(["pending", "verified", "rejected"] as const).map((s) => <option key={s} value={s}>{tCode(t, "organizations.status", s)}</option>)}
             </select>
           </label>
           <button type="submit" className="min-h-11 rounded border border-slate-300 bg-white px-3">{t("staffOrgs.filter")}</button>

@@ -1,7 +1,8 @@
+import type { TFunction } from "i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { getDb } from "~/modules/db.server.ts";
@@ -9,6 +10,9 @@ import { outboxStatus, retryDead, retrySchema } from "~/modules/search/outbox.se
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatDate } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -30,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { retried: count };
 }
 
-function age(t: (key: string, o?: Record<string, unknown>) => string, seconds: number): string {
+function age(t: TFunction, seconds: number): string {
   if (seconds < 60) return t("outbox.seconds", { count: seconds });
   if (seconds < 3600) return t("outbox.minutes", { count: Math.round(seconds / 60) });
   return t("outbox.hours", { count: Math.round(seconds / 360) / 10 });
@@ -54,7 +58,7 @@ export default function StaffOutbox() {
     ? t("outbox.deadHealth", { count: status.deadCount })
     : status.failing.length
       ? t("outbox.failing", { count: status.failing.length })
-      : t(status.waiting ? "outbox.flowing" : "outbox.empty");
+      : status.waiting ? t("outbox.flowing") : t("outbox.empty");
   return (
     <div className="mx-auto max-w-3xl">
       <StaffNav />

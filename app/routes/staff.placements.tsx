@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ExportLinks, withQuery } from "~/components/export-links.tsx";
 import { FormError } from "~/components/form.tsx";
 import { card, Pager, StaffNav } from "~/components/organization-parts.tsx";
@@ -14,6 +14,9 @@ import { PLACEMENT_KINDS, placementDecisionSchema, staffPlacementQuerySchema, ty
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "placements", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -95,7 +98,7 @@ export default function StaffPlacements() {
       </Form>
       {acted?.taken ? (
         <p role="alert" className="mb-3 rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="decision-refused">
-          {t("placements.errors.alreadyDecidedBy", { name: acted.taken.name, status: t(`placements.status.${acted.taken.status as "pending"}`) })}
+          {t("placements.errors.alreadyDecidedBy", { name: acted.taken.name, status: tCode(t, "placements.status", acted.taken.status as "pending") })}
         </p>
       ) : null}
       {acted?.done ? (
@@ -131,7 +134,7 @@ function PlacementRow({ row, acted }: { row: Row; acted?: ActionData }) {
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 className="text-lg font-semibold">{row.personName}</h2>
         <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-sm font-semibold ${BADGE[row.status] ?? "bg-slate-100"}`} data-status={row.status}>
-          {t(`placements.status.${row.status}`)}
+          {tCode(t, "placements.status", row.status)}
         </span>
       </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
@@ -146,13 +149,13 @@ function PlacementRow({ row, acted }: { row: Row; acted?: ActionData }) {
           </>
         ) : null}
         <dt className="text-slate-600">{t("placements.kind")}</dt>
-        <dd>{t(`placements.kinds.${row.kind}`)}</dd>
+        <dd>{tCode(t, "placements.kinds", row.kind)}</dd>
         <dt className="text-slate-600">{t("placements.place")}</dt>
         <dd>{row.place}</dd>
         <dt className="text-slate-600">{t("placements.startDate")}</dt>
         <dd>{formatDate(row.startDate, i18n.language)}</dd>
         <dt className="text-slate-600">{t("placements.source")}</dt>
-        <dd>{t(`placements.sources.${row.source}`)}</dd>
+        <dd>{tCode(t, "placements.sources", row.source)}</dd>
         <dt className="text-slate-600">{t("placements.recordedAt")}</dt>
         <dd>{formatDate(row.createdAt, i18n.language)}</dd>
       </dl>
@@ -167,7 +170,7 @@ function PlacementRow({ row, acted }: { row: Row; acted?: ActionData }) {
             <label className="text-sm">
               <span className="block font-medium">{t("placements.kind")}</span>
               <select name="kind" defaultValue={row.kind} className="mt-1 min-h-11 max-w-full rounded border border-slate-300 bg-white px-2">
-                {PLACEMENT_KINDS.map((k) => <option key={k} value={k}>{t(`placements.kinds.${k}`)}</option>)}
+                {PLACEMENT_KINDS.map((k) => <option key={k} value={k}>{tCode(t, "placements.kinds", k)}</option>)}
               </select>
             </label>
             <button type="submit" disabled={busy} className="min-h-11 rounded-md bg-emerald-700 px-4 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60" data-testid="verify">

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, useErrorText } from "~/components/form.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -25,6 +25,9 @@ import { PLACEMENT_CONTINUITIES, PLACEMENT_GROUPS, PLACEMENT_KINDS, PLACEMENT_RE
 import { formatDate, formatNumber } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "placements", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -136,10 +139,10 @@ export default function ImportPlacements() {
     return c ? (i18n.language === "en" ? c.en : c.zh) : t("placementEntry.import.wholeRow");
   };
   const values: [string, readonly string[], (code: string) => string][] = [
-    ["kind", PLACEMENT_KINDS, (c) => t(`placements.kinds.${c}`)],
-    ["continuity", PLACEMENT_CONTINUITIES, (c) => t(`placementEntry.continuities.${c}`)],
-    ["groups", PLACEMENT_GROUPS, (c) => t(`groups.${c}`)],
-    ["returneeKind", PLACEMENT_RETURNEE_KINDS, (c) => t(`seekers.returneeKinds.${c}`)],
+    ["kind", PLACEMENT_KINDS, (c) => tCode(t, "placements.kinds", c)],
+    ["continuity", PLACEMENT_CONTINUITIES, (c) => tCode(t, "placementEntry.continuities", c)],
+    ["groups", PLACEMENT_GROUPS, (c) => tCode(t, "groups", c)],
+    ["returneeKind", PLACEMENT_RETURNEE_KINDS, (c) => tCode(t, "seekers.returneeKinds", c)],
   ];
 
   return (
@@ -195,7 +198,7 @@ export default function ImportPlacements() {
               <dt className="font-medium">
                 {c.zh} / {c.en} <span className="font-normal text-slate-500">· {t(c.required ? "placementEntry.import.required" : "placementEntry.import.optional")}</span>
               </dt>
-              <dd className="text-slate-700">{t(`placementEntry.import.columnHelp.${c.field}`)}</dd>
+              <dd className="text-slate-700">{tCode(t, "placementEntry.import.columnHelp", c.field)}</dd>
             </div>
           ))}
         </dl>
@@ -222,7 +225,7 @@ export default function ImportPlacements() {
                 {t("placementEntry.import.recentLine", { date: formatDate(r.createdAt, i18n.language), file: r.fileName, rows: r.totalRows })}
               </Link>
               <span className={`rounded px-2 py-0.5 font-semibold ${r.status === "accepted" ? "bg-emerald-100 text-emerald-900" : "bg-rose-100 text-rose-900"}`}>
-                {t(`placementEntry.import.status.${r.status === "accepted" ? "accepted" : "rejected"}`)}
+                {tCode(t, "placementEntry.import.status", r.status === "accepted" ? "accepted" : "rejected")}
               </span>
             </li>
           ))}

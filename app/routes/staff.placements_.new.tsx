@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { StaffNav } from "~/components/organization-parts.tsx";
 import { ChoiceGroup, SelectField } from "~/components/profile-fields.tsx";
@@ -12,6 +12,9 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { createPlacement, enteredPlacement, entryOptions } from "~/modules/placements/entry.server.ts";
 import { PLACEMENT_CONTINUITIES, PLACEMENT_GROUPS, PLACEMENT_KINDS, PLACEMENT_RETURNEE_KINDS, placementRowSchema } from "~/modules/placements/schemas.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "placements", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -68,7 +71,7 @@ export default function NewPlacement() {
           <TextField meta={fields.personName} label={t("placementEntry.fields.personName")} autoComplete="off" />
           <TextField meta={fields.idNumber} label={t("placementEntry.fields.idNumber")} hint={t("placementEntry.hints.idNumber")} autoComplete="off" />
           <SelectField meta={fields.kind} label={t("placementEntry.fields.kind")} placeholder={t("placementEntry.choose")}>
-            {PLACEMENT_KINDS.map((k) => <option key={k} value={k}>{t(`placements.kinds.${k}`)}</option>)}
+            {PLACEMENT_KINDS.map((k) => <option key={k} value={k}>{tCode(t, "placements.kinds", k)}</option>)}
           </SelectField>
           <ChoiceGroup
             meta={fields.groups}
@@ -76,13 +79,13 @@ export default function NewPlacement() {
             hint={t("placementEntry.hints.groups")}
             type="checkbox"
             columns
-            options={PLACEMENT_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
+            options={PLACEMENT_GROUPS.map((g) => ({ value: g, label: tCode(t, "groups", g) }))}
           />
           <SelectField meta={fields.returneeKind} label={t("placementEntry.fields.returneeKind")} hint={t("placementEntry.hints.returneeKind")} placeholder={t("placementEntry.choose")}>
-            {PLACEMENT_RETURNEE_KINDS.map((k) => <option key={k} value={k}>{t(`seekers.returneeKinds.${k}`)}</option>)}
+            {PLACEMENT_RETURNEE_KINDS.map((k) => <option key={k} value={k}>{tCode(t, "seekers.returneeKinds", k)}</option>)}
           </SelectField>
           <SelectField meta={fields.continuity} label={t("placementEntry.fields.continuity")} hint={t("placementEntry.hints.continuity")}>
-            {PLACEMENT_CONTINUITIES.map((c) => <option key={c} value={c}>{t(`placementEntry.continuities.${c}`)}</option>)}
+            {PLACEMENT_CONTINUITIES.map((c) => <option key={c} value={c}>{tCode(t, "placementEntry.continuities", c)}</option>)}
           </SelectField>
           <TextField meta={fields.employerName} label={t("placementEntry.fields.employerName")} autoComplete="off" />
           <TextField meta={fields.creditCode} label={t("placementEntry.fields.creditCode")} hint={t("placementEntry.hints.creditCode")} autoComplete="off" />

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { z } from "zod";
 import { FormError, useErrorText } from "~/components/form.tsx";
 import { card, Pager, StaffNav, RefusedOutsideList } from "~/components/organization-parts.tsx";
@@ -16,6 +16,9 @@ import { moderationSchema } from "~/modules/postings/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -109,7 +112,7 @@ function QueueRow({ row, acted }: { row: Row; acted?: ActionData }) {
           <p className="text-emerald-800">✓ {t("staffPostings.checkPassed")}</p>
         ) : (
           <ul className="text-red-800">
-            {row.findings.map((f) => <li key={f.field}>⚠ {t(`postings.fields.${f.field}`)}: {errorText(findingMessage(f))}</li>)}
+            {row.findings.map((f) => <li key={f.field}>⚠ {tCode(t, "postings.fields", f.field)}: {errorText(findingMessage(f))}</li>)}
           </ul>
         )}
       </div>

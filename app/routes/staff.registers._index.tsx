@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { Figure, ListFilter, percent } from "~/components/register-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -8,6 +8,9 @@ import { registersOverview } from "~/modules/registers/figures.server.ts";
 import { regionChoices } from "~/modules/registers/registers.server.ts";
 import { yearQuerySchema } from "~/modules/registers/schemas.ts";
 import { httpError } from "~/utils/http.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["seekers", "registers"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register.manage");

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { card, Pager } from "~/components/organization-parts.tsx";
 import { SelectField } from "~/components/profile-fields.tsx";
@@ -14,6 +14,9 @@ import { communityCreateSchema, deleteSchema, yearQuerySchema, type YearQuery } 
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { on, registerAction, type RegisterActionData } from "~/utils/register-action.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register.manage");
@@ -47,7 +50,7 @@ export default function CommunityRegister() {
       <DoneNote acted={acted} />
       <div className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-5">
         <Figure label={t("registers.communities.counted")} value={String(list.summary.counted)} testId="communities-counted" />
-        {COMMUNITY_LEVELS.map((level) => <Figure key={level} label={t(`registers.communities.levels.${level}`)} value={String(list.summary.byLevel[level] ?? 0)} />)}
+        {COMMUNITY_LEVELS.map((level) => <Figure key={level} label={tCode(t, "registers.communities.levels", level)} value={String(list.summary.byLevel[level] ?? 0)} />)}
       </div>
       <CreateForm acted={acted} towns={choices.towns} year={query.year} />
       <ListFilter year={query.year} region={query.region} areas={choices.areas} />
@@ -58,7 +61,7 @@ export default function CommunityRegister() {
           <li key={row.id} className={card} data-testid="community">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 className="text-lg font-semibold">{row.name}</h2>
-              <span className="rounded bg-emerald-100 px-2 py-0.5 text-sm font-semibold text-emerald-900">{t(`registers.communities.levels.${row.level}`)}</span>
+              <span className="rounded bg-emerald-100 px-2 py-0.5 text-sm font-semibold text-emerald-900">{tCode(t, "registers.communities.levels", row.level)}</span>
             </div>
             <p className="mt-1 text-sm text-slate-700">
               {row.place}
@@ -90,7 +93,7 @@ function CreateForm({ acted, towns, year }: { acted: RegisterActionData | undefi
         </SelectField>
         <TextField meta={fields.villageCode} label={t("registers.communities.villageCode")} hint={t("registers.communities.villageCodeHint")} inputMode="numeric" />
         <SelectField meta={fields.level} label={t("registers.communities.level")} placeholder={t("registers.choose")}>
-          {COMMUNITY_LEVELS.map((l) => <option key={l} value={l}>{t(`registers.communities.levels.${l}`)}</option>)}
+          {COMMUNITY_LEVELS.map((l) => <option key={l} value={l}>{tCode(t, "registers.communities.levels", l)}</option>)}
         </SelectField>
         <TextField meta={all.year!} label={t("registers.year")} inputMode="numeric" />
         <TextField meta={fields.recognisedAt} label={t("registers.communities.recognisedAt")} type="date" />

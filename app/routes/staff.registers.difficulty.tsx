@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { card, Pager } from "~/components/organization-parts.tsx";
 import { SelectField } from "~/components/profile-fields.tsx";
@@ -22,6 +22,9 @@ import {
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { on, registerAction, type RegisterActionData } from "~/utils/register-action.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register.manage");
@@ -71,7 +74,7 @@ export default function DifficultyRegister() {
           <label className="text-sm">
             <span className="block font-medium">{t("registers.status")}</span>
             <select name="status" defaultValue={query.status} key={query.status} className="mt-1 min-h-11 rounded border border-slate-300 bg-white px-2">
-              {DIFFICULTY_STATUSES.map((st) => <option key={st} value={st}>{t(`registers.difficulty.statuses.${st}`)}</option>)}
+              {DIFFICULTY_STATUSES.map((st) => <option key={st} value={st}>{tCode(t, "registers.difficulty.statuses", st)}</option>)}
             </select>
           </label>
         }
@@ -95,7 +98,7 @@ function PersonRow({ row, acted }: { row: Row; acted: RegisterActionData | undef
     <li className={card} data-testid="difficulty-person" data-id={row.id}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 className="text-lg font-semibold">{row.name}</h2>
-        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">{t(`registers.difficulty.categories.${row.category}`)}</span>
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">{tCode(t, "registers.difficulty.categories", row.category)}</span>
       </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-600">{t("registers.idNumber")}</dt>
@@ -152,7 +155,7 @@ function CreateForm({ acted, towns }: { acted: RegisterActionData | undefined; t
           <TownOptions towns={towns} />
         </SelectField>
         <SelectField meta={fields.category} label={t("registers.difficulty.category")} placeholder={t("registers.choose")}>
-          {DIFFICULTY_CATEGORIES.map((c) => <option key={c} value={c}>{t(`registers.difficulty.categories.${c}`)}</option>)}
+          {DIFFICULTY_CATEGORIES.map((c) => <option key={c} value={c}>{tCode(t, "registers.difficulty.categories", c)}</option>)}
         </SelectField>
         <TextField meta={fields.recognisedAt} label={t("registers.difficulty.recognisedAt")} type="date" />
         <button type="submit" disabled={busy} className={registerButton}>{t("registers.save")}</button>

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
 import { card, Pager } from "~/components/organization-parts.tsx";
 import { SelectField } from "~/components/profile-fields.tsx";
@@ -14,6 +14,9 @@ import { deleteSchema, EXTRA_MEMBER_SLOTS, FAMILY_STATUSES, familyClearSchema, f
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { on, registerAction, type RegisterActionData } from "~/utils/register-action.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register.manage");
@@ -60,7 +63,7 @@ export default function FamilyRegister() {
           <label className="text-sm">
             <span className="block font-medium">{t("registers.status")}</span>
             <select name="status" defaultValue={query.status} key={query.status} className="mt-1 min-h-11 rounded border border-slate-300 bg-white px-2">
-              {FAMILY_STATUSES.map((st) => <option key={st} value={st}>{t(`registers.families.statuses.${st}`)}</option>)}
+              {FAMILY_STATUSES.map((st) => <option key={st} value={st}>{tCode(t, "registers.families.statuses", st)}</option>)}
             </select>
           </label>
         }

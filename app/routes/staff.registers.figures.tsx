@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/form.tsx";
 import { card } from "~/components/organization-parts.tsx";
@@ -15,6 +15,9 @@ import { deleteSchema, figureSaveSchema } from "~/modules/registers/schemas.ts";
 import { httpError } from "~/utils/http.ts";
 import { on, registerAction, type RegisterActionData } from "~/utils/register-action.ts";
 import { formatNumber } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 const querySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).catch(() => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()) });
 

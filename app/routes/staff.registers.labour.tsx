@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { card, Pager } from "~/components/organization-parts.tsx";
 import { SelectField } from "~/components/profile-fields.tsx";
@@ -13,6 +13,9 @@ import { deleteSchema, labourSaveSchema, yearQuerySchema, type YearQuery } from 
 import { httpError } from "~/utils/http.ts";
 import { on, registerAction, type RegisterActionData } from "~/utils/register-action.ts";
 import { formatNumber } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register.manage");

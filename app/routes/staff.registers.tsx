@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { StaffNav } from "~/components/organization-parts.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -32,7 +35,7 @@ export default function RegistersLayout() {
             end
             className={({ isActive }) => `inline-flex min-h-11 items-center rounded-full border px-4 ${isActive ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}
           >
-            {t(`registers.tabs.${tab || "overview"}`)}
+            {tCode(t, "registers.tabs", tab || "overview")}
           </NavLink>
         ))}
       </nav>

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FieldError, FormError } from "~/components/form.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -12,6 +12,9 @@ import { loadTargetSheet, saveTargets, splitTarget, type TargetSheet } from "~/m
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatNumber } from "~/utils/format.ts";
+import type { I18nHandle } from "~/i18n/i18n.ts";
+
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "indicators", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -102,7 +105,7 @@ export default function StaffTargets() {
   const cell = (indicator: TargetSheet["indicators"][number], code: string, label: string, stored: number | null, editable: boolean) => {
     const name = cellName(indicator.id, code);
     const id = `t-${indicator.id}-${code}`;
-    const bound = indicator.type !== "count" ? `${t(`targets.bound.${indicator.type as "rate_cap" | "rate_floor" | "zero"}`)} ` : "";
+    const bound = indicator.type !== "count" ? `${tCode(t, "targets.bound", indicator.type as "rate_cap" | "rate_floor" | "zero")} ` : "";
     if (!editable) {
       return (
         <div key={code} className="flex items-baseline justify-between gap-2 rounded bg-slate-50 px-2 py-1.5" data-testid="target-value" data-region={code}>
@@ -168,7 +171,7 @@ export default function StaffTargets() {
             </div>
           ) : null}
           {acted?.notice?.kind === "filled" ? (
-            <p role="status" className="mb-3 rounded border border-sky-300 bg-sky-50 p-3 text-sky-900" data-testid="targets-filled">{t(`targets.filled.${acted.notice.mode}`, { name: filledName })}</p>
+            <p role="status" className="mb-3 rounded border border-sky-300 bg-sky-50 p-3 text-sky-900" data-testid="targets-filled">{tCode(t, "targets.filled", acted.notice.mode, { name: filledName })}</p>
           ) : null}
           {fieldErrors ? <p role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="error-summary">{t("forms.errorSummary", { count: fieldErrors })}</p> : null}
           <FormError errors={[...(form.errors ?? []), ...(errors.intent ?? [])]} />
@@ -186,7 +189,7 @@ export default function StaffTargets() {
                 return (
                   <section key={indicator.id} className={card} data-testid="target-indicator" data-code={indicator.code} aria-labelledby={`ind-${indicator.id}`}>
                     <h2 id={`ind-${indicator.id}`} className="text-lg font-semibold">
-                      {indicator.name} <span className="text-sm font-normal text-slate-600">· {t(`indicators.units.${indicator.unit as "person"}`, { defaultValue: indicator.unit })}</span>
+                      {indicator.name} <span className="text-sm font-normal text-slate-600">· {tCode(t, "indicators.units", indicator.unit as "person", { defaultValue: indicator.unit })}</span>
                     </h2>
                     {!indicator.split ? <p className="mt-1 text-sm text-slate-600">{t("targets.notSplit")}</p> : null}
                     {indicator.unit === "percent" && editing ? <p className="mt-1 text-xs text-slate-500">{t("targets.percentHint")}</p> : null}

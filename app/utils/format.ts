@@ -1,8 +1,9 @@
+import { tCode } from "~/i18n/translate.ts";
 import type { TFunction } from "i18next";
 
 export function formatPay(t: TFunction, pay: { min: number; max: number; period: string } | null): string {
   if (!pay) return "";
-  const unit = t(`payPeriod.${pay.period}`);
+  const unit = tCode(t, "payPeriod", pay.period);
   return pay.min === pay.max ? `${pay.min} ${unit}` : `${pay.min}–${pay.max} ${unit}`;
 }
 

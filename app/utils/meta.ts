@@ -1,18 +1,12 @@
 import type { TFunction } from "i18next";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/i18n.ts";
-
-const translators = new Map<Language, TFunction>();
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/i18n.ts";
+import { translatorFor } from "~/i18n/translate.ts";
 
 /** A `t` for `meta` functions (which cannot use hooks), in the language the root loader chose. */
 export function metaT(matches: readonly { id: string; data?: unknown }[]): TFunction {
   const lang = (matches.find((m) => m.id === "root")?.data as { lang?: unknown } | undefined)?.lang;
   const language = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
-  let t = translators.get(language);
-  if (!t) {
-    t = createI18n(language).t;
-    translators.set(language, t);
-  }
-  return t;
+  return translatorFor(language).t;
 }
 
 /** "Page title | Site name", with the site name in the page's language. */

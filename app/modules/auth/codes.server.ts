@@ -1,5 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
-import { createI18n, type Language } from "../../i18n/i18n.ts";
+import type { Language } from "../../i18n/i18n.ts";
+import { createI18n } from "../../i18n/i18n.server.ts";
 import type { Db } from "../db.server.ts";
 import { deriveKey, lookupHash } from "../security/secrets.server.ts";
 import { getEmailSender } from "./mail.server.ts";

@@ -3,8 +3,10 @@
  * record behind a figure, and the placements list — each with translated headers, inside the
  * staff member's region (outside it there is nothing: null), ID numbers only ever masked.
  */
+import { tCode } from "~/i18n/translate.ts";
 import type { TFunction } from "i18next";
-import { createI18n, isLanguage, type Language } from "../../i18n/i18n.ts";
+import { isLanguage, type Language } from "../../i18n/i18n.ts";
+import { createI18n } from "../../i18n/i18n.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { regionDashboard } from "../indicators/progress.server.ts";
@@ -69,13 +71,13 @@ export async function dashboardExport(actor: StaffActor, query: DashboardExportQ
   ];
   const rows: ExportRow[] = d.indicators.map((i) => ({
     indicator: en ? i.nameEn : i.nameZh,
-    unit: t(`indicators.units.${i.unit}`),
+    unit: tCode(t, "indicators.units", i.unit),
     target: figure(i.target, i.unit),
     done: figure(i.done, i.unit),
     pct: i.pct,
     pace: figure(i.pace, i.unit),
     gap: figure(i.gap, i.unit),
-    status: t(`indicators.status.${i.status}`),
+    status: tCode(t, "indicators.status", i.status),
   }));
   return { table: { sheetName: title, columns, rows }, name: { ascii: `indicators-${d.regionCode}-${d.year}`, utf8: `${title}-${place}-${yearLabel}` } };
 }
@@ -110,7 +112,7 @@ function rankingTable(d: Dashboard, rank: number | undefined, t: TFunction, en: 
       row[`${x.indicatorId}.target`] = x.target;
       row[`${x.indicatorId}.done`] = x.done;
       row[`${x.indicatorId}.pct`] = x.pct;
-      row[`${x.indicatorId}.status`] = t(`indicators.status.${x.status}`);
+      row[`${x.indicatorId}.status`] = tCode(t, "indicators.status", x.status);
     }
     return row;
   });
@@ -149,10 +151,10 @@ export async function recordsExport(actor: StaffActor, query: RecordsExportQuery
             person: p.personName,
             idNumber: maskedId(p.idNumberMasked),
             employer: p.employerName,
-            kind: t(`placements.kinds.${p.kind}`),
+            kind: tCode(t, "placements.kinds", p.kind),
             startDate: day(p.startDate),
             place: placeOf(regions, p.regionCode, lang),
-            source: t(`placements.sources.${p.source}`),
+            source: tCode(t, "placements.sources", p.source),
           };
         }
         if (batch.length < BATCH) break;
@@ -201,15 +203,15 @@ export async function placementsExport(actor: StaffActor, query: PlacementsExpor
     for await (const p of source) {
       yield {
         record: p.id,
-        status: t(`placements.status.${p.status}`),
+        status: tCode(t, "placements.status", p.status),
         person: p.personName,
         idNumber: maskedId(p.idNumberMasked),
         employer: p.employerName,
         posting: p.posting?.title ?? "",
-        kind: t(`placements.kinds.${p.kind}`),
+        kind: tCode(t, "placements.kinds", p.kind),
         place: placeOf(regions, p.regionCode, lang),
         startDate: day(p.startDate),
-        source: t(`placements.sources.${p.source}`),
+        source: tCode(t, "placements.sources", p.source),
         rejectionReason: p.rejectionReason ?? "",
         recordedAt: p.createdAt,
       };
@@ -218,7 +220,7 @@ export async function placementsExport(actor: StaffActor, query: PlacementsExpor
 
   const title = t("exports.files.placements");
   const china = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const tab = query.status === "all" ? t("placements.tabs.all") : t(`placements.status.${query.status}`);
+  const tab = query.status === "all" ? t("placements.tabs.all") : tCode(t, "placements.status", query.status);
   return {
     table: {
       sheetName: title,

@@ -1,7 +1,9 @@
+import { tKey } from "~/i18n/translate.ts";
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { createI18n, type Language } from "~/i18n/i18n.ts";
+import type { Language } from "~/i18n/i18n.ts";
+import { createI18n } from "~/i18n/i18n.server.ts";
 import { audit } from "../audit/audit.server.ts";
 import { getDb, type Db } from "../db.server.ts";
 import { insertRows } from "../indicators/counting.server.ts";
@@ -57,7 +59,7 @@ function labelMap(codes: readonly string[], keyOf: (code: string) => string): Ma
     const { t } = createI18n(lang);
     for (const code of codes) {
       map.set(valueKey(code), code);
-      map.set(valueKey(t(keyOf(code))), code);
+      map.set(valueKey(tKey(t, keyOf(code))), code);
     }
   }
   return map;
@@ -443,7 +445,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 /** An error key ("key?param=value") in words. */
 export function errorText(t: TFunction, error: string): string {
   const [key, query] = error.split("?");
-  return t(key ?? error, Object.fromEntries(new URLSearchParams(query ?? "")));
+  return tKey(t, key ?? error, Object.fromEntries(new URLSearchParams(query ?? "")));
 }
 
 function columnName(field: PlacementRowField | null, lang: Language) {
@@ -486,7 +488,7 @@ export async function templateXlsx(lang: Language): Promise<Buffer> {
   ];
   values.getRow(1).font = { bold: true };
   const add = (field: PlacementRowField, codes: readonly string[], key: (c: string) => string) => {
-    for (const code of codes) values.addRow([columnName(field, lang), code, t(key(code))]);
+    for (const code of codes) values.addRow([columnName(field, lang), code, tKey(t, key(code))]);
   };
   add("kind", PLACEMENT_KINDS, (c) => `placements.kinds.${c}`);
   add("continuity", PLACEMENT_CONTINUITIES, (c) => `placementEntry.continuities.${c}`);
