@@ -1,4 +1,5 @@
 import { chineseBigrams, pinyinTokens } from "./text.ts";
+import { baseCard, courseCard, postingCard, type BaseCardRow, type CourseCardRow, type OpportunityCard, type PostingCardRow } from "./cards.ts";
 
 export const OPPORTUNITY_KINDS = ["job", "internship", "gig", "base", "course"] as const;
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
@@ -26,6 +27,8 @@ export interface SearchDocument {
   pinyin: string;
   initials: string;
   grams: string;
+  /** What a result list shows (stored, not searched): a search page reads no database rows. */
+  card: OpportunityCard;
 }
 
 export function docId(kind: OpportunityKind, id: number): string {
@@ -74,7 +77,7 @@ function townOf(regionCode: string): string | null {
   return regionCode.length > 6 ? regionCode.slice(0, 9) : null;
 }
 
-export interface PostingRow {
+export interface PostingRow extends PostingCardRow {
   id: number;
   kind: string;
   title: string;
@@ -115,10 +118,11 @@ export function postingDocument(row: PostingRow): SearchDocument {
     postedAt: seconds(row.publishedAt ?? row.createdAt),
     validUntil: seconds(row.validUntil),
     ...searchHelpers(row.title, row.occupation),
+    card: postingCard(row),
   };
 }
 
-export interface BaseRow {
+export interface BaseRow extends BaseCardRow {
   id: number;
   name: string;
   description: string;
@@ -153,10 +157,11 @@ export function baseDocument(row: BaseRow): SearchDocument {
     postedAt: seconds(row.publishedAt ?? row.createdAt),
     validUntil: NEVER,
     ...searchHelpers(row.name, ""),
+    card: baseCard(row),
   };
 }
 
-export interface CourseRow {
+export interface CourseRow extends CourseCardRow {
   id: number;
   title: string;
   description: string;
@@ -193,5 +198,6 @@ export function courseDocument(row: CourseRow): SearchDocument {
     postedAt: seconds(row.publishedAt ?? row.createdAt),
     validUntil: seconds(row.enrolDeadline),
     ...searchHelpers(row.title, `${row.brand?.nameZh ?? ""} ${row.trade}`),
+    card: courseCard(row),
   };
 }

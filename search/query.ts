@@ -1,5 +1,6 @@
 import type { Filter, MultiSearchQuery } from "meilisearch";
 import type { SearchConnection } from "./client.ts";
+import type { OpportunityCard } from "./cards.ts";
 import type { OpportunityKind } from "./documents.ts";
 
 /** The search state as search/ needs it (the app's zod-parsed params satisfy this). */
@@ -23,6 +24,8 @@ type FacetName = (typeof FACETS)[number];
 
 export interface SearchHits {
   ids: { kind: OpportunityKind; id: number }[];
+  /** The result cards as the index stores them, in rank order. */
+  cards: OpportunityCard[];
   total: number;
   facets: Partial<Record<FacetName, Record<string, number>>>;
   postedCounts: Record<string, number>;
@@ -73,7 +76,7 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
       sort: SORT[req.sort],
       page: req.page,
       hitsPerPage: req.pageSize,
-      attributesToRetrieve: ["id", "kind"],
+      attributesToRetrieve: ["id", "kind", "card"],
     },
     ...active.map((facet) => ({
       indexUid, q: req.q, filter: filtersFor(req, nowSec, facet) as Filter, facets: [facet], hitsPerPage: 0, page: 1,
@@ -103,6 +106,7 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
       const [kind, id] = String(hit.id).split("-");
       return { kind: kind as OpportunityKind, id: Number(id) };
     }),
+    cards: main.hits.map((hit) => hit.card as OpportunityCard),
     total: main.totalHits ?? main.estimatedTotalHits ?? 0,
     facets,
     postedCounts,

@@ -5,7 +5,7 @@ export const indexSettings = {
   searchableAttributes: ["title", "orgName", "details", "summary", "grams", "pinyin", "initials"],
   filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "payBand", "payMonthly", "postedAt", "validUntil"],
   sortableAttributes: ["postedAt", "payMonthly"],
-  displayedAttributes: ["id", "kind"],
+  displayedAttributes: ["id", "kind", "card"],
   rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
   localizedAttributes: [{ attributePatterns: ["title", "orgName", "details", "summary", "grams"], locales: ["cmn"] }],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ["grams", "initials"] },

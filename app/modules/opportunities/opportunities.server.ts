@@ -3,28 +3,12 @@ import { getDb } from "../db.server.ts";
 import { PAGE_SIZE, type SearchParams } from "../search/params.ts";
 import { searchIds, type SearchHits } from "../../../search/query.ts";
 import { getSearchService } from "../../../search/service.ts";
-import { monthlyPay, payBandOf, splitList, type OpportunityKind } from "../../../search/documents.ts";
+import { monthlyPay, payBandOf, type OpportunityKind } from "../../../search/documents.ts";
 import { openPostingsWhere } from "../../../search/indexer.ts";
 import { likeText } from "../like.ts";
+import { baseCard, courseCard, postingCard, type OpportunityCard } from "../../../search/cards.ts";
 
-export interface OpportunityCard {
-  key: string;
-  kind: OpportunityKind;
-  id: number;
-  title: string;
-  orgName: string;
-  regionCode: string;
-  countyCode: string;
-  summary: string;
-  pay: { min: number; max: number; period: string } | null;
-  postedAt: string;
-  groups: string[];
-  brand: string | null;
-  /** Gig date, course start date; ISO. */
-  date: string | null;
-  level: string | null;
-  placesLeft: number | null;
-}
+export type { OpportunityCard };
 
 export interface SearchOutcome {
   cards: OpportunityCard[];
@@ -36,76 +20,10 @@ export interface SearchOutcome {
 }
 
 const postingInclude = { organization: { select: { name: true } } } as const;
-
-type PostingWithOrg = Prisma.PostingGetPayload<{ include: typeof postingInclude }>;
-
-function postingCard(row: PostingWithOrg): OpportunityCard {
-  return {
-    key: `${row.kind}-${row.id}`,
-    kind: row.kind as OpportunityKind,
-    id: row.id,
-    title: row.title,
-    orgName: row.organization.name,
-    regionCode: row.regionCode,
-    countyCode: row.countyCode,
-    summary: row.description.slice(0, 120),
-    pay: { min: row.payMin, max: row.payMax, period: row.payPeriod },
-    postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: splitList(row.groups),
-    brand: row.brandCode,
-    date: row.workDate?.toISOString() ?? null,
-    level: null,
-    placesLeft: null,
-  };
-}
-
 const baseInclude = { organization: { select: { name: true } } } as const;
-type BaseWithOrg = Prisma.IncubationBaseGetPayload<{ include: typeof baseInclude }>;
-
-function baseCard(row: BaseWithOrg): OpportunityCard {
-  return {
-    key: `base-${row.id}`,
-    kind: "base",
-    id: row.id,
-    title: row.name,
-    orgName: row.organization?.name ?? "",
-    regionCode: row.regionCode,
-    countyCode: row.countyCode,
-    summary: row.description.slice(0, 120),
-    pay: null,
-    postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: splitList(row.groups),
-    brand: null,
-    date: null,
-    level: row.level,
-    placesLeft: row.freePlaces,
-  };
-}
-
 const courseInclude = { provider: { select: { name: true } } } as const;
-type CourseWithProvider = Prisma.TrainingCourseGetPayload<{ include: typeof courseInclude }>;
 
-function courseCard(row: CourseWithProvider): OpportunityCard {
-  return {
-    key: `course-${row.id}`,
-    kind: "course",
-    id: row.id,
-    title: row.title,
-    orgName: row.provider.name,
-    regionCode: row.regionCode,
-    countyCode: row.countyCode,
-    summary: row.description.slice(0, 120),
-    pay: null,
-    postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: splitList(row.groups),
-    brand: row.brandCode,
-    date: row.startDate.toISOString(),
-    level: null,
-    placesLeft: row.placesLeft,
-  };
-}
-
-/** Rows for ids from the search index, in the index's order; ids no longer open are left out. */
+/** Cards for ids (related items on a detail page), in the given order; ids no longer open are left out. */
 export async function loadCards(ids: { kind: OpportunityKind; id: number }[], now = new Date()): Promise<OpportunityCard[]> {
   const db = getDb();
   const pick = (kinds: OpportunityKind[]) => ids.filter((x) => kinds.includes(x.kind)).map((x) => x.id);
@@ -126,7 +44,7 @@ export async function searchOpportunities(params: SearchParams, now = new Date()
   if (result.ok) {
     const hits = result.value;
     return {
-      cards: await loadCards(hits.ids, now),
+      cards: hits.cards,
       total: hits.total,
       totalPages: Math.ceil(hits.total / PAGE_SIZE),
       facets: hits.facets,
