@@ -113,3 +113,9 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
     processingTimeMs: main.processingTimeMs,
   };
 }
+
+/** How many open items of each kind search has: the home page's counts, in one call. */
+export async function countOpenByKind({ client, indexUid }: SearchConnection, now = new Date()): Promise<Partial<Record<OpportunityKind, number>>> {
+  const result = await client.index(indexUid).search("", { filter: [`validUntil >= ${Math.floor(now.getTime() / 1000)}`], facets: ["kind"], hitsPerPage: 0, page: 1 });
+  return (result.facetDistribution?.kind ?? {}) as Partial<Record<OpportunityKind, number>>;
+}

@@ -1,25 +1,31 @@
 import { getDb } from "../db.server.ts";
 import { getBrands, getRegions, regionName } from "../regions/regions.server.ts";
+import type { OpportunityKind } from "../../../search/documents.ts";
 import { openPostingsWhere } from "../../../search/indexer.ts";
+import { countOpenByKind } from "../../../search/query.ts";
+import { getSearchService } from "../../../search/service.ts";
 
-export async function loadHome(lang: string, now = new Date()) {
+/** Open items per kind as the database has them: when search cannot answer. */
+async function countFromDatabase(now: Date): Promise<Partial<Record<OpportunityKind, number>>> {
   const db = getDb();
-  const [regions, byKind, bases, courses, brands] = await Promise.all([
-    getRegions(),
+  const [byKind, bases, courses] = await Promise.all([
     db.posting.groupBy({ by: ["kind"], where: openPostingsWhere(now), _count: { _all: true } }),
     db.incubationBase.count({ where: { status: "published" } }),
     db.trainingCourse.count({ where: { status: "published", enrolDeadline: { gte: now } } }),
-    getBrands(),
   ]);
-  const count = (kind: string) => byKind.find((k) => k.kind === kind)?._count._all ?? 0;
+  return { ...Object.fromEntries(byKind.map((k) => [k.kind, k._count._all])), base: bases, course: courses };
+}
+
+/**
+ * The home page: counts per kind from search (one call; the same numbers a search shows, instead
+ * of counting every open post in the database), the counties and the labour brands.
+ */
+export async function loadHome(lang: string, now = new Date()) {
+  const [regions, counted, brands] = await Promise.all([getRegions(), getSearchService().run((connection) => countOpenByKind(connection, now)), getBrands()]);
+  const counts = counted.ok ? counted.value : await countFromDatabase(now);
+  const kinds = ["job", "internship", "gig", "base", "course"] as const;
   return {
-    kinds: [
-      { kind: "job" as const, count: count("job") },
-      { kind: "internship" as const, count: count("internship") },
-      { kind: "gig" as const, count: count("gig") },
-      { kind: "base" as const, count: bases },
-      { kind: "course" as const, count: courses },
-    ],
+    kinds: kinds.map((kind) => ({ kind, count: counts[kind] ?? 0 })),
     counties: [...regions.values()].filter((r) => r.level === "county").sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ code: r.code, name: regionName(regions, r.code, lang) })),
     brands: brands.map((b) => ({ code: b.code, name: lang === "en" ? b.nameEn : b.nameZh })),
   };
