@@ -276,6 +276,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       // The public figures: the same aggregate numbers for everyone.
       "figures.tsx": { url: "/figures", loader: everyone(OK) },
       "healthz.ts": { url: "/healthz", loader: everyone(OK) },
+      // One language's strings of one area, for client-side navigation: public, like the pages that show them.
+      "locales.$lng.$ns.ts": { url: "/locales/zh-CN/common", params: { lng: "zh-CN", ns: "common" }, loader: everyone(OK) },
       // The link works for anyone (it shows whether it is still open); accepting needs an account.
       "invite.$token.tsx": { url: `/invite/${ownInviteToken}`, params: { token: ownInviteToken }, loader: everyone(OK), action: { signedIn: OK } },
       // Code login and password reset: open to everyone; an empty form answers its field messages.
