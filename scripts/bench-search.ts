@@ -219,7 +219,12 @@ async function startServer(dir: string, dbUrl: string, meili: { url: string; mas
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
-    server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("site ready") && resolve());
+    server.stdout!.on("data", (chunk: Buffer) => {
+      const text = chunk.toString();
+      // The server's own account of the search sync and the index, for the record.
+      for (const line of text.split("\n")) if (line.trim() && !/MaxListeners|trace-warnings/.test(line)) console.log(`  [server] ${line}`);
+      if (text.includes("site ready")) resolve();
+    });
     server.once("exit", (code) => reject(new Error(`server exited ${code}`)));
   });
   return {

@@ -82,6 +82,13 @@ describe("search sync with a document Meilisearch refuses", () => {
     expect(await services.db.searchOutbox.count()).toBe(0);
   });
 
+  it("syncs a full batch in one go (500 rows: more than one statement's worth of parameters)", async () => {
+    // Ids that name nothing (as after an expiry sweep of many items): every row is a delete.
+    await services.db.searchOutbox.createMany({ data: Array.from({ length: 500 }, (_, i) => ({ docId: `job-${900_000 + i}`, op: "sync" })) });
+    expect(await worker.runOnce(clock)).toBe(500);
+    expect(await services.db.searchOutbox.count()).toBe(0);
+  });
+
   it("never parks anything while Meilisearch does not answer; a refusal after a long outage counts as the first", async () => {
     // Nothing listens on this port: connection refused, as when the server is down.
     const down = new SearchService(`http://127.0.0.1:${await getFreePort()}`, "unused-key-0123456789abcdef", services.indexUid);

@@ -26,6 +26,9 @@ interface Item {
   document: SearchDocument | null;
 }
 
+const SLICE = 400;
+const slices = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / SLICE) }, (_, i) => items.slice(i * SLICE, (i + 1) * SLICE));
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -200,7 +203,10 @@ export class OutboxWorker {
     // Meilisearch has confirmed: cached public answers made before this are stale now (before the
     // rows go, so nothing that sees the queue empty can still be served an older answer).
     if (items.length) bumpSearchGeneration();
-    await this.db.searchOutbox.deleteMany({ where: { OR: [{ id: { in: ids } }, ...(docIds.length ? [{ docId: { in: docIds }, deadAt: { not: null } }] : [])] } });
+    // In slices: Prisma refuses a statement with more than 999 parameters, and a full batch has 500
+    // ids and 500 document ids.
+    for (const slice of slices(ids)) await this.db.searchOutbox.deleteMany({ where: { id: { in: slice } } });
+    for (const slice of slices(docIds)) await this.db.searchOutbox.deleteMany({ where: { docId: { in: slice }, deadAt: { not: null } } });
   }
 
   /**
