@@ -200,6 +200,8 @@ async function drainOutbox(db: ReturnType<typeof createDb>) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   process.stdout.write("\n");
+  // Let go of the file: the next server's migration needs to lock it.
+  await db.$disconnect();
 }
 
 interface RunningServer {
