@@ -69,6 +69,21 @@ describe("public page cache (real Express app, SQLite, Meilisearch and search sy
     expect(await english.text()).toContain('lang="en"');
   });
 
+  it("a HEAD request never fills the cache with an empty page, and hits keep the open API's CORS headers", async () => {
+    const url = `${app.url}/search?q=${encodeURIComponent("导游")}`;
+    const head = await fetch(url, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    const get = await fetch(url);
+    expect(get.headers.get("x-page-cache")).toBeNull();
+    expect(await get.text()).toContain("导游");
+    const api = `${app.url}/api/v1/search?q=${encodeURIComponent("导游")}`;
+    await fetch(api);
+    const hit = await fetch(api);
+    expect(hit.headers.get("x-page-cache")).toBe("hit");
+    expect(hit.headers.get("access-control-allow-origin")).toBe("*");
+    expect(((await hit.json()) as { total: number }).total).toBeGreaterThan(0);
+  });
+
   it("an approved post, its edit once re-approved, and its closing each show in the next answer once the sync confirms them", async () => {
     const org = await makeOrganization(services.db, { verifiedAt: new Date() });
     const owner = await services.db.user.create({ data: { email: "cache-owner@test.cn", passwordHash: "x", role: "employer", displayName: "缓存老板" } });

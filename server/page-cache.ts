@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { searchGeneration } from "../search/freshness.ts";
+import { hasSessionCookie } from "../app/modules/auth/session.server.ts";
 import { requestOrigin } from "./security.ts";
 
 /**
@@ -17,11 +18,11 @@ import { requestOrigin } from "./security.ts";
 const MAX_AGE_MS = 30_000;
 const MAX_ENTRIES = 2_000;
 const MAX_BYTES = 64 * 1024 * 1024;
-const CACHEABLE = /^\/(?:_index|search|job\/\d+|internship\/\d+|gig\/\d+|base\/\d+|course\/\d+)?(?:\.data)?$|^\/api\/v1\/(?:search|(?:job|internship|gig|base|course)\/\d+)$/;
-const SESSION_COOKIE = /(?:^|;\s*)__session=/;
-// Headers the answer is stored with; the security headers (and the CSP's fresh nonce) come from
-// the middleware in front for every response.
-const KEPT = new Set(["content-type", "cache-control", "etag", "vary", "last-modified", "x-remix-response"]);
+// "/_root.data" is the home page's data request under single fetch.
+const CACHEABLE = /^\/(?:_root\.data|search|job\/\d+|internship\/\d+|gig\/\d+|base\/\d+|course\/\d+)?(?:\.data)?$|^\/api\/v1\/(?:search|(?:job|internship|gig|base|course)\/\d+)$/;
+// Headers the answer is stored with (the open API's CORS ones included); the security headers come
+// from the middleware in front for every response.
+const KEPT = new Set(["content-type", "cache-control", "etag", "vary", "last-modified", "x-remix-response", "access-control-allow-origin", "access-control-expose-headers"]);
 
 interface Entry {
   status: number;
@@ -48,13 +49,11 @@ function inlineScriptHashes(html: string): string[] {
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
-  hits = 0;
-  misses = 0;
 
   /** The key of a cacheable request, or null. */
   keyOf(req: Request): string | null {
     if (req.method !== "GET" && req.method !== "HEAD") return null;
-    if (SESSION_COOKIE.test(req.headers.cookie ?? "") || req.originalUrl.length > 1000 || !CACHEABLE.test(req.path)) return null;
+    if (hasSessionCookie(req.headers.cookie) || req.originalUrl.length > 1000 || !CACHEABLE.test(req.path)) return null;
     const lng = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
     return `${requestOrigin(req)}|${lng}|${req.originalUrl}`;
   }
@@ -96,18 +95,17 @@ export class PageCache {
       const key = this.keyOf(req);
       const entry = key ? this.get(key) : undefined;
       if (!key || !entry) {
-        if (key) res.locals.pageCacheKey = key;
-        this.misses += key ? 1 : 0;
+        // Only a GET fills the cache: Remix answers a HEAD with no body.
+        if (key && req.method === "GET") res.locals.pageCacheKey = key;
         return next();
       }
-      this.hits++;
       for (const [name, value] of entry.headers) res.setHeader(name, value);
       res.setHeader("X-Page-Cache", "hit");
       const csp = res.getHeader("Content-Security-Policy");
-      if (typeof csp === "string") res.setHeader("Content-Security-Policy", csp.replace(/'nonce-[^']*'/, entry.scriptHashes.join(" ") || "'none'"));
-      const etag = entry.headers.find(([name]) => name === "etag")?.[1];
-      if (etag && req.get("if-none-match") === etag) return void res.status(304).end();
-      res.setHeader("Vary", "Accept-Encoding");
+      if (typeof csp === "string") res.setHeader("Content-Security-Policy", csp.replace(/ 'nonce-[^']*'/, entry.scriptHashes.map((h) => ` ${h}`).join("")));
+      res.vary("Accept-Encoding");
+      // Express's own conditional-request check (If-None-Match lists, weak tags) against the stored ETag.
+      if (req.fresh) return void res.status(304).end();
       // Already compressed: the compression middleware leaves an answer with an encoding alone.
       if (/\bgzip\b/.test(req.get("accept-encoding") ?? "")) {
         res.setHeader("Content-Encoding", "gzip");

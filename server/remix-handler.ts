@@ -1,16 +1,11 @@
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { hasSessionCookie } from "../app/modules/auth/session.server.ts";
 import { searchGeneration } from "../search/freshness.ts";
 import { sendErrorPage } from "./error-page.ts";
 import type { PageCache } from "./page-cache.ts";
 import { asBody } from "./requests.ts";
 import { fromTrustedProxy, requestOrigin } from "./security.ts";
-
-// The app's session cookie (app/modules/auth/session.server.ts).
-const SESSION_COOKIE = "__session";
-
-const hasSessionCookie = (cookieHeader: string | undefined) =>
-  (cookieHeader ?? "").split(";").some((pair) => pair.split("=")[0]!.trim() === SESSION_COOKIE);
 
 /**
  * One rule for every page, data request and download: an answer to a signed-in visitor, or one that

@@ -39,7 +39,11 @@ export function createTranslator(language: Language, strings: object = {}, fallb
   };
   const t = (key: string, options?: Record<string, unknown>): string => {
     const text = lookup(key);
-    if (text === undefined) return fallback ? (fallback.t as unknown as typeof t)(key, options) : key;
+    if (text === undefined) {
+      if (fallback) return (fallback.t as unknown as typeof t)(key, options);
+      // As i18next does: a code without a label shows the value its caller gave.
+      return typeof options?.defaultValue === "string" ? options.defaultValue : key;
+    }
     return options ? text.replace(VARIABLE, (_, name: string) => (options[name] === undefined ? "" : String(options[name]))) : text;
   };
   return { language, t: t as unknown as TFunction, exists: (key) => lookup(key) !== undefined || Boolean(fallback?.exists(key)), add: (more) => void merge(tree, more as Tree) };

@@ -36,7 +36,7 @@ export function formatDate(iso: string | Date | null | undefined, lang: string, 
 
 /** A whole number with the language's grouping (12,345). */
 export function formatNumber(n: number, lang: string): string {
-  const key = lang === "en" ? "en" : "zh-CN";
+  const key = locale(lang);
   let format = numberFormats.get(key);
   if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(key)));
   return format.format(n);

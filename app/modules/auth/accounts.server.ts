@@ -78,9 +78,10 @@ export async function signUp(input: z.infer<typeof signupSchema>, clientAddress:
       data: { ...identity, passwordHash: await hashPassword(input.password), role: input.role, displayName: input.displayName },
     });
     return { ok: true, userId: user.id, role: input.role };
-  } catch {
+  } catch (error) {
     // The account came into being meanwhile (its code was never sent to anyone): the usual answer.
-    return codeRejected;
+    if ((error as { code?: string } | null)?.code === "P2002") return codeRejected;
+    throw error;
   }
 }
 

@@ -56,12 +56,13 @@ export async function consumeCode(db: Db, target: Target, purpose: CodePurpose, 
     orderBy: { id: "desc" },
   });
   const given = digest(target, purpose, /^\d{6}$/.test(code) ? code : "-");
-  if (!live || live.attempts >= CODE_MAX_ATTEMPTS) return false;
+  if (!live) return false;
+  // Each try is taken before the comparison, conditionally: guesses sent at once cannot all pass
+  // the attempts check on the same read.
+  const tried = await db.oneTimeCode.updateMany({ where: { id: live.id, usedAt: null, attempts: { lt: CODE_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } } });
+  if (tried.count !== 1) return false;
   const stored = Buffer.from(live.codeHash, "hex");
-  if (stored.length !== given.length || !timingSafeEqual(stored, given)) {
-    await db.oneTimeCode.update({ where: { id: live.id }, data: { attempts: { increment: 1 } } });
-    return false;
-  }
+  if (stored.length !== given.length || !timingSafeEqual(stored, given)) return false;
   // Conditional on still unused, so two requests racing with the same code cannot both pass.
   const { count } = await db.oneTimeCode.updateMany({ where: { id: live.id, usedAt: null }, data: { usedAt: now } });
   return count === 1;

@@ -8,7 +8,7 @@ import { resetEnvForTests } from "../../env.server.ts";
 import { createDb, setDb, type Db } from "../db.server.ts";
 import { forgetKeys } from "../security/secrets.server.ts";
 import { logIn, logInWithCode, sendCode, signUp, startSignup, targetFor } from "./accounts.server.ts";
-import { CODE_MAX_ATTEMPTS, flushMessages } from "./codes.server.ts";
+import { CODE_MAX_ATTEMPTS, consumeCode, flushMessages, issueCode } from "./codes.server.ts";
 import { setEmailSender, SmtpEmailSender } from "./mail.server.ts";
 import { LIMITS } from "./rate-limit.server.ts";
 import { resetPassword } from "./recovery.server.ts";
@@ -139,6 +139,16 @@ describe("one-time codes by SMS and by email (a real SMTP server), on a real SQL
     expect(refused).toMatchObject({ ok: false, errors: { form: "auth.tooManyAttempts" } }); // codeSendPerPair: 3 per 15 minutes
     expect((await sendCode(targetFor("13812345678"), "login", "zh-CN", "10.5.0.2")).ok).toBe(true); // the owner elsewhere still gets one
     expect(LIMITS.codeSendPerPair.max).toBe(3);
+  });
+
+  it("counts guesses sent at once: a code still allows only five tries in all", async () => {
+    const target = targetFor("concurrent-guesses@test.cn");
+    const code = await issueCode(db, target, "login");
+    const wrong = Array.from({ length: 20 }, (_, i) => String(i).padStart(6, "0")).filter((c) => c !== code);
+    await Promise.all(wrong.map((guess) => consumeCode(db, target, "login", guess)));
+    expect((await db.oneTimeCode.findFirstOrThrow({ where: { targetHash: target.hash, purpose: "login" } })).attempts).toBe(CODE_MAX_ATTEMPTS);
+    // The right code after the tries are gone opens nothing.
+    expect(await consumeCode(db, target, "login", code)).toBe(false);
   });
 
   it("limits code checks per address, so the code step cannot be brute-forced across fresh codes", async () => {

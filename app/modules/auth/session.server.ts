@@ -8,11 +8,18 @@ export const SESSION_IDLE_MS = 7 * 24 * 3_600_000;
 export const STAFF_IDLE_MS = 8 * 3_600_000;
 const TOUCH_EVERY_MS = 60_000;
 
+const SESSION_COOKIE = "__session";
+
+/** Whether a Cookie header carries a session (signed in, or was): what shared caches must never keep. */
+export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
+  return (cookieHeader ?? "").split(";").some((pair) => pair.split("=")[0]!.trim() === SESSION_COOKIE);
+}
+
 let cookie: ReturnType<typeof createCookie> | undefined;
 
 /** The cookie holds only a random session id, signed; everything else is in the database. */
 function sessionCookie() {
-  cookie ??= createCookie("__session", {
+  cookie ??= createCookie(SESSION_COOKIE, {
     httpOnly: true,
     sameSite: "lax",
     secure: getEnv().NODE_ENV === "production" && getEnv().COOKIE_SECURE !== "false",

@@ -1,6 +1,6 @@
 import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
-import { decrypt } from "../security/secrets.server.ts";
+import { decrypt, lookupHash } from "../security/secrets.server.ts";
 import { splitList } from "../../../search/documents.ts";
 import { placementsVisibleTo } from "./identity.server.ts";
 import { parseWorkHistory } from "./profile.server.ts";
@@ -131,13 +131,15 @@ export async function exportSeekerData(userId: number, now = new Date()) {
  */
 export async function deleteSeekerAccount(userId: number): Promise<{ unlinkedPlacements: number }> {
   return getDb().$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { phoneHash: true } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { phoneHash: true, email: true } });
     const placements = await tx.placement.findMany({ where: { personUserId: userId }, select: { id: true, regionCode: true } });
     for (const p of placements) {
       await tx.placement.update({ where: { id: p.id }, data: { personUserId: null } });
       await audit(tx, { actorId: null, action: "placement.unlink_deleted_account", entityType: "placement", entityId: p.id, regionCode: p.regionCode, before: { personUserId: userId }, after: { personUserId: null } });
     }
-    if (user.phoneHash) await tx.oneTimeCode.deleteMany({ where: { targetHash: user.phoneHash } });
+    // Codes sent to the phone or to the email (each keyed by its own lookup hash).
+    const targets = [user.phoneHash, user.email ? lookupHash("email", user.email) : null].filter((h): h is string => h !== null);
+    if (targets.length) await tx.oneTimeCode.deleteMany({ where: { targetHash: { in: targets } } });
     await tx.user.delete({ where: { id: userId } });
     return { unlinkedPlacements: placements.length };
   });

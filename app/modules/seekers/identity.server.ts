@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "../audit/audit.server.ts";
+import { accountWhere, targetOf } from "../auth/codes.server.ts";
 import { parseIdentifier } from "../auth/schemas.ts";
 import { getDb } from "../db.server.ts";
 import { parseIdNumber } from "../people/identity.ts";
@@ -77,7 +78,7 @@ export async function confirmIdentityByStaff(actor: StaffActor, input: { identif
   if (!contact) return { ok: false, errors: { identifier: "forms.identifierInvalid" } };
   if (!id.ok) return { ok: false, errors: { idNumber: "seekers.errors.idNumberFormat" } };
   const idHash = lookupHash("id-number", id.facts.normalized);
-  const where = contact.type === "email" ? { email: contact.value } : { phoneHash: lookupHash("phone", contact.value) };
+  const where = accountWhere(targetOf(contact));
   return getDb().$transaction(async (tx): Promise<ConfirmIdentityResult> => {
     const user = await tx.user.findFirst({ where: { ...where, role: "seeker" }, select: { id: true, displayName: true, profile: { select: { idHash: true, idVerifiedAt: true } } } });
     // Staff may learn that the account and the card do not match: they hold the card in their hand.
