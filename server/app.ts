@@ -1,5 +1,6 @@
 import compression from "compression";
-import express from "express";
+import fs from "node:fs";
+import express, { type NextFunction, type Request, type Response } from "express";
 import type { ServerBuild } from "@remix-run/node";
 import { IMPORT_MAX_BYTES } from "../app/modules/placements/import.server.ts";
 import { finalErrorHandler } from "./error-page.ts";
@@ -16,6 +17,16 @@ export interface AppOptions {
   trustedOrigins: string[];
   /** Public answers kept in memory (server/page-cache.ts); off when not given. */
   pageCache?: PageCache;
+}
+
+/**
+ * The files at the top of public/ (favicon.ico, robots.txt…), served as they are. Only a request for
+ * one of them reaches the static server: otherwise every page would first cost a failed stat().
+ */
+function publicFiles(dir: string, options: Parameters<typeof express.static>[1]) {
+  const serve = express.static(dir, options);
+  const names = new Set(fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`));
+  return (req: Request, res: Response, next: NextFunction) => (names.has(req.path) ? serve(req, res, next) : next());
 }
 
 export const FORM_LIMIT = 1024 * 1024;
@@ -35,7 +46,7 @@ export function createApp(options: AppOptions) {
   app.use(pathGuard());
   app.use(originCheck(options.trustedOrigins));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(publicFiles("public", { maxAge: "1h" }));
   app.use(bodyGuard({ form: FORM_LIMIT, upload: UPLOAD_LIMIT, uploadPaths: UPLOAD_PATHS }));
   if (options.pageCache) app.use(options.pageCache.middleware());
   app.all(

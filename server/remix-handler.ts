@@ -55,8 +55,12 @@ export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
       if (kept !== null) return void res.end(kept);
-      if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      const type = response.headers.get("Content-Type") ?? "";
+      if (/text\/event-stream/i.test(type)) res.flushHeaders();
+      // A page is rendered whole before it is sent (no loader defers): one buffer compresses and
+      // writes in one go, where React's many small chunks each cost a zlib call and a socket write.
+      if (response.body && /^text\/html/i.test(type)) res.end(Buffer.from(await response.arrayBuffer()));
+      else if (response.body) await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (error) {
       next(error);
