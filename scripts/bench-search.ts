@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, setDb } from "../app/modules/db.server.ts";
-import { searchDatabase } from "../app/modules/opportunities/opportunities.server.ts";
+import { searchDatabase } from "../app/modules/search/database.server.ts";
 import { parseSearchParams, PAGE_SIZE } from "../app/modules/search/params.ts";
 import { generatePostings, seedDemo } from "../prisma/seed/seed.ts";
 import { connect } from "../search/client.ts";

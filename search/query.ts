@@ -119,3 +119,42 @@ export async function countOpenByKind({ client, indexUid }: SearchConnection, no
   const result = await client.index(indexUid).search("", { filter: [`validUntil >= ${Math.floor(now.getTime() / 1000)}`], facets: ["kind"], hitsPerPage: 0, page: 1 });
   return (result.facetDistribution?.kind ?? {}) as Partial<Record<OpportunityKind, number>>;
 }
+
+/** What a detail page knows of its item when it asks for similar open ones. */
+export interface SimilarTo {
+  kind: OpportunityKind;
+  id: number;
+  countyCode: string;
+  /** Narrows the nearby list: the item's industry, or a course's labour brand. */
+  industry?: string | null;
+  brand?: string | null;
+  /** The same work anywhere: an occupation, a trade, a title. */
+  words: string;
+}
+
+/**
+ * Open items like one (a detail page's "related"), as cards from the index in one call: the same
+ * kind nearby (its county, and its industry or brand when it has one), newest first; then the same
+ * work anywhere, by relevance. The item itself is left out.
+ */
+export async function similarCards({ client, indexUid }: SearchConnection, item: SimilarTo, limit: number, now = new Date()): Promise<OpportunityCard[]> {
+  const open = [`validUntil >= ${Math.floor(now.getTime() / 1000)}`, `kind = ${quote(item.kind)}`];
+  const nearby = [...open, `countyCode = ${quote(item.countyCode)}`];
+  if (item.industry) nearby.push(`industry = ${quote(item.industry)}`);
+  if (item.brand) nearby.push(`brand = ${quote(item.brand)}`);
+  const common = { indexUid, hitsPerPage: limit + 1, page: 1, attributesToRetrieve: ["card"] };
+  const { results } = await client.multiSearch({
+    queries: [
+      { ...common, q: "", filter: nearby as Filter, sort: ["postedAt:desc"] },
+      { ...common, q: item.words, filter: open as Filter },
+    ],
+  });
+  const seen = new Set([`${item.kind}-${item.id}`]);
+  const cards: OpportunityCard[] = [];
+  for (const hit of results.flatMap((r) => r.hits)) {
+    const card = hit.card as OpportunityCard;
+    if (cards.length < limit && !seen.has(card.key)) cards.push(card);
+    seen.add(card.key);
+  }
+  return cards;
+}

@@ -4,7 +4,7 @@ import { openSeededDatabase } from "../../tests/setup/test-env.ts";
 import { apply, listApplicants } from "./applications/applications.server.ts";
 import type { Db } from "./db.server.ts";
 import { likeText, withLikeEscape } from "./like.ts";
-import { searchDatabase } from "./opportunities/opportunities.server.ts";
+import { searchDatabase } from "./search/database.server.ts";
 import { listPlacementsForStaff } from "./placements/placements.server.ts";
 import { parseSearchParams } from "./search/params.ts";
 import type { StaffActor } from "./staff/scope.ts";

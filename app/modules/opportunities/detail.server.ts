@@ -1,7 +1,7 @@
-import { getDb } from "../db.server.ts";
-import { getRegions, regionName } from "../regions/regions.server.ts";
 import type { OpportunityKind } from "../../../search/documents.ts";
-import { loadCards, type OpportunityCard } from "./opportunities.server.ts";
+import { getDb } from "../db.server.ts";
+import { getBrands, getIndustries, getRegions, regionName } from "../regions/regions.server.ts";
+import { loadSimilar } from "../search/search-page.server.ts";
 import { toPublicBase, toPublicCourse, toPublicPosting, type PublicItem } from "./public-item.ts";
 
 export type Detail = Awaited<ReturnType<typeof loadDetail>>;
@@ -10,7 +10,8 @@ const RELATED = 4;
 
 /**
  * One opportunity with what a person needs to decide and act; null when the id is unknown. The item
- * is in its public shape (./public-item.ts): the page and the API show the same fields.
+ * is in its public shape (./public-item.ts): the page and the API show the same fields. One
+ * database read (the item with its organization); similar items come from search.
  */
 export async function loadDetail(kind: OpportunityKind, id: number, lang: string, now = new Date()) {
   const db = getDb();
@@ -23,14 +24,8 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
   if (kind === "job" || kind === "internship" || kind === "gig") {
     const row = await db.posting.findFirst({ where: { id, kind, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
-    const industry = row.industryCode ? await db.industry.findUnique({ where: { code: row.industryCode } }) : null;
+    const industry = row.industryCode ? (await getIndustries()).find((i) => i.code === row.industryCode) : undefined;
     const open = row.status === "published" && row.validUntil >= now;
-    const relatedIds = await db.posting.findMany({
-      where: { kind, status: "published", validUntil: { gte: now }, id: { not: id }, OR: [{ countyCode: row.countyCode, industryCode: row.industryCode }, { occupation: row.occupation }] },
-      select: { id: true },
-      orderBy: { publishedAt: "desc" },
-      take: RELATED,
-    });
     return {
       kind,
       open,
@@ -40,46 +35,37 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
       }),
       base: null,
       course: null,
-      related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
+      related: await loadSimilar({ kind, id, countyCode: row.countyCode, industry: row.industryCode, words: row.occupation || row.title }, RELATED, lang, now),
     };
   }
   if (kind === "base") {
     const row = await db.incubationBase.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
-    const relatedIds = await db.incubationBase.findMany({ where: { status: "published", id: { not: id }, countyCode: row.countyCode }, select: { id: true }, take: RELATED });
     return {
       kind,
       open: row.status === "published",
       posting: null,
       base: toPublicBase(row, row.organization, { place: place(row.regionCode, row.countyCode) }),
       course: null,
-      related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
+      related: await loadSimilar({ kind, id, countyCode: row.countyCode, words: row.name }, RELATED, lang, now),
     };
   }
-  const row = await db.trainingCourse.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { provider: true, brand: true } });
+  const row = await db.trainingCourse.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { provider: true } });
   if (!row) return null;
-  const relatedIds = await db.trainingCourse.findMany({
-    where: { status: "published", enrolDeadline: { gte: now }, id: { not: id }, OR: [{ brandCode: row.brandCode ?? "-" }, { trade: row.trade }] },
-    select: { id: true },
-    take: RELATED,
-  });
+  const brand = row.brandCode ? (await getBrands()).find((b) => b.code === row.brandCode) : undefined;
   return {
     kind,
     open: row.status === "published" && row.enrolDeadline >= now,
     posting: null,
     base: null,
-    course: toPublicCourse(row, row.provider, row.brand, { place: place(row.regionCode, row.countyCode), lang }),
-    related: await withPlaces(await loadCards(relatedIds.map((r) => ({ kind, id: r.id })), now), regions, lang),
+    course: toPublicCourse(row, row.provider, brand, { place: place(row.regionCode, row.countyCode), lang }),
+    related: await loadSimilar({ kind, id, countyCode: row.countyCode, brand: row.brandCode, words: row.trade }, RELATED, lang, now),
   };
 }
 
 /** The one item of a detail, in its public shape. */
 export function publicItem(detail: NonNullable<Detail>): PublicItem {
   return (detail.posting ?? detail.base ?? detail.course)!;
-}
-
-async function withPlaces(cards: OpportunityCard[], regions: Awaited<ReturnType<typeof getRegions>>, lang: string) {
-  return cards.map((c) => ({ ...c, place: regionName(regions, c.countyCode, lang) }));
 }
 
 const PAY_UNIT: Record<string, string> = { month: "MONTH", day: "DAY", hour: "HOUR", piece: "PIECE" };

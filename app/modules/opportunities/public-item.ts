@@ -183,7 +183,7 @@ export function toPublicBase(row: IncubationBase, organization: Organization | n
   };
 }
 
-export function toPublicCourse(row: TrainingCourse, provider: Organization, brand: LabourBrand | null, extra: { place: string; lang: string }): PublicCourse {
+export function toPublicCourse(row: TrainingCourse, provider: Organization, brand: Pick<LabourBrand, "nameZh" | "nameEn"> | undefined, extra: { place: string; lang: string }): PublicCourse {
   return {
     id: row.id,
     kind: "course",

@@ -1,6 +1,17 @@
-import { searchOpportunities, type SearchOutcome } from "../opportunities/opportunities.server.ts";
-import { getBrands, getIndustries, getRegions, regionName } from "../regions/regions.server.ts";
-import type { ParamNote, SearchParams } from "./params.ts";
+import type { OpportunityCard } from "../../../search/cards.ts";
+import { searchIds, similarCards, type SimilarTo } from "../../../search/query.ts";
+import { getSearchService } from "../../../search/service.ts";
+import { getBrands, getIndustries, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { searchDatabase, similarFromDatabase, type SearchOutcome } from "./database.server.ts";
+import { PAGE_SIZE, type ParamNote, type SearchParams } from "./params.ts";
+
+/**
+ * Search for the public, in one place: the search page, the open API and a detail page's similar
+ * items ask here. Meilisearch answers with the cards it stores (no database read); when it cannot,
+ * the database does (./database.server.ts), with the same cards.
+ */
+
+export type PlacedCard = OpportunityCard & { place: string };
 
 export interface FacetOption {
   value: string;
@@ -11,7 +22,7 @@ export interface FacetOption {
 export interface SearchPageData extends Omit<SearchOutcome, "cards"> {
   params: SearchParams;
   notes: ParamNote[];
-  cards: (SearchOutcome["cards"][number] & { place: string })[];
+  cards: PlacedCard[];
   labels: { counties: FacetOption[]; towns: FacetOption[]; industries: FacetOption[]; brands: FacetOption[] };
   nearbyCounties: FacetOption[];
 }
@@ -48,10 +59,7 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
     ...outcome,
     params,
     notes,
-    cards: outcome.cards.map((card) => ({
-      ...card,
-      place: [name(card.countyCode), card.regionCode !== card.countyCode ? name(card.regionCode.slice(0, 9)) : ""].filter(Boolean).join(" · "),
-    })),
+    cards: withPlaces(outcome.cards, regions, lang),
     labels: {
       counties: countyOptions,
       towns: params.county ? options(outcome.facets.townCode, name).filter((o) => o.value.startsWith(params.county!)) : [],
@@ -60,4 +68,30 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
     },
     nearbyCounties,
   };
+}
+
+async function searchOpportunities(params: SearchParams, now: Date): Promise<SearchOutcome> {
+  const result = await getSearchService().run((connection) => searchIds(connection, { ...params, pageSize: PAGE_SIZE }, now));
+  if (!result.ok) {
+    console.warn("search server unavailable, answering from the database:", String(result.error));
+    return searchDatabase(params, now);
+  }
+  const { cards, total, facets, postedCounts } = result.value;
+  return { cards, total, totalPages: Math.ceil(total / PAGE_SIZE), facets, postedCounts, source: "search" };
+}
+
+/** Open items like one, for its detail page. */
+export async function loadSimilar(item: SimilarTo, limit: number, lang: string, now = new Date()): Promise<PlacedCard[]> {
+  const result = await getSearchService().run((connection) => similarCards(connection, item, limit, now));
+  const cards = result.ok ? result.value : await similarFromDatabase(item, limit, now);
+  return withPlaces(cards, await getRegions(), lang);
+}
+
+/** Where a card is, as every list shows it: county, and town when it has one. */
+function withPlaces(cards: OpportunityCard[], regions: Map<string, RegionInfo>, lang: string): PlacedCard[] {
+  const name = (code: string) => regionName(regions, code, lang);
+  return cards.map((card) => ({
+    ...card,
+    place: [name(card.countyCode), card.regionCode !== card.countyCode ? name(card.regionCode.slice(0, 9)) : ""].filter(Boolean).join(" · "),
+  }));
 }

@@ -1,14 +1,16 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { getDb } from "../db.server.ts";
-import { PAGE_SIZE, type SearchParams } from "../search/params.ts";
-import { searchIds, type SearchHits } from "../../../search/query.ts";
-import { getSearchService } from "../../../search/service.ts";
+import { baseCard, courseCard, postingCard, type OpportunityCard } from "../../../search/cards.ts";
 import { monthlyPay, payBandOf, type OpportunityKind } from "../../../search/documents.ts";
 import { openPostingsWhere } from "../../../search/indexer.ts";
+import type { SearchHits, SimilarTo } from "../../../search/query.ts";
+import { getDb } from "../db.server.ts";
 import { likeText } from "../like.ts";
-import { baseCard, courseCard, postingCard, type OpportunityCard } from "../../../search/cards.ts";
+import { PAGE_SIZE, type SearchParams } from "./params.ts";
 
-export type { OpportunityCard };
+/**
+ * Public search from the database: what answers while Meilisearch cannot (and the benchmark's
+ * baseline). The same cards, built by the same builders from the rows; plain LIKE matching.
+ */
 
 export interface SearchOutcome {
   cards: OpportunityCard[];
@@ -23,7 +25,7 @@ const postingInclude = { organization: { select: { name: true } } } as const;
 const baseInclude = { organization: { select: { name: true } } } as const;
 const courseInclude = { provider: { select: { name: true } } } as const;
 
-/** Cards for ids (related items on a detail page), in the given order; ids no longer open are left out. */
+/** Cards for ids, in the given order; ids no longer open are left out. */
 export async function loadCards(ids: { kind: OpportunityKind; id: number }[], now = new Date()): Promise<OpportunityCard[]> {
   const db = getDb();
   const pick = (kinds: OpportunityKind[]) => ids.filter((x) => kinds.includes(x.kind)).map((x) => x.id);
@@ -37,23 +39,6 @@ export async function loadCards(ids: { kind: OpportunityKind; id: number }[], no
   for (const row of bases) byKey.set(`base-${row.id}`, baseCard(row));
   for (const row of courses) byKey.set(`course-${row.id}`, courseCard(row));
   return ids.map((x) => byKey.get(`${x.kind}-${x.id}`)).filter((c): c is OpportunityCard => Boolean(c));
-}
-
-export async function searchOpportunities(params: SearchParams, now = new Date()): Promise<SearchOutcome> {
-  const result = await getSearchService().run((connection) => searchIds(connection, { ...params, pageSize: PAGE_SIZE }, now));
-  if (result.ok) {
-    const hits = result.value;
-    return {
-      cards: hits.cards,
-      total: hits.total,
-      totalPages: Math.ceil(hits.total / PAGE_SIZE),
-      facets: hits.facets,
-      postedCounts: hits.postedCounts,
-      source: "search",
-    };
-  }
-  console.warn("search server unavailable, answering from the database:", String(result.error));
-  return searchDatabase(params, now);
 }
 
 /**
@@ -144,4 +129,29 @@ export async function searchDatabase(params: SearchParams, now = new Date()): Pr
     postedCounts: {},
     source: "database",
   };
+}
+
+/** Similar open items (search/query.ts similarCards) from the database: nearby first, then the same work. */
+export async function similarFromDatabase(item: SimilarTo, limit: number, now = new Date()): Promise<OpportunityCard[]> {
+  const db = getDb();
+  const notSelf = { id: { not: item.id } };
+  let ids: { id: number }[];
+  if (item.kind === "base") {
+    ids = await db.incubationBase.findMany({ where: { status: "published", ...notSelf, countyCode: item.countyCode }, select: { id: true }, orderBy: { id: "desc" }, take: limit });
+  } else if (item.kind === "course") {
+    ids = await db.trainingCourse.findMany({
+      where: { status: "published", enrolDeadline: { gte: now }, ...notSelf, OR: [{ countyCode: item.countyCode, brandCode: item.brand ?? "-" }, { trade: item.words }] },
+      select: { id: true },
+      orderBy: { startDate: "asc" },
+      take: limit,
+    });
+  } else {
+    ids = await db.posting.findMany({
+      where: { kind: item.kind, ...openPostingsWhere(now), ...notSelf, OR: [{ countyCode: item.countyCode, industryCode: item.industry ?? undefined }, { occupation: item.words }] },
+      select: { id: true },
+      orderBy: { publishedAt: "desc" },
+      take: limit,
+    });
+  }
+  return loadCards(ids.map(({ id }) => ({ kind: item.kind, id })), now);
 }

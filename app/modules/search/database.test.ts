@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, setDb, type Db } from "../db.server.ts";
-import { parseSearchParams } from "../search/params.ts";
-import { loadSearchPage } from "../search/search-page.server.ts";
+import { parseSearchParams } from "./params.ts";
+import { loadDetail } from "../opportunities/detail.server.ts";
+import { loadSearchPage } from "./search-page.server.ts";
 import { copySeededDatabase, seedNow } from "../../../tests/setup/test-env.ts";
 import { rebuildIndex } from "../../../search/indexer.ts";
 import { startMeili, getFreePort, type RunningMeili } from "../../../search/launcher.ts";
@@ -63,6 +64,15 @@ describe("when the search server goes down", () => {
     expect(body.source).toBe("database");
     expect(body.total).toBeGreaterThan(0);
     expect(body.results.every((r) => r.kind === "job" && r.title.includes("养老护理员"))).toBe(true);
+  });
+
+  it("still gives a detail page similar open items, from the database", async () => {
+    const course = await db.trainingCourse.findFirstOrThrow({ where: { status: "published", enrolDeadline: { gte: now }, brandCode: { not: null } } });
+    const detail = await loadDetail("course", course.id, "zh-CN", now);
+    expect(detail!.related.length).toBeGreaterThan(0);
+    expect(detail!.related.map((c) => c.id)).not.toContain(course.id);
+    const rows = await db.trainingCourse.findMany({ where: { id: { in: detail!.related.map((c) => c.id) } } });
+    expect(rows.every((r) => r.status === "published" && r.enrolDeadline >= now && (r.brandCode === course.brandCode || r.trade === course.trade))).toBe(true);
   });
 
   it("still pages, sorts and filters by kind in the database fallback", async () => {
