@@ -2,6 +2,7 @@ import type { Filter, MultiSearchQuery } from "meilisearch";
 import type { SearchConnection } from "./client.ts";
 import type { OpportunityCard } from "./cards.ts";
 import type { OpportunityKind } from "./documents.ts";
+import { searchGeneration } from "./freshness.ts";
 
 /** The search state as search/ needs it (the app's zod-parsed params satisfy this). */
 export interface SearchRequest {
@@ -23,7 +24,6 @@ export const FACETS = ["kind", "countyCode", "townCode", "industry", "payBand", 
 type FacetName = (typeof FACETS)[number];
 
 export interface SearchHits {
-  ids: { kind: OpportunityKind; id: number }[];
   /** The result cards as the index stores them, in rank order. */
   cards: OpportunityCard[];
   total: number;
@@ -31,6 +31,8 @@ export interface SearchHits {
   postedCounts: Record<string, number>;
   processingTimeMs: number;
 }
+
+const POSTED_DAYS = ["1", "7", "30"] as const;
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "")}"`;
 
@@ -57,13 +59,49 @@ const ACTIVE_FACET: Record<FacetName, keyof SearchRequest> = {
   kind: "kind", countyCode: "county", townCode: "town", industry: "industry", payBand: "pay", groups: "group", brand: "brand",
 };
 
+/** The facets a page shows for a request: a county's towns only once a county is chosen. */
+function facetsShown(req: SearchRequest): FacetName[] {
+  return FACETS.filter((f) => f !== "townCode" || Boolean(req.county));
+}
+
+interface Counts {
+  facets: SearchHits["facets"];
+  postedCounts: Record<string, number>;
+}
+
 /**
- * One multi-search: the page of ids with facet counts, plus one count-only query per active facet
- * (so a chosen facet still shows its siblings' counts) and one per "posted within" option.
+ * The counts of the views everyone opens — no words, no filter but at most one kind and one county —
+ * are the same for every page and sort of that view: they are kept, and good while the search
+ * generation they were made at is current (the sync moves it on when a change lands) and for
+ * COUNTS_MAX_AGE_MS at most (items also close by date alone).
+ */
+const COUNTS_MAX_AGE_MS = 30_000;
+const holder = globalThis as typeof globalThis & { __commonCounts?: Map<string, Counts & { generation: number; madeAt: number }> };
+const commonCounts = (holder.__commonCounts ??= new Map());
+
+function commonViewKey(indexUid: string, req: SearchRequest): string | null {
+  if (req.q.trim() || req.town || req.industry || req.pay || req.posted || req.group || req.brand || req.kind.length > 1) return null;
+  return `${indexUid}|${req.kind[0] ?? ""}|${req.county ?? ""}`;
+}
+
+function keptCounts(key: string | null, nowMs: number): Counts | undefined {
+  const kept = key === null ? undefined : commonCounts.get(key);
+  if (!kept || kept.generation !== searchGeneration() || nowMs - kept.madeAt > COUNTS_MAX_AGE_MS) return undefined;
+  return kept;
+}
+
+/**
+ * One multi-search: the page of cards with the facet counts the page shows, plus one count-only
+ * query per active facet (so a chosen facet still shows its siblings' counts) and one per "posted
+ * within" option — or, for a common view whose counts are kept, the page of cards alone.
  */
 export async function searchIds({ client, indexUid }: SearchConnection, req: SearchRequest, now = new Date()): Promise<SearchHits> {
   const nowSec = Math.floor(now.getTime() / 1000);
-  const active = FACETS.filter((f) => {
+  const generation = searchGeneration();
+  const key = commonViewKey(indexUid, req);
+  const kept = keptCounts(key, Date.now());
+  const shown = facetsShown(req);
+  const active = kept ? [] : shown.filter((f) => {
     const value = req[ACTIVE_FACET[f]];
     return Array.isArray(value) ? value.length > 0 : Boolean(value);
   });
@@ -72,16 +110,16 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
       indexUid,
       q: req.q,
       filter: filtersFor(req, nowSec) as Filter,
-      facets: [...FACETS],
+      facets: kept ? [] : shown,
       sort: SORT[req.sort],
       page: req.page,
       hitsPerPage: req.pageSize,
-      attributesToRetrieve: ["id", "kind", "card"],
+      attributesToRetrieve: ["card"],
     },
     ...active.map((facet) => ({
       indexUid, q: req.q, filter: filtersFor(req, nowSec, facet) as Filter, facets: [facet], hitsPerPage: 0, page: 1,
     })),
-    ...["1", "7", "30"].map((days) => ({
+    ...(kept ? [] : POSTED_DAYS).map((days) => ({
       indexUid,
       q: req.q,
       filter: [...filtersFor(req, nowSec, "posted"), `postedAt >= ${nowSec - Number(days) * 86400}`] as Filter,
@@ -92,24 +130,25 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
   const { results } = await client.multiSearch({ queries });
   const [main, ...rest] = results;
   if (!main) throw new Error("empty multi-search response");
-  const facets: SearchHits["facets"] = { ...(main.facetDistribution as SearchHits["facets"]) };
-  active.forEach((facet, i) => {
-    const distribution = rest[i]?.facetDistribution?.[facet];
-    if (distribution) facets[facet] = distribution;
-  });
-  const postedCounts: Record<string, number> = {};
-  ["1", "7", "30"].forEach((days, i) => {
-    postedCounts[days] = rest[active.length + i]?.totalHits ?? 0;
-  });
+  let counts: Counts;
+  if (kept) counts = kept;
+  else {
+    const facets: SearchHits["facets"] = { ...(main.facetDistribution as SearchHits["facets"]) };
+    active.forEach((facet, i) => {
+      const distribution = rest[i]?.facetDistribution?.[facet];
+      if (distribution) facets[facet] = distribution;
+    });
+    const postedCounts: Record<string, number> = {};
+    POSTED_DAYS.forEach((days, i) => {
+      postedCounts[days] = rest[active.length + i]?.totalHits ?? 0;
+    });
+    counts = { facets, postedCounts };
+    if (key !== null) commonCounts.set(key, { ...counts, generation, madeAt: Date.now() });
+  }
   return {
-    ids: main.hits.map((hit) => {
-      const [kind, id] = String(hit.id).split("-");
-      return { kind: kind as OpportunityKind, id: Number(id) };
-    }),
     cards: main.hits.map((hit) => hit.card as OpportunityCard),
     total: main.totalHits ?? main.estimatedTotalHits ?? 0,
-    facets,
-    postedCounts,
+    ...counts,
     processingTimeMs: main.processingTimeMs,
   };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServices, seedNow, type TestServices } from "../tests/setup/test-env.ts";
 import { makePosting } from "../prisma/seed/factories.ts";
-import { ensureIndex, rebuildIndex } from "./indexer.ts";
+import { bumpSearchGeneration } from "./freshness.ts";
+import { ensureIndex, loadDocuments, rebuildIndex } from "./indexer.ts";
 import { searchIds, type SearchRequest } from "./query.ts";
 import { OPPORTUNITY_KINDS } from "./documents.ts";
 
@@ -43,14 +44,14 @@ describe("search over the demo data", () => {
     for (const q of ["修脚师", "xiujiao", "xiujiaoshi", "xjs"]) {
       const hits = await search(q);
       expect(hits.total, q).toBeGreaterThan(10);
-      const titles = await Promise.all(hits.ids.slice(0, 5).map((h) => titleOf(h.kind, h.id)));
+      const titles = await Promise.all(hits.cards.slice(0, 5).map((h) => titleOf(h.kind, h.id)));
       for (const title of titles) expect(title, q).toMatch(/修脚/);
     }
   });
 
   it("finds words inside longer words: 工程 finds 在建工程施工员", async () => {
     const hits = await search("工程", { kind: ["job"] });
-    const titles = await Promise.all(hits.ids.map((h) => titleOf(h.kind, h.id)));
+    const titles = await Promise.all(hits.cards.map((h) => titleOf(h.kind, h.id)));
     expect(titles).toContain("在建工程施工员");
   });
 
@@ -60,7 +61,7 @@ describe("search over the demo data", () => {
     const gig = await search("临时工", { kind: ["gig"] });
     expect(gig.total).toBeGreaterThan(10);
     const guiyan = await search("归雁", { kind: ["base"] });
-    const baseTitles = await Promise.all(guiyan.ids.map((h) => titleOf(h.kind, h.id)));
+    const baseTitles = await Promise.all(guiyan.cards.map((h) => titleOf(h.kind, h.id)));
     expect(baseTitles.some((t) => t.includes("返乡"))).toBe(true);
     const space = await search("众创空间", { kind: ["base"] });
     expect(space.total).toBeGreaterThan(0);
@@ -72,14 +73,14 @@ describe("search over the demo data", () => {
     const mixed = await search("养老");
     const kinds = new Set(mixed.facets.kind ? Object.keys(mixed.facets.kind) : []);
     expect(kinds.has("job") && kinds.has("course")).toBe(true);
-    for (const hit of mixed.ids) expect(OPPORTUNITY_KINDS).toContain(hit.kind);
+    for (const hit of mixed.cards) expect(OPPORTUNITY_KINDS).toContain(hit.kind);
   });
 
   it("filters by county and keeps the other counties' counts for the chosen facet", async () => {
     const hits = await search("", { county: "610924" });
     expect(Object.keys(hits.facets.countyCode ?? {}).length).toBeGreaterThan(5);
     expect(hits.facets.countyCode?.["610924"]).toBe(hits.total);
-    for (const id of hits.ids.filter((h) => h.kind === "job")) {
+    for (const id of hits.cards.filter((h) => h.kind === "job")) {
       const row = await services.db.posting.findUniqueOrThrow({ where: { id: id.id } });
       expect(row.countyCode).toBe("610924");
     }
@@ -93,9 +94,9 @@ describe("search over the demo data", () => {
     expect(brand.total).toBeGreaterThan(0);
     expect(Object.keys(brand.facets.brand ?? {})).toContain("ziyang_pedicure");
     const veteran = await search("", { group: "veteran", kind: ["job"] });
-    for (const id of veteran.ids) expect((await services.db.posting.findUniqueOrThrow({ where: { id: id.id } })).groups).toContain(",veteran,");
+    for (const id of veteran.cards) expect((await services.db.posting.findUniqueOrThrow({ where: { id: id.id } })).groups).toContain(",veteran,");
     const pay = await search("", { pay: "gte8000", kind: ["job"] });
-    for (const id of pay.ids) {
+    for (const id of pay.cards) {
       const row = await services.db.posting.findUniqueOrThrow({ where: { id: id.id } });
       expect(row.payMax).toBeGreaterThanOrEqual(8000);
     }
@@ -107,19 +108,60 @@ describe("search over the demo data", () => {
 
   it("sorts by pay and by date", async () => {
     const byPay = await search("", { kind: ["job"], sort: "pay" });
-    const pays = await Promise.all(byPay.ids.map(async (h) => (await services.db.posting.findUniqueOrThrow({ where: { id: h.id } })).payMax));
+    const pays = await Promise.all(byPay.cards.map(async (h) => (await services.db.posting.findUniqueOrThrow({ where: { id: h.id } })).payMax));
     expect([...pays].sort((a, b) => b - a)).toEqual(pays);
     const newest = await search("", { sort: "newest", kind: ["job"] });
-    const dates = await Promise.all(newest.ids.map(async (h) => (await services.db.posting.findUniqueOrThrow({ where: { id: h.id } })).publishedAt!.getTime()));
+    const dates = await Promise.all(newest.cards.map(async (h) => (await services.db.posting.findUniqueOrThrow({ where: { id: h.id } })).publishedAt!.getTime()));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
   it("drops gig work at the end of its day, even before the next rebuild", async () => {
     const gig = await services.db.posting.findFirstOrThrow({ where: { kind: "gig", status: "published", validUntil: { gte: now } }, orderBy: { validUntil: "asc" } });
     const before = await searchIds(services.search.connection, { q: gig.title, kind: ["gig"], county: gig.countyCode, sort: "relevance", page: 1, pageSize: 1000 }, now);
-    expect(before.ids.map((h) => h.id)).toContain(gig.id);
+    expect(before.cards.map((h) => h.id)).toContain(gig.id);
     const after = await searchIds(services.search.connection, { q: gig.title, kind: ["gig"], county: gig.countyCode, sort: "relevance", page: 1, pageSize: 1000 }, new Date(gig.validUntil.getTime() + 1000));
-    expect(after.ids.map((h) => h.id)).not.toContain(gig.id);
+    expect(after.cards.map((h) => h.id)).not.toContain(gig.id);
+  });
+});
+
+describe("facet counts", () => {
+  let services: TestServices;
+  const now = new Date();
+  const view = (extra: Partial<SearchRequest>) =>
+    searchIds(services.search.connection, { q: "", kind: [], sort: "relevance", page: 1, pageSize: 2, ...extra }, now);
+  beforeAll(async () => {
+    services = await createTestServices("facet_counts");
+    for (let i = 0; i < 5; i++) await makePosting(services.db, { kind: "job", countyCode: "610902", regionCode: "610902001" }, now);
+    await rebuildIndex(services.db, services.search.connection, { now });
+  });
+  afterAll(() => services.cleanup());
+
+  it("asks for a county's towns only once a county is chosen", async () => {
+    expect((await view({})).facets.townCode).toBeUndefined();
+    expect((await view({ county: "610902" })).facets.townCode).toEqual({ "610902001": 5 });
+  });
+
+  it("keeps the counts of a common view for every page of it, until the search sync moves on", async () => {
+    const first = await view({ kind: ["job"] });
+    expect(first.facets.countyCode).toEqual({ "610902": 5 });
+    const second = await view({ kind: ["job"], page: 2 });
+    expect(second.cards.map((c) => c.id)).not.toEqual(first.cards.map((c) => c.id));
+    expect(second.facets).toEqual(first.facets);
+    expect(second.postedCounts).toEqual(first.postedCounts);
+
+    // A document written behind the sync's back: the kept counts answer (only the hits are fresh)…
+    const row = await makePosting(services.db, { kind: "job", countyCode: "610902", regionCode: "610902001" }, now);
+    const docs = await loadDocuments(services.db, [{ kind: "job", id: row.id }], now);
+    const index = services.search.connection.client.index(services.indexUid);
+    await index.addDocuments([...docs.values()]).waitTask();
+    const stale = await view({ kind: ["job"] });
+    expect(stale.total).toBe(6);
+    expect(stale.facets.countyCode).toEqual({ "610902": 5 });
+    // …a view with words counts itself…
+    expect((await view({ kind: ["job"], q: row.title })).facets.countyCode?.["610902"]).toBeGreaterThanOrEqual(1);
+    // …and once the sync confirms a change, the common view counts again.
+    bumpSearchGeneration();
+    expect((await view({ kind: ["job"] })).facets.countyCode).toEqual({ "610902": 6 });
   });
 });
 
