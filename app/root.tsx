@@ -32,7 +32,10 @@ function LanguageSwitch({ lang }: { lang: string }) {
     <a
       href={`/set-language?lng=${target}&redirectTo=${encodeURIComponent(here)}`}
       className="inline-flex min-h-10 items-center whitespace-nowrap rounded border border-white/60 px-2 hover:bg-white/10"
-      aria-label={t("nav.languageLabel")}
+      // The visible name is the other language's own name, in that language; the longer phrase is a
+      // tooltip, not the accessible name (which must contain what sighted voice users see and say).
+      title={t("nav.languageLabel")}
+      lang={target}
       hrefLang={target}
       data-testid="language-switch"
     >

@@ -145,7 +145,7 @@ export default function DetailPage() {
           ) : null}
           {detail.open ? (
             <>
-              <Link to={`/apply/${p.id}`} className="mt-4 flex min-h-12 items-center justify-center rounded bg-orange-600 px-4 text-lg font-semibold text-white" data-testid="apply">{t("applications.apply")}</Link>
+              <Link to={`/apply/${p.id}`} className="mt-4 flex min-h-12 items-center justify-center rounded bg-orange-700 px-4 text-lg font-semibold text-white hover:bg-orange-800" data-testid="apply">{t("applications.apply")}</Link>
               <ActBox title={t("detail.howToApply")} text={p.howToApply} phone={p.contactPhone} hint={t("applications.applyHint")} />
             </>
           ) : null}

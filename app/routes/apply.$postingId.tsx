@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/translate.ts";
 import { SharedProfile } from "~/components/application-parts.tsx";
-import { FormError, SubmitButton } from "~/components/form.tsx";
+import { FormError, SubmitButton } from "~/components/form-messages.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { apply, loadApplyPage } from "~/modules/applications/applications.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";

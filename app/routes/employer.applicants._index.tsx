@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ApplicationStatusBadge } from "~/components/application-parts.tsx";
-import { FieldError } from "~/components/form.tsx";
+import { FieldError } from "~/components/form-messages.tsx";
 import { listApplicants } from "~/modules/applications/applications.server.ts";
 import { ACTIVE_STATUSES, APPLICATION_STATUSES, parseApplicantFilters } from "~/modules/applications/schemas.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";

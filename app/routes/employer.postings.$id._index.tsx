@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
-import { FormError } from "~/components/form.tsx";
+import { FormError } from "~/components/form-messages.tsx";
 import { PostingStatusBadge } from "~/components/posting-status.tsx";
 import { PostingView } from "~/components/posting-view.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
-import { SubmitButton } from "~/components/form.tsx";
+import { SubmitButton } from "~/components/form-messages.tsx";
 import { getOptionalUser, requireUser } from "~/modules/auth/guards.server.ts";
 import { acceptInvitation, viewInvitation } from "~/modules/organizations/invitations.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";

@@ -1,11 +1,10 @@
-import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ApplicationStatusBadge, Timeline } from "~/components/application-parts.tsx";
-import { FormError } from "~/components/form.tsx";
+import { FormError } from "~/components/form-messages.tsx";
 import { listSeekerApplications, withdraw } from "~/modules/applications/applications.server.ts";
-import { withdrawSchema } from "~/modules/applications/schemas.ts";
+import { parseWithdraw } from "~/modules/applications/forms.server.ts";
 import { requireUser } from "~/modules/auth/guards.server.ts";
 import { homeFor } from "~/modules/auth/home.ts";
 import { can } from "~/modules/auth/permissions.ts";
@@ -31,7 +30,7 @@ const WITHDRAW_ERRORS = { not_found: "applications.errors.notFound", not_allowed
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!can(user.role, "application.withdraw")) throw redirect(homeFor(user.role));
-  const submission = parseWithZod(await request.formData(), { schema: withdrawSchema });
+  const submission = parseWithdraw(await request.formData());
   if (submission.status !== "success") return submission.reply({ formErrors: ["applications.errors.notFound"] });
   const result = await withdraw(user.id, submission.value.applicationId);
   if (!result.ok) return submission.reply({ formErrors: [WITHDRAW_ERRORS[result.reason]] });

@@ -242,9 +242,9 @@ export default function SearchPage() {
 
         <section id="results" className="min-w-0" aria-busy={searching}>
           <div className="flex flex-wrap items-center gap-2">
-            <p className="font-medium" aria-live="polite" data-testid="result-count">
+            <h2 className="text-base font-medium" aria-live="polite" data-testid="result-count">
               {params.q ? t("search.resultsFor", { q: params.q, count: data.total }) : t("search.results", { count: data.total })}
-            </p>
+            </h2>
             {searching ? <span className="text-sm text-slate-500">{t("search.loading")}</span> : null}
             <span className="ml-auto flex items-center gap-1">
               <select name="sort" form="search-form" defaultValue={params.sort} key={params.sort} aria-label={t("search.sort")}

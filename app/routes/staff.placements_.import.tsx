@@ -10,7 +10,7 @@ import {
 import { Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
-import { FormError, useErrorText } from "~/components/form.tsx";
+import { FormError, useErrorText } from "~/components/form-messages.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import {

@@ -3,6 +3,7 @@ import { normalizePublicPhone } from "../organizations/schemas.ts";
 import { GROUP_CODES } from "../search/params.ts";
 import { checkText, findingMessage } from "./content-check.ts";
 import { addDays, chinaDay, daysBetween, parseDay } from "./dates.ts";
+import { EDUCATION_LEVELS } from "./levels.ts";
 
 /**
  * The posting forms: the full form for jobs and internships, the short form for gig work. One
@@ -18,7 +19,7 @@ export type PostingKind = (typeof POSTING_KINDS)[number];
 export const POSTING_STATUSES = ["draft", "pending", "published", "rejected", "closed"] as const;
 export type PostingStatus = (typeof POSTING_STATUSES)[number];
 
-export const EDUCATION_LEVELS = ["any", "junior", "senior", "vocational", "college", "bachelor", "master"] as const;
+export { EDUCATION_LEVELS };
 export const CONTRACT_TYPES = ["full_time", "part_time", "fixed_term", "dispatch"] as const;
 export const PAY_PERIODS = ["month", "day", "hour", "piece"] as const;
 export const GIG_PAY_PERIODS = ["day", "hour"] as const;

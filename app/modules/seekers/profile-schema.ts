@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OPPORTUNITY_KINDS } from "../../../search/documents.ts";
 import { normalizePhone, parseIdNumber } from "../people/identity.ts";
-import { EDUCATION_LEVELS } from "../postings/schemas.ts";
+import { EDUCATION_LEVELS } from "../postings/levels.ts";
 import type { GROUP_CODES } from "../search/params.ts";
 
 /**
@@ -10,7 +10,7 @@ import type { GROUP_CODES } from "../search/params.ts";
  * knows the Region table), everything else is checked here on both sides.
  */
 /** The same levels a post may require, so a profile and a requirement compare directly. */
-export { EDUCATION_LEVELS } from "../postings/schemas.ts";
+export { EDUCATION_LEVELS } from "../postings/levels.ts";
 
 /** The priority groups a seeker can claim (a subset of the search groups, same codes). */
 export const PROFILE_GROUPS = [
