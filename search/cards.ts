@@ -1,3 +1,4 @@
+import { fromCommaList } from "../app/utils/comma-list.ts";
 import type { OpportunityKind } from "./documents.ts";
 
 /**
@@ -23,8 +24,6 @@ export interface OpportunityCard {
   level: string | null;
   placesLeft: number | null;
 }
-
-const list = (value: string | null | undefined): string[] => (value ?? "").split(",").filter(Boolean);
 
 export interface PostingCardRow {
   id: number;
@@ -56,7 +55,7 @@ export function postingCard(row: PostingCardRow): OpportunityCard {
     summary: row.description.slice(0, 120),
     pay: { min: row.payMin, max: row.payMax, period: row.payPeriod },
     postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: list(row.groups),
+    groups: fromCommaList(row.groups),
     brand: row.brandCode,
     date: row.workDate?.toISOString() ?? null,
     level: null,
@@ -90,7 +89,7 @@ export function baseCard(row: BaseCardRow): OpportunityCard {
     summary: row.description.slice(0, 120),
     pay: null,
     postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: list(row.groups),
+    groups: fromCommaList(row.groups),
     brand: null,
     date: null,
     level: row.level,
@@ -125,7 +124,7 @@ export function courseCard(row: CourseCardRow): OpportunityCard {
     summary: row.description.slice(0, 120),
     pay: null,
     postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: list(row.groups),
+    groups: fromCommaList(row.groups),
     brand: row.brandCode,
     date: row.startDate.toISOString(),
     level: null,

@@ -1,5 +1,6 @@
 import { chineseBigrams, pinyinTokens } from "./text.ts";
 import { baseCard, courseCard, postingCard, type BaseCardRow, type CourseCardRow, type OpportunityCard, type PostingCardRow } from "./cards.ts";
+import { fromCommaList } from "../app/utils/comma-list.ts";
 
 export const OPPORTUNITY_KINDS = ["job", "internship", "gig", "base", "course"] as const;
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
@@ -63,8 +64,6 @@ export function payBandOf(monthly: number | null): PayBand | null {
   return "gte8000";
 }
 
-export const splitList = (value: string | null | undefined): string[] =>
-  (value ?? "").split(",").filter(Boolean);
 
 const seconds = (date: Date | null | undefined) => Math.floor((date?.getTime() ?? 0) / 1000);
 
@@ -111,7 +110,7 @@ export function postingDocument(row: PostingRow): SearchDocument {
     countyCode: row.countyCode,
     townCode: townOf(row.regionCode),
     industry: row.industryCode,
-    groups: splitList(row.groups),
+    groups: fromCommaList(row.groups),
     brand: row.brandCode,
     payMonthly: pay,
     payBand: payBandOf(pay),
@@ -149,8 +148,8 @@ export function baseDocument(row: BaseRow): SearchDocument {
     details: row.rentTerms,
     countyCode: row.countyCode,
     townCode: townOf(row.regionCode),
-    industry: splitList(row.industries)[0] ?? null,
-    groups: splitList(row.groups),
+    industry: fromCommaList(row.industries)[0] ?? null,
+    groups: fromCommaList(row.groups),
     brand: null,
     payMonthly: null,
     payBand: null,
@@ -191,7 +190,7 @@ export function courseDocument(row: CourseRow): SearchDocument {
     countyCode: row.countyCode,
     townCode: townOf(row.regionCode),
     industry: row.industryCode,
-    groups: splitList(row.groups),
+    groups: fromCommaList(row.groups),
     brand: row.brandCode,
     payMonthly: null,
     payBand: null,

@@ -9,6 +9,7 @@ import {
   NAME_WORDS, type CourseLine, type GigTemplate, type IndustryCode, type InternshipTemplate, type JobTemplate,
 } from "./catalog.ts";
 import { ALL_TOWNS, COUNTIES, shortCountyName, type TownSeed } from "./regions.ts";
+import { toCommaList } from "../../app/utils/comma-list.ts";
 
 export interface Rng {
   next(): number;
@@ -77,7 +78,6 @@ function publishedThisYear(rng: Rng, now: Date): Date {
 }
 
 const round = (value: number, step: number) => Math.round(value / step) * step;
-const wrap = (codes: readonly string[]) => (codes.length ? `,${codes.join(",")},` : ",");
 
 // ---- places and people ----
 const ROADS = ["兴安路", "金州路", "巴山路", "香溪路", "育才路", "滨江大道", "长春路", "大桥路", "新城路", "工业园区", "育英路", "建设路"];
@@ -233,13 +233,13 @@ export function buildJob(rng: Rng, ctx: PostingContext, template: JobTemplate): 
     ageMin: template.ages?.[0] ?? null,
     ageMax: template.ages?.[1] ?? null,
     skills: template.skills,
-    benefits: wrap(template.benefits),
+    benefits: toCommaList(template.benefits),
     contractType: factory && rng.chance(0.3) ? "part_time" : "full_time",
     payMin,
     payMax,
     payPeriod: "month",
     headcount: factory ? rng.int(10, 50) : rng.int(1, 12),
-    groups: wrap(template.groups),
+    groups: toCommaList(template.groups),
     brandCode: template.brand ?? null,
     howToApply: `电话联系 ${phone}，或携带身份证到 ${place} 面试（工作日 9:00–17:00）。`,
     contactPhone: phone,
@@ -271,13 +271,13 @@ export function buildInternship(rng: Rng, ctx: PostingContext, template: Interns
     education: rng.chance(0.6) ? "college" : "bachelor",
     experienceYears: 0,
     skills: "",
-    benefits: wrap(rng.chance(0.5) ? ["meals", "insurance"] : ["insurance"]),
+    benefits: toCommaList(rng.chance(0.5) ? ["meals", "insurance"] : ["insurance"]),
     contractType: "internship",
     payMin: allowance,
     payMax: allowance,
     payPeriod: "month",
     headcount: rng.int(1, 6),
-    groups: wrap(["graduate", "youth_unemployed"]),
+    groups: toCommaList(["graduate", "youth_unemployed"]),
     howToApply: `携带毕业证、身份证到${countyName(ctx.regionCode)}人社局就业见习办公室登记，或电话联系见习单位 ${phone}。`,
     contactPhone: phone,
     durationMonths: rng.pick([3, 6, 6, 6, 12]),
@@ -318,7 +318,7 @@ export function buildGig(rng: Rng, ctx: PostingContext, template: GigTemplate, d
     payMax,
     payPeriod: template.period,
     headcount: rng.int(2, 30),
-    groups: wrap(["rural_migrant", "employment_difficulty", "youth_unemployed"]),
+    groups: toCommaList(["rural_migrant", "employment_difficulty", "youth_unemployed"]),
     howToApply: `电话联系 ${phone}，先到先得，满员即止。`,
     contactPhone: phone,
     workDate,
@@ -360,15 +360,15 @@ export function buildBase(
     countyCode: countyOf(input.regionCode),
     address: addressIn(rng, input.regionCode),
     description: `${county}${typeName}面向${input.type === "graduate_park" ? "高校毕业生" : input.type === "veteran_park" ? "退役军人" : "返乡入乡人员和各类创业者"}提供低成本场地、创业指导和政策服务，已孵化企业 ${rng.int(15, 160)} 家，带动就业 ${rng.int(200, 3000)} 人。`,
-    services: wrap(rng.sample(SERVICES, rng.int(3, 6))),
-    industries: wrap(industries),
+    services: toCommaList(rng.sample(SERVICES, rng.int(3, 6))),
+    industries: toCommaList(industries),
     totalPlaces,
     freePlaces: rng.int(0, Math.floor(totalPlaces * 0.4)),
     rentTerms: `入驻前 ${rentFreeYears} 年免收场地租金，之后按市场价 50% 收取；水电费按规定给予补贴。`,
     rentFreeYears,
     supportLoans: true,
     supportSubsidy: rng.chance(0.9),
-    groups: wrap(BASE_GROUPS[input.type]),
+    groups: toCommaList(BASE_GROUPS[input.type]),
     contactPhone: switchboard(rng),
     status: "published",
     publishedAt: publishedThisYear(rng, input.now),
@@ -410,7 +410,7 @@ export function buildCourse(
     certificate: line.certificate,
     leadsTo: line.leadsTo,
     industryCode: line.industry,
-    groups: wrap(["rural_migrant", "returnee", "employment_difficulty", "lifted_from_poverty", "school_leaver"]),
+    groups: toCommaList(["rural_migrant", "returnee", "employment_difficulty", "lifted_from_poverty", "school_leaver"]),
     enrolDeadline: addDays(startAt, -1),
     status: "published",
     publishedAt: new Date(Math.min(input.now.getTime(), addDays(startAt, -rng.int(10, 40)).getTime())),

@@ -6,8 +6,7 @@ import { notify } from "../notifications/notifications.server.ts";
 import { placeOf } from "../organizations/organizations.server.ts";
 import { getRegions } from "../regions/regions.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
-import { splitList } from "../../../search/documents.ts";
-import { parseWorkHistory, wrapList } from "../seekers/profile.server.ts";
+import { parseWorkHistory } from "../seekers/profile.server.ts";
 import type { WorkRow } from "../seekers/profile-schema.ts";
 import {
   ACTIVE_STATUSES,
@@ -21,6 +20,7 @@ import {
   type TransitionInput,
 } from "./schemas.ts";
 import { likeText } from "../like.ts";
+import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -80,7 +80,7 @@ export function buildSnapshot(profile: SeekerProfile, account: { phoneEnc: strin
     workHistory: parseWorkHistory(profile.workHistory),
     hometownCode: profile.hometownCode,
     currentRegionCode: profile.currentRegionCode,
-    groups: splitList(profile.groups),
+    groups: fromCommaList(profile.groups),
     returneeKind: profile.returneeKind,
   };
 }
@@ -415,7 +415,7 @@ export async function decide(actorId: number, applicationId: number, input: Tran
       params.date = startDay;
       const profile = await tx.seekerProfile.findUnique({ where: { userId: application.seekerId } });
       const snapshot = parseSnapshot(application.snapshot);
-      const groups = profile ? splitList(profile.groups) : (snapshot.groups ?? []);
+      const groups = profile ? fromCommaList(profile.groups) : (snapshot.groups ?? []);
       const placement = await tx.placement.create({
         data: {
           personUserId: application.seekerId,
@@ -424,7 +424,7 @@ export async function decide(actorId: number, applicationId: number, input: Tran
           personKey: personKeyOf({ idHash: profile?.idHash ?? null, personUserId: application.seekerId }),
           idNumberEnc: profile?.idNumberEnc ?? null,
           idNumberMasked: profile?.idNumberMasked ?? null,
-          groups: wrapList(groups),
+          groups: toCommaList(groups),
           returneeKind: profile?.returneeKind ?? snapshot.returneeKind ?? null,
           organizationId: posting.organizationId,
           employerName: posting.organization.name,

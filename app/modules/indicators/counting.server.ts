@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { splitList } from "../../../search/documents.ts";
 import { creditsFor, placementRuleSchema, type DatedPlacement, type PlacementRule } from "./rules.ts";
+import { fromCommaList } from "../../utils/comma-list.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,7 +16,7 @@ const COUNTED = { id: true, kind: true, groups: true, returneeKind: true, startD
 type CountedRow = Prisma.PlacementGetPayload<{ select: typeof COUNTED }>;
 
 function toDated<T extends CountedRow>(row: T): T & DatedPlacement {
-  return { ...row, groups: splitList(row.groups), employerKey: row.organizationId ? `org:${row.organizationId}` : `name:${row.employerName.trim()}` };
+  return { ...row, groups: fromCommaList(row.groups), employerKey: row.organizationId ? `org:${row.organizationId}` : `name:${row.employerName.trim()}` };
 }
 
 export type CountingIndicator = { id: number; rule: PlacementRule; startYear: number; endYear: number };

@@ -1,5 +1,5 @@
 import type { IncubationBase, LabourBrand, Organization, Posting, TrainingCourse } from "~/generated/prisma/client.ts";
-import { splitList } from "../../../search/documents.ts";
+import { fromCommaList } from "../../utils/comma-list.ts";
 
 /*
  * The public shape of one opportunity: what a job seeker, or another public service reading
@@ -137,8 +137,8 @@ export function toPublicPosting(row: Posting, organization: Organization, extra:
     payMax: row.payMax,
     payPeriod: row.payPeriod,
     headcount: row.headcount,
-    benefits: splitList(row.benefits),
-    groups: splitList(row.groups),
+    benefits: fromCommaList(row.benefits),
+    groups: fromCommaList(row.groups),
     brandCode: row.brandCode,
     howToApply: row.howToApply,
     contactPhone: row.contactPhone,
@@ -168,15 +168,15 @@ export function toPublicBase(row: IncubationBase, organization: Organization | n
     place: extra.place,
     address: row.address,
     description: row.description,
-    services: splitList(row.services),
-    industries: splitList(row.industries),
+    services: fromCommaList(row.services),
+    industries: fromCommaList(row.industries),
     totalPlaces: row.totalPlaces,
     freePlaces: row.freePlaces,
     rentTerms: row.rentTerms,
     rentFreeYears: row.rentFreeYears,
     supportLoans: row.supportLoans,
     supportSubsidy: row.supportSubsidy,
-    groups: splitList(row.groups),
+    groups: fromCommaList(row.groups),
     contactPhone: row.contactPhone,
     status: row.status,
     publishedAt: row.publishedAt ?? row.createdAt,
@@ -209,7 +209,7 @@ export function toPublicCourse(row: TrainingCourse, provider: Organization, bran
     certificate: row.certificate,
     leadsTo: row.leadsTo,
     industryCode: row.industryCode,
-    groups: splitList(row.groups),
+    groups: fromCommaList(row.groups),
     enrolDeadline: row.enrolDeadline,
     status: row.status,
     publishedAt: row.publishedAt ?? row.createdAt,

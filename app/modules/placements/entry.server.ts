@@ -1,5 +1,4 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { wrapList } from "../seekers/profile.server.ts";
 import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { personKeyOf } from "../indicators/counting.server.ts";
@@ -8,6 +7,7 @@ import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
 import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import type { PlacementRow, PlacementRowField } from "./schemas.ts";
+import { toCommaList } from "../../utils/comma-list.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -109,7 +109,7 @@ export function placementData(actor: StaffActor, row: PlacementRow, countyCode: 
     idNumberEnc: encrypt(row.idNumber),
     idNumberMasked: maskIdNumber(row.idNumber),
     personKey: personKeyOf({ idHash, personUserId: null }),
-    groups: wrapList(row.groups),
+    groups: toCommaList(row.groups),
     returneeKind: row.returneeKind,
     organizationId,
     employerName: row.employerName,

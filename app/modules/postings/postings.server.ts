@@ -1,5 +1,4 @@
 import type { Organization, Posting, Prisma } from "~/generated/prisma/client.ts";
-import { splitList } from "../../../search/documents.ts";
 import { audit } from "../audit/audit.server.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
@@ -11,6 +10,7 @@ import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import { checkFields, findingMessage, type ContentFinding } from "./content-check.ts";
 import { addDays, chinaDay, endOfDay } from "./dates.ts";
 import type { FullPostingInput, GigPostingInput, ModerationDecision, PostingAction, PostingInput, PostingKind, PostingStatus } from "./schemas.ts";
+import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 
 type Tx = Prisma.TransactionClient;
 type Row = Posting & { organization: Organization };
@@ -79,8 +79,8 @@ export function formValues(row: Posting): Record<string, string | string[]> {
     ageMin: num(row.ageMin),
     ageMax: num(row.ageMax),
     skills: row.skills,
-    benefits: splitList(row.benefits),
-    groups: splitList(row.groups),
+    benefits: fromCommaList(row.benefits),
+    groups: fromCommaList(row.groups),
     contractType: row.contractType === "internship" ? "full_time" : row.contractType,
     payMin: String(row.payMin),
     payMax: String(row.payMax),
@@ -91,7 +91,6 @@ export function formValues(row: Posting): Record<string, string | string[]> {
   };
 }
 
-const wrap = (list: string[]) => (list.length ? `,${list.join(",")},` : ",");
 
 /** Region, industry and brand codes must exist; the schema checked their shape only. */
 async function checkCodes(input: PostingInput): Promise<FieldErrors> {
@@ -143,8 +142,8 @@ function rowFields(kind: PostingKind, input: PostingInput, org: Pick<Organizatio
     ageMin: full.ageMin ?? null,
     ageMax: full.ageMax ?? null,
     skills: full.skills ?? "",
-    benefits: wrap(full.benefits),
-    groups: wrap(full.groups),
+    benefits: toCommaList(full.benefits),
+    groups: toCommaList(full.groups),
     contractType: internship ? "internship" : full.contractType,
     payMin: full.payMin,
     payMax: full.payMax,
@@ -354,8 +353,8 @@ function postingView(row: Row, names: { industry: string | null; brand: string |
     ageMin: row.ageMin,
     ageMax: row.ageMax,
     skills: row.skills,
-    benefits: splitList(row.benefits),
-    groups: splitList(row.groups),
+    benefits: fromCommaList(row.benefits),
+    groups: fromCommaList(row.groups),
     contractType: row.contractType,
     pay: { min: row.payMin, max: row.payMax, period: row.payPeriod },
     headcount: row.headcount,

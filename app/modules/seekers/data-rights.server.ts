@@ -1,9 +1,9 @@
 import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { decrypt, lookupHash } from "../security/secrets.server.ts";
-import { splitList } from "../../../search/documents.ts";
 import { placementsVisibleTo } from "./identity.server.ts";
 import { parseWorkHistory } from "./profile.server.ts";
+import { fromCommaList } from "../../utils/comma-list.ts";
 
 const open = (sealed: string | null) => (sealed ? decrypt(sealed) : null);
 const parseJson = (text: string | null): unknown => {
@@ -73,10 +73,10 @@ export async function exportSeekerData(userId: number, now = new Date()) {
           workHistory: parseWorkHistory(profile.workHistory),
           hometownCode: profile.hometownCode,
           currentRegionCode: profile.currentRegionCode,
-          groups: splitList(profile.groups),
+          groups: fromCommaList(profile.groups),
           returneeKind: profile.returneeKind,
-          wishKinds: splitList(profile.wishKinds),
-          wishCounties: splitList(profile.wishCounties),
+          wishKinds: fromCommaList(profile.wishKinds),
+          wishCounties: fromCommaList(profile.wishCounties),
           wishPayMin: profile.wishPayMin,
           wishStartDate: profile.wishStartDate?.toISOString().slice(0, 10) ?? null,
           consentMatching: profile.consentMatching,
@@ -101,7 +101,7 @@ export async function exportSeekerData(userId: number, now = new Date()) {
       id: p.id,
       personName: p.personName,
       idNumber: open(p.idNumberEnc),
-      groups: splitList(p.groups),
+      groups: fromCommaList(p.groups),
       returneeKind: p.returneeKind,
       employerName: p.employerName,
       kind: p.kind,

@@ -1,5 +1,4 @@
 import type { Prisma, SeekerProfile } from "~/generated/prisma/client.ts";
-import { splitList } from "../../../search/documents.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
 import { maskIdNumber, maskPhone, parseIdNumber } from "../people/identity.ts";
@@ -7,10 +6,9 @@ import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
 import { hit } from "../auth/rate-limit.server.ts";
 import { decrypt, encrypt, lookupHash } from "../security/secrets.server.ts";
 import { WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
+import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 
-/** ["a", "b"] → ",a,b,": list columns are comma-wrapped so SQL can filter them with LIKE (splitList reads them). */
-export const wrapList = (list: readonly string[]) => `,${list.join(",")}${list.length ? "," : ""}`;
-export const unwrapList = splitList;
+/** ["a", "b"] → ",a,b,": list columns are comma-wrapped so SQL can filter them with LIKE (fromCommaList reads them). */
 
 export function parseWorkHistory(json: string): WorkRow[] {
   try {
@@ -77,10 +75,10 @@ export async function loadProfileForm(userId: number) {
       hometownTown: hometown.town,
       currentCounty: current.county,
       currentTown: current.town,
-      groups: profile ? splitList(profile.groups) : [],
+      groups: profile ? fromCommaList(profile.groups) : [],
       returneeKind: profile?.returneeKind ?? "",
-      wishKinds: profile ? splitList(profile.wishKinds) : [],
-      wishCounties: profile ? splitList(profile.wishCounties) : [],
+      wishKinds: profile ? fromCommaList(profile.wishKinds) : [],
+      wishCounties: profile ? fromCommaList(profile.wishCounties) : [],
       wishPayMin: profile?.wishPayMin != null ? String(profile.wishPayMin) : "",
       wishStartDate: isoDay(profile?.wishStartDate ?? null),
       consentMatching: profile?.consentMatching ?? false,
@@ -147,10 +145,10 @@ export async function saveProfile(userId: number, input: ProfileInput): Promise<
     workHistory: JSON.stringify(input.workHistory.map(({ employer, title, from, to }) => ({ employer, title: title ?? "", from: from ?? "", to: to ?? "" }))),
     hometownCode: input.hometownTown ?? input.hometownCounty ?? null,
     currentRegionCode: input.currentTown ?? input.currentCounty ?? null,
-    groups: wrapList(input.groups),
+    groups: toCommaList(input.groups),
     returneeKind: input.returneeKind,
-    wishKinds: wrapList(input.wishKinds),
-    wishCounties: wrapList(input.wishCounties),
+    wishKinds: toCommaList(input.wishKinds),
+    wishCounties: toCommaList(input.wishCounties),
     wishPayMin: input.wishPayMin ?? null,
     wishStartDate: input.wishStartDate ? new Date(`${input.wishStartDate}T00:00:00Z`) : null,
     consentMatching: input.consentMatching ?? false,
@@ -172,7 +170,7 @@ export function completeness(profile: SeekerProfile | null) {
     skills: !!profile?.skills,
     workHistory: !!profile && parseWorkHistory(profile.workHistory).length > 0,
     place: !!profile?.currentRegionCode,
-    wishes: !!profile && splitList(profile.wishKinds).length > 0,
+    wishes: !!profile && fromCommaList(profile.wishKinds).length > 0,
   };
   const missing = COMPLETENESS_ITEMS.filter((item) => !done[item]);
   return { percent: Math.round((100 * (COMPLETENESS_ITEMS.length - missing.length)) / COMPLETENESS_ITEMS.length), missing };
@@ -206,7 +204,7 @@ export async function loadSeekerHome(userId: number, lang: string) {
           birthDate: isoDay(profile.birthDate),
           sex: profile.sex,
           currentPlace: place(profile.currentRegionCode),
-          groups: splitList(profile.groups) as ProfileGroup[],
+          groups: fromCommaList(profile.groups) as ProfileGroup[],
           consentMatching: profile.consentMatching,
           consentSharing: profile.consentSharing,
           idVerified: profile.idVerifiedAt ? (profile.idVerifiedHow as "hire" | "staff") : null,
