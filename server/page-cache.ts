@@ -106,27 +106,34 @@ export class PageCache {
       res.vary("Accept-Encoding");
       // Express's own conditional-request check (If-None-Match lists, weak tags) against the stored ETag.
       if (req.fresh) return void res.status(304).end();
-      // Already compressed: the compression middleware leaves an answer with an encoding alone.
-      if (/\bgzip\b/.test(req.get("accept-encoding") ?? "")) {
-        res.setHeader("Content-Encoding", "gzip");
-        res.setHeader("Content-Length", entry.gzip.length);
-        return void res.status(entry.status).end(entry.gzip);
-      }
-      res.setHeader("Content-Length", entry.body.length);
-      res.status(entry.status).end(entry.body);
+      res.status(entry.status);
+      PageCache.send(req, res, entry);
     };
+  }
+
+  /** Ends the response with the entry's body, the compressed copy when the client takes gzip. */
+  static send(req: Request, res: Response, entry: Pick<Entry, "body" | "gzip">) {
+    // Already compressed: the compression middleware leaves an answer with an encoding alone.
+    if (/\bgzip\b/.test(req.get("accept-encoding") ?? "")) {
+      res.setHeader("Content-Encoding", "gzip");
+      res.setHeader("Content-Length", entry.gzip.length);
+      return void res.end(entry.gzip);
+    }
+    res.setHeader("Content-Length", entry.body.length);
+    res.end(entry.body);
   }
 
   /**
    * Keeps a Remix answer for the request the middleware marked, when it is a plain 200 text answer
-   * that sets no cookie. Returns the body to send (the answer's stream is read here).
+   * that sets no cookie. Returns what was kept, to send with send() (the answer's stream is read
+   * here, and compressed once for the entry and this response alike).
    */
-  async store(res: Response, response: globalThis.Response, generation: number): Promise<Buffer | null> {
+  async store(res: Response, response: globalThis.Response, generation: number): Promise<Entry | null> {
     const key = res.locals.pageCacheKey as string | undefined;
     const type = response.headers.get("content-type") ?? "";
     if (!key || response.status !== 200 || response.headers.has("set-cookie") || !/^(text\/html|application\/json|text\/x-script)/.test(type)) return null;
     const body = Buffer.from(await response.arrayBuffer());
-    this.set(key, {
+    const entry: Entry = {
       status: response.status,
       headers: [...response.headers.entries()].filter(([name]) => KEPT.has(name)),
       body,
@@ -134,7 +141,8 @@ export class PageCache {
       scriptHashes: type.startsWith("text/html") ? inlineScriptHashes(body.toString("utf8")) : [],
       generation,
       madeAt: Date.now(),
-    });
-    return body;
+    };
+    this.set(key, entry);
+    return entry;
   }
 }

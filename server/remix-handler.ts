@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import { hasSessionCookie } from "../app/modules/auth/session.server.ts";
 import { searchGeneration } from "../search/freshness.ts";
 import { sendErrorPage } from "./error-page.ts";
-import type { PageCache } from "./page-cache.ts";
+import { PageCache } from "./page-cache.ts";
 import { asBody } from "./requests.ts";
 import { fromTrustedProxy, requestOrigin } from "./security.ts";
 
@@ -54,7 +54,10 @@ export function remixHandler(build: ServerBuild, mode: string, getLoadContext: (
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
-      if (kept !== null) return void res.end(kept);
+      if (kept !== null) {
+        res.vary("Accept-Encoding");
+        return void PageCache.send(req, res, kept);
+      }
       const type = response.headers.get("Content-Type") ?? "";
       if (/text\/event-stream/i.test(type)) res.flushHeaders();
       // A page is rendered whole before it is sent (no loader defers): one buffer compresses and

@@ -69,6 +69,16 @@ export function namespaceSlice(lng: Language, ns: Namespace): Slice {
 
 /** What the browser needs to start: the strings of this page's namespaces, and every slice's hash (for cacheable URLs later). */
 export function i18nBootstrap(lng: Language, namespaces: readonly Namespace[]): string {
+  // The strings do not change while the server runs: one text per language and set of namespaces.
+  const key = `${lng}|${namespaces.join(",")}`;
+  let text = bootstraps.get(key);
+  if (text === undefined) bootstraps.set(key, (text = bootstrapText(lng, namespaces)));
+  return text;
+}
+
+const bootstraps = new Map<string, string>();
+
+function bootstrapText(lng: Language, namespaces: readonly Namespace[]): string {
   const hashes = Object.fromEntries(LANGUAGES.map((l) => [l, Object.fromEntries((Object.keys(NAMESPACE_KEYS) as Namespace[]).map((ns) => [ns, namespaceSlice(l, ns).hash]))]));
   const store = Object.fromEntries(namespaces.map((ns) => [ns, namespaceSlice(lng, ns).strings]));
   // Inside <script type="application/json">: "<" escaped so no string can close the element.
