@@ -201,7 +201,7 @@ async function main() {
         rows.push({ page: url, role, budgetKiB, ...m, pass: m.jsKiB <= budgetKiB && m.status < 400 && m.unmeasured === 0 && m.scripts > 0 && samePage });
       }
     }
-    console.log("\nJavaScript as transferred (gzip), per page:");
+    console.log("\nJavaScript as transferred (compressed as sent; see encoding), per page:");
     console.table(rows.map((r) => ({ page: r.page, role: r.role, "JS KiB": r.jsKiB, budget: r.budgetKiB, scripts: r.scripts, ...(r.unmeasured ? { unmeasured: r.unmeasured } : {}), ...(r.finalPath !== new URL(base + encodeURI(r.page)).pathname ? { "ended at": r.finalPath } : {}), encoding: r.encodings, "inline KiB (raw)": r.inlineKiB, status: r.status, pass: r.pass ? "yes" : "NO" })));
 
     const lighthouse = values["no-lighthouse"] ? [] : await lighthouseRuns([`${base}/`, `${base}/search?q=${encodeURIComponent("修脚")}`, base + details[0]!], Number(values["lighthouse-runs"]));
