@@ -2,7 +2,6 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
-  serverDependenciesToBundle: [/^remix-i18next/],
   tailwind: false, // Tailwind v4 runs through postcss.config.js
   postcss: true,
   watchPaths: ["./search/**/*.ts"],

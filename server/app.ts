@@ -6,6 +6,7 @@ import { IMPORT_MAX_BYTES } from "../app/modules/placements/import.server.ts";
 import { finalErrorHandler } from "./error-page.ts";
 import type { PageCache } from "./page-cache.ts";
 import { remixHandler } from "./remix-handler.ts";
+import { buildAssets } from "./static-assets.ts";
 import { bodyGuard, methodGuard, pathGuard } from "./requests.ts";
 import { originCheck, securityHeaders } from "./security.ts";
 
@@ -45,7 +46,7 @@ export function createApp(options: AppOptions) {
   app.use(methodGuard());
   app.use(pathGuard());
   app.use(originCheck(options.trustedOrigins));
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use("/build", buildAssets("public/build"));
   app.use(publicFiles("public", { maxAge: "1h" }));
   app.use(bodyGuard({ form: FORM_LIMIT, upload: UPLOAD_LIMIT, uploadPaths: UPLOAD_PATHS }));
   if (options.pageCache) app.use(options.pageCache.middleware());

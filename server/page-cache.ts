@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { searchGeneration } from "../search/freshness.ts";
 import { hasSessionCookie } from "../app/modules/auth/session.server.ts";
+import { negotiateEncoding } from "./encoding.ts";
 import { requestOrigin } from "./security.ts";
 
 /**
@@ -114,7 +115,7 @@ export class PageCache {
   /** Ends the response with the entry's body, the compressed copy when the client takes gzip. */
   static send(req: Request, res: Response, entry: Pick<Entry, "body" | "gzip">) {
     // Already compressed: the compression middleware leaves an answer with an encoding alone.
-    if (/\bgzip\b/.test(req.get("accept-encoding") ?? "")) {
+    if (negotiateEncoding(req.get("accept-encoding"), ["gzip"])) {
       res.setHeader("Content-Encoding", "gzip");
       res.setHeader("Content-Length", entry.gzip.length);
       return void res.end(entry.gzip);
