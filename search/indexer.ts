@@ -4,20 +4,16 @@ import { baseDocument, courseDocument, postingDocument, type SearchDocument } fr
 import type { SearchConnection } from "./client.ts";
 import { indexSettings, settingsHash } from "./settings.ts";
 import { bumpSearchGeneration } from "./freshness.ts";
+import { openWhere } from "../app/modules/opportunities/open.ts";
 
 const BATCH = 5000;
 const WAIT = { timeout: 600_000, interval: 50 };
-
-/** Only what is published and still open is searchable. */
-export function openPostingsWhere(now: Date) {
-  return { status: "published", validUntil: { gte: now } } as const;
-}
 
 async function* postingDocuments(prisma: PrismaClient, now: Date): AsyncGenerator<SearchDocument[]> {
   let cursor = 0;
   for (;;) {
     const rows = await prisma.posting.findMany({
-      where: { ...openPostingsWhere(now), id: { gt: cursor } },
+      where: { ...openWhere.posting(now), id: { gt: cursor } },
       include: { organization: { select: { name: true } } },
       orderBy: { id: "asc" },
       take: BATCH,
@@ -46,14 +42,14 @@ export async function loadDocuments(prisma: PrismaClient, ids: { kind: string; i
   const courseIds = byKind(["course"]);
   const [postings, bases, courses] = await Promise.all([
     postingIds.length
-      ? prisma.posting.findMany({ where: { id: { in: postingIds }, ...openPostingsWhere(now) }, include: { organization: { select: { name: true } } } })
+      ? prisma.posting.findMany({ where: { id: { in: postingIds }, ...openWhere.posting(now) }, include: { organization: { select: { name: true } } } })
       : [],
     baseIds.length
-      ? prisma.incubationBase.findMany({ where: { id: { in: baseIds }, status: "published" }, include: { organization: { select: { name: true } } } })
+      ? prisma.incubationBase.findMany({ where: { id: { in: baseIds }, ...openWhere.base() }, include: { organization: { select: { name: true } } } })
       : [],
     courseIds.length
       ? prisma.trainingCourse.findMany({
-          where: { id: { in: courseIds }, status: "published", enrolDeadline: { gte: now } },
+          where: { id: { in: courseIds }, ...openWhere.course(now) },
           include: { provider: { select: { name: true } }, brand: { select: { nameZh: true } } },
         })
       : [],
@@ -67,10 +63,10 @@ export async function loadDocuments(prisma: PrismaClient, ids: { kind: string; i
 
 async function* allDocuments(prisma: PrismaClient, now: Date): AsyncGenerator<SearchDocument[]> {
   yield* postingDocuments(prisma, now);
-  const bases = await prisma.incubationBase.findMany({ where: { status: "published" }, include: { organization: { select: { name: true } } } });
+  const bases = await prisma.incubationBase.findMany({ where: openWhere.base(), include: { organization: { select: { name: true } } } });
   yield bases.map(baseDocument);
   const courses = await prisma.trainingCourse.findMany({
-    where: { status: "published", enrolDeadline: { gte: now } },
+    where: openWhere.course(now),
     include: { provider: { select: { name: true } }, brand: { select: { nameZh: true } } },
   });
   yield courses.map(courseDocument);

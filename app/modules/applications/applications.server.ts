@@ -21,6 +21,7 @@ import {
 } from "./schemas.ts";
 import { likeText } from "../like.ts";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
+import { isOpen } from "../opportunities/open.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -126,10 +127,6 @@ export type SnapshotView = Awaited<ReturnType<typeof snapshotView>>;
 
 // ---- seeker side ----
 
-function isOpen(posting: { status: string; validUntil: Date }, now: Date) {
-  return posting.status === "published" && posting.validUntil >= now;
-}
-
 async function gigPlaces(tx: Tx, postingId: number) {
   return tx.application.count({ where: { postingId, status: { in: [...ACTIVE_STATUSES] } } });
 }
@@ -154,7 +151,7 @@ export async function loadApplyPage(seekerId: number, postingId: number, lang: s
       kind: posting.kind,
       title: posting.title,
       employer: posting.organization.name,
-      open: isOpen(posting, now),
+      open: isOpen.posting(posting, now),
       gig: posting.kind === "gig" ? { taken, headcount: posting.headcount, full: taken >= posting.headcount } : null,
     },
     existing,
@@ -181,7 +178,7 @@ export async function apply(seekerId: number, postingId: number, now = new Date(
         select: { id: true, kind: true, title: true, status: true, validUntil: true, headcount: true, organizationId: true },
       });
       if (!posting) return { ok: false, reason: "not_found" };
-      if (!isOpen(posting, now)) return { ok: false, reason: "closed" };
+      if (!isOpen.posting(posting, now)) return { ok: false, reason: "closed" };
       const existing = await tx.application.findUnique({ where: { postingId_seekerId: { postingId, seekerId } }, select: { id: true } });
       if (existing) return { ok: false, reason: "already_applied" };
       const profile = await tx.seekerProfile.findUnique({ where: { userId: seekerId } });

@@ -3,6 +3,7 @@ import { getDb } from "../db.server.ts";
 import { getBrands, getIndustries, getRegions, regionName } from "../regions/regions.server.ts";
 import { loadSimilar } from "../search/search-page.server.ts";
 import { toPublicBase, toPublicCourse, toPublicPosting, type PublicItem } from "./public-item.ts";
+import { isOpen } from "./open.ts";
 
 export type Detail = Awaited<ReturnType<typeof loadDetail>>;
 
@@ -25,7 +26,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     const row = await db.posting.findFirst({ where: { id, kind, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
     const industry = row.industryCode ? (await getIndustries()).find((i) => i.code === row.industryCode) : undefined;
-    const open = row.status === "published" && row.validUntil >= now;
+    const open = isOpen.posting(row, now);
     return {
       kind,
       open,
@@ -43,7 +44,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     if (!row) return null;
     return {
       kind,
-      open: row.status === "published",
+      open: isOpen.base(row),
       posting: null,
       base: toPublicBase(row, row.organization, { place: place(row.regionCode, row.countyCode) }),
       course: null,
@@ -55,7 +56,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
   const brand = row.brandCode ? (await getBrands()).find((b) => b.code === row.brandCode) : undefined;
   return {
     kind,
-    open: row.status === "published" && row.enrolDeadline >= now,
+    open: isOpen.course(row, now),
     posting: null,
     base: null,
     course: toPublicCourse(row, row.provider, brand, { place: place(row.regionCode, row.countyCode), lang }),

@@ -1,17 +1,17 @@
 import { getDb } from "../db.server.ts";
 import { getBrands, getRegions, regionName } from "../regions/regions.server.ts";
 import type { OpportunityKind } from "../../../search/documents.ts";
-import { openPostingsWhere } from "../../../search/indexer.ts";
 import { countOpenByKind } from "../../../search/query.ts";
 import { getSearchService } from "../../../search/service.ts";
+import { openWhere } from "./open.ts";
 
 /** Open items per kind as the database has them: when search cannot answer. */
 async function countFromDatabase(now: Date): Promise<Partial<Record<OpportunityKind, number>>> {
   const db = getDb();
   const [byKind, bases, courses] = await Promise.all([
-    db.posting.groupBy({ by: ["kind"], where: openPostingsWhere(now), _count: { _all: true } }),
-    db.incubationBase.count({ where: { status: "published" } }),
-    db.trainingCourse.count({ where: { status: "published", enrolDeadline: { gte: now } } }),
+    db.posting.groupBy({ by: ["kind"], where: openWhere.posting(now), _count: { _all: true } }),
+    db.incubationBase.count({ where: openWhere.base() }),
+    db.trainingCourse.count({ where: openWhere.course(now) }),
   ]);
   return { ...Object.fromEntries(byKind.map((k) => [k.kind, k._count._all])), base: bases, course: courses };
 }

@@ -11,6 +11,7 @@ import { checkFields, findingMessage, type ContentFinding } from "./content-chec
 import { addDays, chinaDay, endOfDay } from "./dates.ts";
 import type { FullPostingInput, GigPostingInput, ModerationDecision, PostingAction, PostingInput, PostingKind, PostingStatus } from "./schemas.ts";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
+import { expiredPostingWhere, isOpen, openWhere } from "../opportunities/open.ts";
 
 type Tx = Prisma.TransactionClient;
 type Row = Posting & { organization: Organization };
@@ -281,13 +282,13 @@ export type EmployerTab = (typeof EMPLOYER_TABS)[number];
 /** "expired" is not stored: a published post whose validity has passed. */
 function tabWhere(tab: EmployerTab, now: Date): Prisma.PostingWhereInput {
   if (tab === "all") return {};
-  if (tab === "published") return { status: "published", validUntil: { gte: now } };
-  if (tab === "expired") return { status: "published", validUntil: { lt: now } };
+  if (tab === "published") return openWhere.posting(now);
+  if (tab === "expired") return expiredPostingWhere(now);
   return { status: tab };
 }
 
 export function displayStatus(row: { status: string; validUntil: Date }, now: Date): PostingStatus | "expired" {
-  return row.status === "published" && row.validUntil < now ? "expired" : (row.status as PostingStatus);
+  return row.status === "published" && !isOpen.posting(row, now) ? "expired" : (row.status as PostingStatus);
 }
 
 const PAGE_SIZE = 20;

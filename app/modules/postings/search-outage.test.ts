@@ -7,7 +7,8 @@ import { outboxStatus } from "../search/outbox.server.ts";
 import type { StaffActor } from "../staff/scope.ts";
 import { copySeededDatabase } from "../../../tests/setup/test-env.ts";
 import { docId, type OpportunityKind } from "../../../search/documents.ts";
-import { openPostingsWhere, rebuildIndex } from "../../../search/indexer.ts";
+import { rebuildIndex } from "../../../search/indexer.ts";
+import { openWhere } from "../opportunities/open.ts";
 import { getFreePort, startMeili, type RunningMeili } from "../../../search/launcher.ts";
 import { OutboxWorker, setOutboxWorker } from "../../../search/outbox-worker.ts";
 import { SearchService, setSearchService } from "../../../search/service.ts";
@@ -69,7 +70,7 @@ describe("search stays exact through a Meilisearch outage", () => {
   /** What the index must hold: every open post, base and course in the database at `now`. */
   async function expectedIds(now: Date): Promise<Set<string>> {
     const [postings, bases, courses] = await Promise.all([
-      db.posting.findMany({ where: openPostingsWhere(now), select: { id: true, kind: true } }),
+      db.posting.findMany({ where: openWhere.posting(now), select: { id: true, kind: true } }),
       db.incubationBase.findMany({ where: { status: "published" }, select: { id: true } }),
       db.trainingCourse.findMany({ where: { status: "published", enrolDeadline: { gte: now } }, select: { id: true } }),
     ]);
@@ -121,7 +122,7 @@ describe("search stays exact through a Meilisearch outage", () => {
       ids.push(result.id);
     }
     // Published posts of the demo employer that also change during the outage.
-    const seeded = await db.posting.findMany({ where: { organization: { members: { some: { userId: employerId } } }, ...openPostingsWhere(clock), id: { notIn: ids } }, take: 6 });
+    const seeded = await db.posting.findMany({ where: { organization: { members: { some: { userId: employerId } } }, ...openWhere.posting(clock), id: { notIn: ids } }, take: 6 });
     expect(seeded.length).toBeGreaterThanOrEqual(4);
 
     await meili.stop();

@@ -1,11 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { baseCard, courseCard, postingCard, type OpportunityCard } from "../../../search/cards.ts";
 import { monthlyPay, payBandOf, type OpportunityKind } from "../../../search/documents.ts";
-import { openPostingsWhere } from "../../../search/indexer.ts";
 import type { SearchHits, SimilarTo } from "../../../search/query.ts";
 import { getDb } from "../db.server.ts";
 import { likeText } from "../like.ts";
 import { PAGE_SIZE, type SearchParams } from "./params.ts";
+import { openWhere } from "../opportunities/open.ts";
 
 /**
  * Public search from the database: what answers while Meilisearch cannot (and the benchmark's
@@ -30,9 +30,9 @@ export async function loadCards(ids: { kind: OpportunityKind; id: number }[], no
   const db = getDb();
   const pick = (kinds: OpportunityKind[]) => ids.filter((x) => kinds.includes(x.kind)).map((x) => x.id);
   const [postings, bases, courses] = await Promise.all([
-    db.posting.findMany({ where: { id: { in: pick(["job", "internship", "gig"]) }, ...openPostingsWhere(now) }, include: postingInclude }),
-    db.incubationBase.findMany({ where: { id: { in: pick(["base"]) }, status: "published" }, include: baseInclude }),
-    db.trainingCourse.findMany({ where: { id: { in: pick(["course"]) }, status: "published", enrolDeadline: { gte: now } }, include: courseInclude }),
+    db.posting.findMany({ where: { id: { in: pick(["job", "internship", "gig"]) }, ...openWhere.posting(now) }, include: postingInclude }),
+    db.incubationBase.findMany({ where: { id: { in: pick(["base"]) }, ...openWhere.base() }, include: baseInclude }),
+    db.trainingCourse.findMany({ where: { id: { in: pick(["course"]) }, ...openWhere.course(now) }, include: courseInclude }),
   ]);
   const byKey = new Map<string, OpportunityCard>();
   for (const row of postings) byKey.set(`${row.kind}-${row.id}`, postingCard(row));
@@ -54,7 +54,7 @@ export async function searchDatabase(params: SearchParams, now = new Date()): Pr
 
   const postingWhere = (kind: string): Prisma.PostingWhereInput => ({
     kind,
-    ...openPostingsWhere(now),
+    ...openWhere.posting(now),
     ...region,
     ...group,
     ...(params.industry ? { industryCode: params.industry } : {}),
@@ -65,15 +65,14 @@ export async function searchDatabase(params: SearchParams, now = new Date()): Pr
     })),
   });
   const baseWhere: Prisma.IncubationBaseWhereInput = {
-    status: "published",
+    ...openWhere.base(),
     ...region,
     ...group,
     ...(since ? { publishedAt: { gte: since } } : {}),
     AND: words.map((w) => ({ OR: [{ name: { contains: likeText(w) } }, { description: { contains: likeText(w) } }] })),
   };
   const courseWhere: Prisma.TrainingCourseWhereInput = {
-    status: "published",
-    enrolDeadline: { gte: now },
+    ...openWhere.course(now),
     ...region,
     ...group,
     ...(params.industry ? { industryCode: params.industry } : {}),
@@ -137,17 +136,17 @@ export async function similarFromDatabase(item: SimilarTo, limit: number, now = 
   const notSelf = { id: { not: item.id } };
   let ids: { id: number }[];
   if (item.kind === "base") {
-    ids = await db.incubationBase.findMany({ where: { status: "published", ...notSelf, countyCode: item.countyCode }, select: { id: true }, orderBy: { id: "desc" }, take: limit });
+    ids = await db.incubationBase.findMany({ where: { ...openWhere.base(), ...notSelf, countyCode: item.countyCode }, select: { id: true }, orderBy: { id: "desc" }, take: limit });
   } else if (item.kind === "course") {
     ids = await db.trainingCourse.findMany({
-      where: { status: "published", enrolDeadline: { gte: now }, ...notSelf, OR: [{ countyCode: item.countyCode, brandCode: item.brand ?? "-" }, { trade: item.words }] },
+      where: { ...openWhere.course(now), ...notSelf, OR: [{ countyCode: item.countyCode, brandCode: item.brand ?? "-" }, { trade: item.words }] },
       select: { id: true },
       orderBy: { startDate: "asc" },
       take: limit,
     });
   } else {
     ids = await db.posting.findMany({
-      where: { kind: item.kind, ...openPostingsWhere(now), ...notSelf, OR: [{ countyCode: item.countyCode, industryCode: item.industry ?? undefined }, { occupation: item.words }] },
+      where: { kind: item.kind, ...openWhere.posting(now), ...notSelf, OR: [{ countyCode: item.countyCode, industryCode: item.industry ?? undefined }, { occupation: item.words }] },
       select: { id: true },
       orderBy: { publishedAt: "desc" },
       take: limit,
