@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { inputProps, type Field } from "./field-props.ts";
 import { FieldError } from "./form-messages.tsx";
 
 export { FieldError, FormError, SubmitButton, useErrorText } from "./form-messages.tsx";
@@ -14,18 +14,18 @@ export function TextField({
   autoComplete,
   inputMode,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: Field;
   label: string;
   hint?: string;
   type?: "text" | "password" | "email" | "tel" | "number" | "date";
   autoComplete?: string;
   inputMode?: "text" | "tel" | "email" | "numeric";
 }) {
-  const props = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  const props = inputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
     <div className="mb-4">
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} className={inputClass} />
+      <input {...props} autoComplete={autoComplete} inputMode={inputMode} className={inputClass} />
       {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>

@@ -1,6 +1,6 @@
-import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { collectionProps, inputProps, selectProps, textareaProps, type Field } from "./field-props.ts";
 import { useEffect, useState } from "react";
-import { FieldError } from "./form.tsx";
+import { FieldError } from "./form-messages.tsx";
 
 /**
  * Form controls beside TextField (form.tsx) for longer forms: selects, text areas, checkbox and
@@ -25,18 +25,18 @@ export function SelectField({
   children,
   onChange,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: Field;
   label: string;
   hint?: string;
   placeholder?: string;
   children: React.ReactNode;
   onChange?: (value: string) => void;
 }) {
-  const props = getSelectProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  const props = selectProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
     <div className="mb-4">
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <select {...props} key={props.key} className={controlClass} onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}>
+      <select {...props} className={controlClass} onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {children}
       </select>
@@ -46,12 +46,12 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ meta, label, hint, rows = 3 }: { meta: FieldMetadata<string | undefined>; label: string; hint?: string; rows?: number }) {
-  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+export function TextAreaField({ meta, label, hint, rows = 3 }: { meta: Field; label: string; hint?: string; rows?: number }) {
+  const props = textareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
     <div className="mb-4">
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <textarea {...props} key={props.key} rows={rows} className={controlClass} />
+      <textarea {...props} rows={rows} className={controlClass} />
       {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>
@@ -69,7 +69,7 @@ export function ChoiceGroup({
   legendHidden = false,
   onToggle,
 }: {
-  meta: FieldMetadata<string[] | string | undefined>;
+  meta: Field;
   legend: string;
   hint?: string;
   type: "checkbox" | "radio";
@@ -85,7 +85,7 @@ export function ChoiceGroup({
       <legend className={legendHidden ? "sr-only" : "text-sm font-medium text-slate-800"}>{legend}</legend>
       {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       <div className={columns ? "mt-1 grid grid-cols-1 gap-x-3 sm:grid-cols-2" : "mt-1"}>
-        {getCollectionProps(meta, { type, options: options.map((o) => o.value) }).map((props) => (
+        {collectionProps(meta, { type, options: options.map((o) => o.value) }).map((props) => (
           <label key={props.key} htmlFor={props.id} className="flex min-h-11 items-center gap-2 py-1 text-base">
             <input {...props} key={props.key} className="h-5 w-5 shrink-0" onChange={onToggle ? (e) => onToggle(props.value, e.currentTarget.checked) : undefined} />
             <span>{labels.get(props.value)}</span>
@@ -97,12 +97,12 @@ export function ChoiceGroup({
   );
 }
 
-export function CheckboxField({ meta, label }: { meta: FieldMetadata<boolean | undefined>; label: string }) {
-  const props = getInputProps(meta, { type: "checkbox" });
+export function CheckboxField({ meta, label }: { meta: Field; label: string }) {
+  const props = inputProps(meta, { type: "checkbox" });
   return (
     <div className="mb-3">
       <label htmlFor={meta.id} className="flex min-h-11 items-start gap-2 py-1 text-base">
-        <input {...props} key={props.key} className="mt-0.5 h-5 w-5 shrink-0" />
+        <input {...props} className="mt-0.5 h-5 w-5 shrink-0" />
         <span>{label}</span>
       </label>
       <FieldError id={meta.errorId} errors={meta.errors} />

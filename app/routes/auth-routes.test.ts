@@ -137,7 +137,8 @@ describe("sign-up, login, code login and reset forms (server side: the authority
   });
 
   it("serves /login/code as its own page and logs in with the code", async () => {
-    expect(await codeLoginLoader({ request: new Request("http://localhost/login/code"), params: {}, context })).toBeNull();
+    // Served (no redirect for a visitor), with the constraint attributes its fields render.
+    expect(await codeLoginLoader({ request: new Request("http://localhost/login/code"), params: {}, context })).toMatchObject({ constraint: { identifier: { required: true, maxLength: 254 } } });
     await call(codeLoginAction, "/login/code", { intent: "send", identifier: "187 0000 1111" }, "10.2.3.1");
     const code = codeIn(await lastSms("18700001111"))!;
     const res = (await call(codeLoginAction, "/login/code", { intent: "verify", identifier: "187 0000 1111", code, redirectTo: "/search" }, "10.2.3.1")) as Response;

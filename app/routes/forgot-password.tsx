@@ -1,19 +1,21 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { z } from "zod";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/translate.ts";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
+import { useLiveForm } from "~/components/live-form.tsx";
 import { sendCodeStep, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { resetPassword } from "~/modules/auth/recovery.server.ts";
-import { requestCodeSchema, resetSchema } from "~/modules/auth/schemas.ts";
+import { constraints, parseWithZod, resetSchema } from "~/modules/auth/forms.server.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
 export const handle: I18nHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = () => [{ title: "重设密码 · 安康就业创业服务网" }];
+
+export const loader = () => ({ constraint: constraints.reset });
 
 /** Step 1 sends a reset code when the phone or email has an account (the same answer either way); step 2 sets the new password. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,15 +37,12 @@ export default function ForgotPassword() {
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const atCode = data?.step === "code";
-  const schema = atCode ? resetSchema : requestCodeSchema;
-  const [form, fields] = useForm({
+  // A message shown is checked again at every keystroke, so a server message clears before the tap and the button does not move under the finger.
+  const { form, fields } = useLiveForm<z.input<typeof resetSchema>>({
     id: atCode ? "reset-verify" : "reset-send",
     lastResult: data?.reply,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    // Revalidating while typing clears a server message before the tap, so the button does not move under the finger.
-    shouldRevalidate: "onInput",
+    constraint: useLoaderData<typeof loader>().constraint,
+    schema: () => import("~/modules/auth/schemas.ts").then((m) => (atCode ? m.resetSchema : m.requestCodeSchema)),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
@@ -52,7 +51,7 @@ export default function ForgotPassword() {
       <h1 className="mb-4 text-2xl font-bold">{t("auth.resetTitle")}</h1>
       <FormError errors={form.errors} />
       {atCode ? <CodeSentNote message={t("auth.codeSent")} identifier={data.identifier} restartTo={`/forgot-password${query}`} /> : <p className="mb-4 text-sm text-slate-700">{t("auth.resetIntro")}</p>}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" key={form.id} {...form.props}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <input type="hidden" name="intent" value={atCode ? "verify" : "send"} />
         {atCode ? (

@@ -1,22 +1,25 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { z } from "zod";
 import { useTranslation } from "~/i18n/translate.ts";
 import { CodeSentNote } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
+import { useLiveForm } from "~/components/live-form.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { logIn, logInWithCode } from "~/modules/auth/accounts.server.ts";
 import { redirectSignedIn, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
-import { loginSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
+import { constraints, loginSchema, parseWithZod, verifyCodeSchema } from "~/modules/auth/forms.server.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
 export const handle: I18nHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = () => [{ title: "登录 · 安康就业创业服务网" }];
 
-export const loader = ({ request }: LoaderFunctionArgs) => redirectSignedIn(request);
+export async function loader({ request }: LoaderFunctionArgs) {
+  await redirectSignedIn(request);
+  return { constraint: constraints.login };
+}
 
 /**
  * A password login; when the account is in slow mode (many failures from anywhere) the answer is a
@@ -46,15 +49,13 @@ export default function Login() {
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const unlock = data?.step === "unlock";
-  const schema = unlock ? verifyCodeSchema : loginSchema;
-  const [form, fields] = useForm({
+  const { constraint } = useLoaderData<typeof loader>();
+  // A message shown is checked again at every keystroke, so a server message clears before the tap and the button does not move under the finger.
+  const { form, fields } = useLiveForm<z.input<typeof loginSchema> & z.input<typeof verifyCodeSchema>>({
     id: unlock ? "login-unlock" : "login",
     lastResult: data?.reply,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    // Revalidating while typing clears a server message before the tap, so the button does not move under the finger.
-    shouldRevalidate: "onInput",
+    constraint,
+    schema: () => import("~/modules/auth/schemas.ts").then((m) => (unlock ? m.verifyCodeSchema : m.loginSchema)),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
@@ -63,7 +64,7 @@ export default function Login() {
       <h1 className="mb-4 text-2xl font-bold">{t("auth.loginTitle")}</h1>
       <FormError errors={form.errors} />
       {unlock ? <CodeSentNote message={t("auth.unlockCodeSent")} identifier={data.identifier} restartTo={`/login${query}`} /> : null}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" key={form.id} {...form.props}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         {unlock ? (
           <>

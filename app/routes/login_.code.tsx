@@ -1,15 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/translate.ts";
 import type { z } from "zod";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
+import { useLiveForm } from "~/components/live-form.tsx";
 import { logInWithCode } from "~/modules/auth/accounts.server.ts";
 import { redirectSignedIn, sendCodeStep, signedIn } from "~/modules/auth/auth-steps.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
-import { requestCodeSchema, verifyCodeSchema } from "~/modules/auth/schemas.ts";
+import { constraints, parseWithZod, verifyCodeSchema } from "~/modules/auth/forms.server.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
 export const handle: I18nHandle = { i18n: ["accounts"] };
@@ -17,7 +16,10 @@ export const handle: I18nHandle = { i18n: ["accounts"] };
 // login_ (not login.) so that /login/code is its own page, not a child of /login, which has no Outlet.
 export const meta: MetaFunction = () => [{ title: "验证码登录 · 安康就业创业服务网" }];
 
-export const loader = ({ request }: LoaderFunctionArgs) => redirectSignedIn(request);
+export async function loader({ request }: LoaderFunctionArgs) {
+  await redirectSignedIn(request);
+  return { constraint: constraints.codeLogin };
+}
 
 /** Step 1 sends a code when the phone or email has an account (the same answer either way); step 2 logs in with it. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,14 +39,12 @@ export default function LoginWithCode() {
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const atCode = data?.step === "code";
-  const schema = atCode ? verifyCodeSchema : requestCodeSchema;
-  const [form, fields] = useForm<z.input<typeof verifyCodeSchema>>({
+  // A message shown is checked again at every keystroke, so a server message clears before the tap and the button does not move under the finger.
+  const { form, fields } = useLiveForm<z.input<typeof verifyCodeSchema>>({
     id: atCode ? "code-login-verify" : "code-login-send",
     lastResult: data?.reply,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema as typeof verifyCodeSchema }),
-    shouldValidate: "onBlur",
-    // Revalidating while typing clears a server message before the tap, so the button does not move under the finger.
-    shouldRevalidate: "onInput",
+    constraint: useLoaderData<typeof loader>().constraint,
+    schema: () => import("~/modules/auth/schemas.ts").then((m) => (atCode ? m.verifyCodeSchema : m.requestCodeSchema)),
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const here = `/login/code${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`;
@@ -53,7 +53,7 @@ export default function LoginWithCode() {
       <h1 className="mb-4 text-2xl font-bold">{t("auth.loginWithCodeTitle")}</h1>
       <FormError errors={form.errors} />
       {atCode ? <CodeSentNote message={t("auth.codeSent")} identifier={data.identifier} restartTo={here} /> : null}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" key={form.id} {...form.props}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <input type="hidden" name="intent" value={atCode ? "verify" : "send"} />
         {atCode ? (

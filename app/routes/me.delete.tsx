@@ -1,13 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/translate.ts";
+import { useLiveForm } from "~/components/live-form.tsx";
 import { CheckboxField } from "~/components/profile-fields.tsx";
 import { getOptionalUser, requirePermission } from "~/modules/auth/guards.server.ts";
 import { destroySession } from "~/modules/auth/session.server.ts";
 import { deleteSeekerAccount } from "~/modules/seekers/data-rights.server.ts";
-import { deleteAccountSchema } from "~/modules/seekers/profile-schema.ts";
+import { constraints, deleteAccountSchema, parseWithZod } from "~/modules/seekers/forms.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // After deleting, the (now signed-out) person lands here once more to read that it is done.
   if (new URL(request.url).searchParams.get("done") === "1" && !(await getOptionalUser(request))) return { done: true };
   await requirePermission(request, "profile.edit");
-  return { done: false };
+  return { done: false, constraint: constraints.deleteAccount };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,14 +34,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function DeleteAccount() {
   const { t } = useTranslation();
-  const { done } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { done } = data;
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const { form, fields } = useLiveForm<{ confirm: boolean }>({
     id: "delete-account",
     lastResult,
-    constraint: getZodConstraint(deleteAccountSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
+    constraint: "constraint" in data ? data.constraint : undefined,
+    schema: () => import("~/modules/seekers/profile-schema.ts").then((m) => m.deleteAccountSchema),
     shouldValidate: "onSubmit",
   });
   if (done) {
@@ -62,7 +62,7 @@ export default function DeleteAccount() {
       <p className="mb-4 text-sm">
         {t("seekers.deleteExportFirst")} <a href="/me/export" download className="text-brand-700 underline">{t("seekers.exportData")}</a>
       </p>
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" {...form.props}>
         <CheckboxField meta={fields.confirm} label={t("seekers.deleteConfirm")} />
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" disabled={busy} className="rounded-md bg-red-700 px-4 py-3 font-semibold text-white hover:bg-red-800 disabled:opacity-60">{t("seekers.deleteSubmit")}</button>

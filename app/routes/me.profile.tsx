@@ -1,14 +1,16 @@
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
+import type { z } from "zod";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
+import type { Field } from "~/components/field-props.ts";
 import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
+import { useLiveForm } from "~/components/live-form.tsx";
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requirePermission, safeRedirect } from "~/modules/auth/guards.server.ts";
-import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX, profileSchema } from "~/modules/seekers/profile-schema.ts";
+import { constraints, parseWithZod, profileSchema } from "~/modules/seekers/forms.server.ts";
+import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX, WORK_ROWS_MIN } from "~/modules/seekers/profile-options.ts";
 import { loadProfileForm, regionOptions, saveProfile, type RegionOption } from "~/modules/seekers/profile.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
@@ -23,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
   const [form, regions] = await Promise.all([loadProfileForm(user.id), regionOptions()]);
-  return { ...form, regions };
+  return { ...form, regions, constraint: constraints.profile };
 }
 
 /**
@@ -42,11 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(safeRedirect(formData.get("redirectTo"), "/me/profile?saved=1"));
 }
 
-type Meta = FieldMetadata<string | undefined>;
 // TextField does not list "month"; browsers without a month picker show a text box, and the schema accepts "2021.3" too.
 const MONTH = "month" as "text";
 
-function PlacePicker({ legend, county, town, regions }: { legend: string; county: Meta; town: Meta; regions: RegionOption[] }) {
+function PlacePicker({ legend, county, town, regions }: { legend: string; county: Field; town: Field; regions: RegionOption[] }) {
   const { t, i18n } = useTranslation();
   const hydrated = useHydrated();
   const [chosen, setChosen] = useState(county.initialValue ?? "");
@@ -93,20 +94,19 @@ function ProfileForm() {
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const hydrated = useHydrated();
-  const [form, fields] = useForm({
+  const { form, fields } = useLiveForm<z.input<typeof profileSchema>>({
     id: "profile",
     lastResult,
     defaultValue: data.defaultValue,
-    constraint: getZodConstraint(profileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint: data.constraint,
+    schema: () => import("~/modules/seekers/profile-schema.ts").then((m) => m.profileSchema),
   });
   const groupsValue = fields.groups.initialValue;
   const [returnee, setReturnee] = useState(Array.isArray(groupsValue) ? groupsValue.includes("returnee") : groupsValue === "returnee");
   // Counted after a submission only, so the summary does not flicker while typing.
   const errorCount = form.status === "error" ? Object.values(form.allErrors).filter((e) => e.length).length : 0;
-  const rows = fields.workHistory.getFieldList();
+  const work = form.list("workHistory", WORK_ROWS_MIN);
+  const rows = work.rows;
   const countyName = (r: RegionOption) => (i18n.language === "en" && r.nameEn ? r.nameEn : r.name);
 
   return (
@@ -120,7 +120,7 @@ function ProfileForm() {
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="error-summary">{t("forms.errorSummary", { count: errorCount })}</p>
       ) : null}
       <FormError errors={form.errors} />
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" {...form.props}>
         {/* Enter in a text box submits with the first submit button: make that "save", not a row button. */}
         <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">{t("seekers.save")}</button>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
@@ -165,24 +165,24 @@ function ProfileForm() {
             <legend className="font-medium">{t("seekers.workHistory")}</legend>
             <p className="mb-2 text-xs text-slate-500">{t("seekers.workHistoryHint")}</p>
             {rows.map((row, index) => {
-              const f = row.getFieldset();
+              const f = row.field;
               return (
                 <fieldset key={row.key} className="mb-3 rounded border border-slate-200 p-3" data-testid="work-row">
                   <legend className="px-1 text-sm text-slate-600">{t("seekers.workRow", { n: index + 1 })}</legend>
-                  <TextField meta={f.employer} label={t("seekers.employer")} />
-                  <TextField meta={f.title} label={t("seekers.jobTitle")} />
+                  <TextField meta={f("employer")} label={t("seekers.employer")} />
+                  <TextField meta={f("title")} label={t("seekers.jobTitle")} />
                   <div className="grid gap-x-3 sm:grid-cols-2">
-                    <TextField meta={f.from} label={t("seekers.from")} hint={t("seekers.monthHint")} type={MONTH} />
-                    <TextField meta={f.to} label={t("seekers.to")} hint={t("seekers.monthHint")} type={MONTH} />
+                    <TextField meta={f("from")} label={t("seekers.from")} hint={t("seekers.monthHint")} type={MONTH} />
+                    <TextField meta={f("to")} label={t("seekers.to")} hint={t("seekers.monthHint")} type={MONTH} />
                   </div>
                   {rows.length > 1 ? (
-                    <button {...form.remove.getButtonProps({ name: fields.workHistory.name, index })} className="text-sm text-red-800 underline">{t("seekers.removeRow")}</button>
+                    <button {...work.removeButton(index)} className="text-sm text-red-800 underline">{t("seekers.removeRow")}</button>
                   ) : null}
                 </fieldset>
               );
             })}
             {rows.length < WORK_ROWS_MAX ? (
-              <button {...form.insert.getButtonProps({ name: fields.workHistory.name, defaultValue: { employer: "", title: "", from: "", to: "" } })} className="mb-2 rounded border border-slate-300 px-3 py-2 text-sm" data-testid="add-work-row">
+              <button {...work.insertButton({ employer: "", title: "", from: "", to: "" })} className="mb-2 rounded border border-slate-300 px-3 py-2 text-sm" data-testid="add-work-row">
                 {t("seekers.addRow")}
               </button>
             ) : null}

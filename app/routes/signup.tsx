@@ -1,22 +1,25 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { z } from "zod";
 import { useTranslation } from "~/i18n/translate.ts";
 import { CodeSentNote, intentOf, ResendForm } from "~/components/code-step.tsx";
 import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
+import { useLiveForm } from "~/components/live-form.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { signUp, startSignup } from "~/modules/auth/accounts.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { redirectSignedIn, signedIn } from "~/modules/auth/auth-steps.server.ts";
-import { signupSchema, signupStartSchema } from "~/modules/auth/schemas.ts";
+import { constraints, parseWithZod, signupSchema, signupStartSchema } from "~/modules/auth/forms.server.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
 export const handle: I18nHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = () => [{ title: "注册 · 安康就业创业服务网" }];
 
-export const loader = ({ request }: LoaderFunctionArgs) => redirectSignedIn(request);
+export async function loader({ request }: LoaderFunctionArgs) {
+  await redirectSignedIn(request);
+  return { constraint: constraints.signup };
+}
 
 /**
  * Step 1 ("send") sends a code to the phone or email, or, when it already has an account, a note
@@ -48,14 +51,11 @@ export default function Signup() {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const atCode = data?.step === "code";
-  const schema = atCode ? signupSchema : signupStartSchema;
-  const [form, fields] = useForm({
+  const { form, fields } = useLiveForm<z.input<typeof signupSchema>>({
     id: atCode ? "signup-verify" : "signup-start",
     lastResult: data?.reply,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint: useLoaderData<typeof loader>().constraint,
+    schema: () => import("~/modules/auth/schemas.ts").then((m) => (atCode ? m.signupSchema : m.signupStartSchema)),
   });
   const role = data?.role ?? (searchParams.get("role") === "employer" ? "employer" : "seeker");
   const query = new URLSearchParams({ ...(redirectTo ? { redirectTo } : {}), ...(role === "employer" ? { role } : {}) }).toString();
@@ -64,7 +64,7 @@ export default function Signup() {
       <h1 className="mb-4 text-2xl font-bold">{t("auth.signupTitle")}</h1>
       <FormError errors={form.errors} />
       {atCode ? <CodeSentNote message={t("auth.signupCodeSent")} identifier={data.identifier} restartTo={`/signup${query ? `?${query}` : ""}`} /> : null}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" key={form.id} {...form.props}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <input type="hidden" name="intent" value={atCode ? "verify" : "send"} />
         {atCode ? (

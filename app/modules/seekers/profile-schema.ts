@@ -1,31 +1,14 @@
 import { z } from "zod";
-import { OPPORTUNITY_KINDS } from "../../../search/documents.ts";
 import { normalizePhone, parseIdNumber } from "../people/identity.ts";
-import { EDUCATION_LEVELS } from "../postings/levels.ts";
-import type { GROUP_CODES } from "../search/params.ts";
+import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX } from "./profile-options.ts";
 
 /**
  * The seeker profile form: one schema for the browser (conform) and the server (the authority).
  * Messages are i18n keys; region codes are checked for existence on the server only (the module
  * knows the Region table), everything else is checked here on both sides.
  */
-/** The same levels a post may require, so a profile and a requirement compare directly. */
-export { EDUCATION_LEVELS } from "../postings/levels.ts";
-
-/** The priority groups a seeker can claim (a subset of the search groups, same codes). */
-export const PROFILE_GROUPS = [
-  "returnee", "graduate", "veteran", "employment_difficulty", "zero_employment_family",
-  "lifted_from_poverty", "rural_migrant", "school_leaver", "disabled",
-] as const satisfies readonly (typeof GROUP_CODES)[number][];
-
-/** Returnee kinds as the indicators split them (managers/researchers/skilled vs graduates/veterans/industrial workers). */
-export const RETURNEE_KINDS = ["manager", "researcher", "skilled", "graduate", "veteran", "industrial_worker"] as const;
-
-export const WISH_KINDS = OPPORTUNITY_KINDS;
-
-/** Rows the form shows for work history: at least this many, so it works without JavaScript. */
-export const WORK_ROWS_MIN = 3;
-export const WORK_ROWS_MAX = 10;
+// The choices live in a module without imports, so the profile page lists them without loading zod.
+export { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MIN, WORK_ROWS_MAX } from "./profile-options.ts";
 
 export type ProfileGroup = (typeof PROFILE_GROUPS)[number];
 export type ReturneeKind = (typeof RETURNEE_KINDS)[number];
