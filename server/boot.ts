@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { getEnv, type Env } from "../app/env.server.ts";
 import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
+import { startHousekeeping } from "../app/modules/auth/housekeeping.server.ts";
 import { startExpirySweep } from "../app/modules/postings/expiry.server.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { ensureIndex } from "../search/indexer.ts";
@@ -70,6 +71,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
   setOutboxWorker(worker);
   worker.start();
   const expirySweep = startExpirySweep(db, log);
+  const housekeeping = startHousekeeping(db, log);
   log(`services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   return {
@@ -79,6 +81,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
     meili,
     async stop() {
       expirySweep.stop();
+      housekeeping.stop();
       await worker.stop();
       setOutboxWorker(undefined);
       await meili?.stop();

@@ -1,3 +1,4 @@
+import { repeatEvery } from "../../utils/repeat.ts";
 import type { Db } from "../db.server.ts";
 import { afterSearchWrite, enqueueSearchSync, type SearchKind } from "../search/outbox.server.ts";
 
@@ -33,13 +34,10 @@ export async function enqueueExpired(db: Db, now = new Date()): Promise<number> 
 
 /** At boot and then every hour (expiries cluster at midnight, China time; searches hide them meanwhile). */
 export function startExpirySweep(db: Db, log: (line: string) => void = () => {}, everyMs = HOUR): { stop(): void } {
-  const run = () =>
+  return repeatEvery(everyMs, () => {
     enqueueExpired(db).then(
       (n) => n > 0 && log(`search: ${n} expired items queued for removal from the index`),
       (error: unknown) => log(`search: expiry sweep failed (${String(error)}); next try in an hour`),
     );
-  void run();
-  const timer = setInterval(run, everyMs);
-  timer.unref?.();
-  return { stop: () => clearInterval(timer) };
+  });
 }
