@@ -128,6 +128,15 @@ describe("the search-only key", () => {
     expect(await find("线束")).toBe(1);
   });
 
+  it("is made again when someone deletes it: the next search still answers from the index", async () => {
+    expect(await find("线束")).toBe(1);
+    await services.search.connection.client.deleteKey(searchKeyUid(services.indexUid));
+    const result = await services.search.run((connection) => searchIds(connection, { q: "线束", kind: [], sort: "relevance", page: 1, pageSize: 20 }, now));
+    expect(result.ok && result.value.total).toBe(1);
+    expect(services.search.available).toBe(true);
+    expect(await services.search.connection.client.getKey(searchKeyUid(services.indexUid))).toMatchObject({ actions: ["search"] });
+  });
+
   it("cannot be made with a key that is not the master key: searches then answer from the database", async () => {
     const wrong = new SearchService(url, "not-the-master-key-0123456789", services.indexUid);
     const result = await wrong.run((connection) => searchIds(connection, { q: "线束", kind: [], sort: "relevance", page: 1, pageSize: 20 }, now));

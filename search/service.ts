@@ -48,11 +48,30 @@ export class SearchService {
     try {
       return { ok: true, value: await operation(await this.searchConnection()) };
     } catch (error) {
-      this.downUntil = Date.now() + this.coolDownMs;
-      return { ok: false, error };
+      // The search-only key was deleted or its rights changed behind our back: make it again (the
+      // same uid gives the same key) and try once more, rather than failing until a restart.
+      if (this.reader === this.connection || !isKeyRefused(error)) return this.failed(error);
+      this.reader = undefined;
+      this.pendingReader = undefined;
+      try {
+        return { ok: true, value: await operation(await this.searchConnection()) };
+      } catch (again) {
+        return this.failed(again);
+      }
     }
   }
+
+  private failed(error: unknown): { ok: false; error: unknown } {
+    this.downUntil = Date.now() + this.coolDownMs;
+    return { ok: false, error };
+  }
 }
+
+const KEY_REFUSED = new Set(["invalid_api_key", "missing_authorization_header"]);
+const isKeyRefused = (error: unknown) => {
+  const answer = meiliAnswer(error);
+  return answer !== null && (answer.status === 401 || answer.status === 403 || KEY_REFUSED.has(answer.code ?? ""));
+};
 
 // Shared via globalThis: the server boot and the Remix build are separate module graphs.
 const holder = globalThis as typeof globalThis & { __searchService?: SearchService };
