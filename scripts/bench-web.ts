@@ -45,7 +45,7 @@ function buildIfNeeded() {
     }, 0);
   if (built < newest("app")) {
     console.log("building (app/ is newer than build/)…");
-    execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
+    execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   }
 }
 
