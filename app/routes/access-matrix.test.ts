@@ -282,7 +282,7 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "invite.$token.tsx": { url: `/invite/${ownInviteToken}`, params: { token: ownInviteToken }, loader: everyone(OK), action: { signedIn: OK } },
       // Code login and password reset: open to everyone; an empty form answers its field messages.
       "login_.code.tsx": { url: "/login/code", loader: visitorsOnly, action: everyone(OK) },
-      "forgot-password.tsx": { url: "/forgot-password", action: everyone(OK) },
+      "forgot-password.tsx": { url: "/forgot-password", loader: everyone(OK), action: everyone(OK) },
       "login.tsx": { url: "/login", loader: visitorsOnly, action: everyone(OK) },
       "logout.tsx": { url: "/logout", loader: everyone({ redirect: "/account" }), action: { signedIn: { redirect: "/" } }, freshSession: true },
       "me._index.tsx": { url: "/me", loader: { permission: "profile.edit", refused: "home" } },

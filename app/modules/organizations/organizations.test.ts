@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePosting } from "../../../prisma/seed/factories.ts";
+import { SearchService, setSearchService } from "../../../search/service.ts";
 import { openSeededDatabase } from "../../../tests/setup/test-env.ts";
 import type { Db } from "../db.server.ts";
 import { loadDetail } from "../opportunities/detail.server.ts";
@@ -59,6 +60,8 @@ describe("organizations: registration, staff decisions in scope, invitations (re
 
   beforeAll(async () => {
     ({ db, cleanup } = openSeededDatabase());
+    // Detail pages take similar items from search; no index under this name, so from the database.
+    setSearchService(new SearchService(process.env.TEST_MEILI_URL!, process.env.TEST_MEILI_KEY, `organizations_absent_${process.pid}`));
     for (const [key, email] of Object.entries({
       ziyang: "ziyang@demo.ankang.gov.cn",
       hanbin: "hanbin@demo.ankang.gov.cn",
