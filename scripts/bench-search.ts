@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --postings 100000 --connections 8 --seconds 10]
+ * npm run bench:search [-- --postings 100000 --connections 8 --seconds 10 --keep]
  * Generates N postings into a fresh SQLite file, indexes them into a real Meilisearch, then measures
  * in one run: Meilisearch processing time, a plain SQL LIKE baseline, and over HTTP against the real
  * server — a static file, /healthz, the search page (≥ 200 distinct URLs, and a Zipf mix), the search
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "8" },
     seconds: { type: "string", default: "10" },
     "like-rounds": { type: "string", default: "1" },
+    // Keep the generated database and index (printed at the end) for experiments on the same data.
+    keep: { type: "boolean", default: false },
   },
 });
 const N = Number(values.postings);
@@ -190,7 +192,8 @@ async function main() {
   console.table(Object.fromEntries(Object.entries(goals).map(([goal, met]) => [goal, met ? "met" : "NOT met"])));
   console.log(`ratios: page/static ${result.ratios.pageRpsOverStaticRps}, page/healthz ${result.ratios.pageRpsOverHealthzRps}; written to ${file}`);
   await meili.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (values.keep) console.log(`data kept in ${dir} (database bench.db, Meilisearch data in meili/)`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
 
 async function drainOutbox(db: ReturnType<typeof createDb>) {
