@@ -78,6 +78,11 @@ describe("build assets are sent precompressed (real Express app, real files)", (
     expect(res.headers.get("content-encoding")).toBe("gzip");
     expect(gunzipSync(bytes).toString()).toBe(script);
     expect((await fetch(`${base}/missing.js`)).status).toBe(404);
+    // A copy removed after start (a rebuild while running): the file itself, not claimed as brotli.
+    fs.rmSync(path.join(dir, "_shared", "chunk-ABC.js.br"));
+    const gone = await get("_shared/chunk-ABC.js", "br");
+    expect(gone.res.headers.get("content-encoding")).toBeUndefined();
+    expect(gone.bytes.toString()).toBe(script);
   });
 });
 

@@ -28,7 +28,14 @@ export function buildAssets(dir: string) {
     // The copy, with the original's type; the compression middleware leaves an encoded answer alone.
     res.setHeader("Content-Type", type);
     res.setHeader("Content-Encoding", coding);
+    const url = req.url;
     req.url = `${req.path}${suffix[coding]}`;
-    serve(req, res, next);
+    serve(req, res, () => {
+      // The copy is gone (a rebuild while running): the file itself, as it is, or not found.
+      res.removeHeader("Content-Encoding");
+      res.removeHeader("Content-Type");
+      req.url = url;
+      serve(req, res, next);
+    });
   };
 }
