@@ -16,6 +16,7 @@ import { searchDatabase } from "../app/modules/search/database.server.ts";
 import { parseSearchParams, PAGE_SIZE } from "../app/modules/search/params.ts";
 import { generatePostings, seedDemo } from "../prisma/seed/seed.ts";
 import { connect } from "../search/client.ts";
+import { bumpSearchGeneration } from "../search/freshness.ts";
 import { rebuildIndex } from "../search/indexer.ts";
 import { getFreePort, startMeili } from "../search/launcher.ts";
 import { searchIds } from "../search/query.ts";
@@ -72,6 +73,8 @@ async function main() {
   const meiliWall: number[] = [];
   for (let pass = 0; pass < 5; pass++) {
     for (const req of requests) {
+      // Each query's whole cost: the facet counts a view keeps would otherwise answer the passes after the first.
+      bumpSearchGeneration();
       const start = performance.now();
       const hits = await searchIds(connection, { ...req, pageSize: PAGE_SIZE }, now);
       meiliWall.push(performance.now() - start);

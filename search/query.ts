@@ -70,35 +70,42 @@ interface Counts {
 }
 
 /**
- * The counts of the views everyone opens — no words, no filter but at most one kind and one county —
- * are the same for every page and sort of that view: they are kept, and good while the search
- * generation they were made at is current (the sync moves it on when a change lands) and for
- * COUNTS_MAX_AGE_MS at most (items also close by date alone).
+ * The counts of a view — its words and filters — are the same for every page, sort and language
+ * of it: they are kept, and good while the search generation they were made at is current (the
+ * sync moves it on when a change lands) and for COUNTS_MAX_AGE_MS at most (items also close by date
+ * alone). Paging through results or changing the order then costs Meilisearch one hits query.
  */
 const COUNTS_MAX_AGE_MS = 30_000;
-const holder = globalThis as typeof globalThis & { __commonCounts?: Map<string, Counts & { generation: number; madeAt: number }> };
-const commonCounts = (holder.__commonCounts ??= new Map());
+const MAX_KEPT_COUNTS = 2_000;
+const holder = globalThis as typeof globalThis & { __viewCounts?: Map<string, Counts & { generation: number; madeAt: number }> };
+const viewCounts = (holder.__viewCounts ??= new Map());
 
-function commonViewKey(indexUid: string, req: SearchRequest): string | null {
-  if (req.q.trim() || req.town || req.industry || req.pay || req.posted || req.group || req.brand || req.kind.length > 1) return null;
-  return `${indexUid}|${req.kind[0] ?? ""}|${req.county ?? ""}`;
+function viewKey(indexUid: string, req: SearchRequest): string {
+  const { q, kind, county, town, industry, pay, posted, group, brand } = req;
+  return JSON.stringify([indexUid, q.trim(), [...kind].sort(), county, town, industry, pay, posted, group, brand]);
 }
 
-function keptCounts(key: string | null, nowMs: number): Counts | undefined {
-  const kept = key === null ? undefined : commonCounts.get(key);
+function keepCounts(key: string, counts: Counts, generation: number) {
+  viewCounts.delete(key);
+  viewCounts.set(key, { ...counts, generation, madeAt: Date.now() });
+  if (viewCounts.size > MAX_KEPT_COUNTS) viewCounts.delete(viewCounts.keys().next().value!);
+}
+
+function keptCounts(key: string, nowMs: number): Counts | undefined {
+  const kept = viewCounts.get(key);
   if (!kept || kept.generation !== searchGeneration() || nowMs - kept.madeAt > COUNTS_MAX_AGE_MS) return undefined;
-  return kept;
+  return { facets: kept.facets, postedCounts: kept.postedCounts };
 }
 
 /**
  * One multi-search: the page of cards with the facet counts the page shows, plus one count-only
  * query per active facet (so a chosen facet still shows its siblings' counts) and one per "posted
- * within" option — or, for a common view whose counts are kept, the page of cards alone.
+ * within" option — or, for a view whose counts are kept, the page of cards alone.
  */
 export async function searchIds({ client, indexUid }: SearchConnection, req: SearchRequest, now = new Date()): Promise<SearchHits> {
   const nowSec = Math.floor(now.getTime() / 1000);
   const generation = searchGeneration();
-  const key = commonViewKey(indexUid, req);
+  const key = viewKey(indexUid, req);
   const kept = keptCounts(key, Date.now());
   const shown = facetsShown(req);
   const active = kept ? [] : shown.filter((f) => {
@@ -143,7 +150,7 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
       postedCounts[days] = rest[active.length + i]?.totalHits ?? 0;
     });
     counts = { facets, postedCounts };
-    if (key !== null) commonCounts.set(key, { ...counts, generation, madeAt: Date.now() });
+    keepCounts(key, counts, generation);
   }
   return {
     cards: main.hits.map((hit) => hit.card as OpportunityCard),

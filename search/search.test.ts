@@ -141,25 +141,27 @@ describe("facet counts", () => {
     expect((await view({ county: "610902" })).facets.townCode).toEqual({ "610902001": 5 });
   });
 
-  it("keeps the counts of a common view for every page of it, until the search sync moves on", async () => {
+  it("keeps the counts of a view for all its pages and orders, until the search sync moves on", async () => {
     const first = await view({ kind: ["job"] });
     expect(first.facets.countyCode).toEqual({ "610902": 5 });
-    const second = await view({ kind: ["job"], page: 2 });
+    const second = await view({ kind: ["job"], page: 2, sort: "newest" });
     expect(second.cards.map((c) => c.id)).not.toEqual(first.cards.map((c) => c.id));
     expect(second.facets).toEqual(first.facets);
     expect(second.postedCounts).toEqual(first.postedCounts);
+    const worded = await view({ kind: ["job"], q: "职位" });
 
     // A document written behind the sync's back: the kept counts answer (only the hits are fresh)…
-    const row = await makePosting(services.db, { kind: "job", countyCode: "610902", regionCode: "610902001" }, now);
+    const row = await makePosting(services.db, { kind: "job", title: "职位：装配工", countyCode: "610902", regionCode: "610902001" }, now);
     const docs = await loadDocuments(services.db, [{ kind: "job", id: row.id }], now);
     const index = services.search.connection.client.index(services.indexUid);
     await index.addDocuments([...docs.values()]).waitTask();
     const stale = await view({ kind: ["job"] });
     expect(stale.total).toBe(6);
     expect(stale.facets.countyCode).toEqual({ "610902": 5 });
-    // …a view with words counts itself…
-    expect((await view({ kind: ["job"], q: row.title })).facets.countyCode?.["610902"]).toBeGreaterThanOrEqual(1);
-    // …and once the sync confirms a change, the common view counts again.
+    expect((await view({ kind: ["job"], q: "职位", page: 2 })).facets).toEqual(worded.facets);
+    // …a view not seen before counts itself…
+    expect((await view({ kind: ["job"], q: row.title, county: "610902" })).facets.townCode?.["610902001"]).toBeGreaterThanOrEqual(1);
+    // …and once the sync confirms a change, every view counts again.
     bumpSearchGeneration();
     expect((await view({ kind: ["job"] })).facets.countyCode).toEqual({ "610902": 6 });
   });
