@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --postings 100000 --connections 8 --seconds 10 --keep]
+ * npm run bench:search [-- --postings 100000 --connections 8 --seconds 10 --keep | --data <kept dir>]
  * Generates N postings into a fresh SQLite file, indexes them into a real Meilisearch, then measures
  * in one run: Meilisearch processing time, a plain SQL LIKE baseline, and over HTTP against the real
  * server — a static file, /healthz, the search page (≥ 200 distinct URLs, and a Zipf mix), the search
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     "like-rounds": { type: "string", default: "1" },
     // Keep the generated database and index (printed at the end) for experiments on the same data.
     keep: { type: "boolean", default: false },
+    // Run on data a --keep run left (its database and index as they are): no generating, no indexing.
+    data: { type: "string" },
   },
 });
 const N = Number(values.postings);
@@ -46,23 +48,28 @@ function percentiles(samples: number[]) {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-bench-"));
+  const reuse = values.data;
+  const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), "jobs-bench-"));
   const dbUrl = `file:${path.join(dir, "bench.db")}`;
-  console.log(`bench:search — ${N.toLocaleString()} postings, data in ${dir}`);
+  console.log(`bench:search — ${reuse ? "kept data" : `${N.toLocaleString()} postings`}, data in ${dir}`);
   await migrate(dbUrl);
   const db = createDb(dbUrl);
   setDb(db);
-  await seedDemo(db, { now });
-  const existing = await db.posting.count();
   let t = performance.now();
-  if (N > existing) generatePostings(dbUrl, N - existing, { now, onProgress: (n) => process.stdout.write(`\r  generated ${n}`) });
+  if (!reuse) {
+    await seedDemo(db, { now });
+    const existing = await db.posting.count();
+    if (N > existing) generatePostings(dbUrl, N - existing, { now, onProgress: (n) => process.stdout.write(`\r  generated ${n}`) });
+  }
   const generateSeconds = (performance.now() - t) / 1000;
   console.log(`\n  rows in database: ${await db.posting.count()} postings (${generateSeconds.toFixed(1)} s)`);
 
   const meili = await startMeili({ dataDir: path.join(dir, "meili") });
   const connection = connect(meili.url, meili.masterKey, "opportunities", 30_000);
   t = performance.now();
-  const indexed = await rebuildIndex(db, connection, { now, onProgress: (n) => process.stdout.write(`\r  indexed ${n}`) });
+  const indexed = reuse
+    ? (await connection.client.index("opportunities").getStats()).numberOfDocuments
+    : await rebuildIndex(db, connection, { now, onProgress: (n) => process.stdout.write(`\r  indexed ${n}`) });
   const indexSeconds = (performance.now() - t) / 1000;
   console.log(`\n  indexed ${indexed} documents in ${indexSeconds.toFixed(1)} s = ${Math.round(indexed / indexSeconds)} docs/s`);
 
@@ -179,7 +186,7 @@ async function main() {
     goals,
   };
   fs.mkdirSync("bench/results", { recursive: true });
-  const file = path.join("bench/results", `search-${N}-${Date.now()}.json`);
+  const file = path.join("bench/results", `search-${postings}-${Date.now()}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2));
   console.table({
     "meili processing": meiliP,
@@ -195,7 +202,7 @@ async function main() {
   console.table(Object.fromEntries(Object.entries(goals).map(([goal, met]) => [goal, met ? "met" : "NOT met"])));
   console.log(`ratios: page/static ${result.ratios.pageRpsOverStaticRps}, page/healthz ${result.ratios.pageRpsOverHealthzRps}; written to ${file}`);
   await meili.stop();
-  if (values.keep) console.log(`data kept in ${dir} (database bench.db, Meilisearch data in meili/)`);
+  if (values.keep || reuse) console.log(`data kept in ${dir} (database bench.db, Meilisearch data in meili/)`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }
 
