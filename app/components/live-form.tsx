@@ -80,11 +80,20 @@ export function useLiveForm<Shape extends Record<string, unknown>>(options: Live
     setGeneration((g) => g + 1);
   }
 
-  function load() {
+  // Fields left before the validator arrived (a slow phone, a fast hand): checked once it has.
+  const leftEarly = useRef(new Set<string>());
+
+  function load(event: FormEvent<HTMLFormElement>) {
     if (validate.current) return;
+    const formElement = event.currentTarget;
     validation ??= import("./live-validation.ts");
     void Promise.all([validation, options.schema()]).then(([{ validator }, schema]) => {
+      if (validate.current) return;
       validate.current = validator(schema);
+      if (leftEarly.current.size === 0 || !formElement.isConnected) return;
+      for (const name of leftEarly.current) checked.current.add(name);
+      recheck(leftEarly.current, new FormData(formElement));
+      leftEarly.current = new Set();
     });
   }
 
@@ -108,13 +117,14 @@ export function useLiveForm<Shape extends Record<string, unknown>>(options: Live
     noValidate: true,
     onFocus: load,
     onInput(event: FormEvent<HTMLFormElement>) {
-      load();
+      load(event);
       const name = fieldName(event);
       if (validate.current && name && checked.current.has(name)) recheck(checked.current, new FormData(event.currentTarget));
     },
     onBlur(event: FormEvent<HTMLFormElement>) {
       const name = fieldName(event);
-      if (!validate.current || !name || options.shouldValidate === "onSubmit") return;
+      if (!name || options.shouldValidate === "onSubmit") return;
+      if (!validate.current) return void leftEarly.current.add(name);
       checked.current.add(name);
       recheck(checked.current, new FormData(event.currentTarget));
     },

@@ -76,6 +76,11 @@ test.describe("form pages load their validation only when used", () => {
     const seeker = await logIn(browser, "13800000001");
     const { firstLoad } = await openAndCollectScripts(seeker, "/me/profile");
     expect([...firstLoad.values()].some(holdsZod)).toBe(false);
+    // A slow phone: the validator arrives only after the field has been left, and checks it then.
+    await seeker.route("**/build/**/*.js", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
     const pay = seeker.getByLabel("期望月薪不低于（元）");
     await pay.fill("很多");
     await pay.blur();
