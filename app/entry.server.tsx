@@ -1,6 +1,5 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 // The web-streams renderer, not renderToPipeableStream: React 18.3's Node renderer flushes its whole
 // 2048-byte buffer when a multi-byte character does not fit at its end, so Chinese pages could
 // carry a NUL byte (shown as "�") wherever a character straddled that edge. This build encodes the
@@ -54,8 +53,7 @@ export default async function handleRequest(
     request.signal.removeEventListener("abort", stop);
   };
   body.allReady.then(done, done);
-  // Crawlers get the whole page at once; people get the shell as soon as it is ready.
-  if (isbot(request.headers.get("user-agent") ?? "")) await body.allReady;
+  // No loader defers, so the page is whole once React is done; server/remix-handler.ts sends it in one buffer.
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }

@@ -1,12 +1,11 @@
 import compression from "compression";
-import fs from "node:fs";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express from "express";
 import type { ServerBuild } from "@remix-run/node";
 import { IMPORT_MAX_BYTES } from "../app/modules/placements/import.server.ts";
 import { finalErrorHandler } from "./error-page.ts";
 import type { PageCache } from "./page-cache.ts";
 import { remixHandler } from "./remix-handler.ts";
-import { buildAssets } from "./static-assets.ts";
+import { buildAssets, publicFiles } from "./static-assets.ts";
 import { bodyGuard, methodGuard, pathGuard } from "./requests.ts";
 import { originCheck, securityHeaders } from "./security.ts";
 
@@ -18,16 +17,6 @@ export interface AppOptions {
   trustedOrigins: string[];
   /** Public answers kept in memory (server/page-cache.ts); off when not given. */
   pageCache?: PageCache;
-}
-
-/**
- * The files at the top of public/ (favicon.ico, robots.txt…), served as they are. Only a request for
- * one of them reaches the static server: otherwise every page would first cost a failed stat().
- */
-function publicFiles(dir: string, options: Parameters<typeof express.static>[1]) {
-  const serve = express.static(dir, options);
-  const names = new Set(fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`));
-  return (req: Request, res: Response, next: NextFunction) => (names.has(req.path) ? serve(req, res, next) : next());
 }
 
 export const FORM_LIMIT = 1024 * 1024;

@@ -39,3 +39,13 @@ export function buildAssets(dir: string) {
     });
   };
 }
+
+/**
+ * The files at the top of public/ (favicon.ico, robots.txt…), served as they are. Only a request for
+ * one of them reaches the static server: otherwise every page would first cost a failed stat().
+ */
+export function publicFiles(dir: string, options: Parameters<typeof express.static>[1]) {
+  const serve = express.static(dir, options);
+  const names = new Set(fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`));
+  return (req: Request, res: Response, next: NextFunction) => (names.has(req.path) ? serve(req, res, next) : next());
+}
