@@ -14,3 +14,13 @@ export function bumpSearchGeneration(): number {
   holder.__searchGeneration = searchGeneration() + 1;
   return holder.__searchGeneration;
 }
+
+/**
+ * The one rule for a kept public answer: good while the generation it was made at is current, and
+ * for maxAgeMs at most (time alone closes items, e.g. a gig whose day has passed).
+ */
+export const FRESH_FOR_MS = 30_000;
+
+export function isFresh(kept: { generation: number; madeAt: number }, now = Date.now(), maxAgeMs = FRESH_FOR_MS): boolean {
+  return kept.generation === searchGeneration() && now - kept.madeAt <= maxAgeMs;
+}

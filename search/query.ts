@@ -2,7 +2,7 @@ import type { Filter, MultiSearchQuery } from "meilisearch";
 import type { SearchConnection } from "./client.ts";
 import type { OpportunityCard } from "./cards.ts";
 import type { OpportunityKind } from "./documents.ts";
-import { searchGeneration } from "./freshness.ts";
+import { isFresh, searchGeneration } from "./freshness.ts";
 
 /** The search state as search/ needs it (the app's zod-parsed params satisfy this). */
 export interface SearchRequest {
@@ -72,10 +72,9 @@ interface Counts {
 /**
  * The counts of a view — its words and filters — are the same for every page, sort and language
  * of it: they are kept, and good while the search generation they were made at is current (the
- * sync moves it on when a change lands) and for COUNTS_MAX_AGE_MS at most (items also close by date
+ * sync moves it on when a change lands) and for FRESH_FOR_MS at most (items also close by date
  * alone). Paging through results or changing the order then costs Meilisearch one hits query.
  */
-const COUNTS_MAX_AGE_MS = 30_000;
 const MAX_KEPT_COUNTS = 2_000;
 const holder = globalThis as typeof globalThis & { __viewCounts?: Map<string, Counts & { generation: number; madeAt: number }> };
 const viewCounts = (holder.__viewCounts ??= new Map());
@@ -93,7 +92,7 @@ function keepCounts(key: string, counts: Counts, generation: number) {
 
 function keptCounts(key: string, nowMs: number): Counts | undefined {
   const kept = viewCounts.get(key);
-  if (!kept || kept.generation !== searchGeneration() || nowMs - kept.madeAt > COUNTS_MAX_AGE_MS) return undefined;
+  if (!kept || !isFresh(kept, nowMs)) return undefined;
   return { facets: kept.facets, postedCounts: kept.postedCounts };
 }
 

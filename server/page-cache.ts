@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
-import { searchGeneration } from "../search/freshness.ts";
+import { isFresh } from "../search/freshness.ts";
 import { hasSessionCookie } from "../app/modules/auth/session.server.ts";
 import { negotiateEncoding } from "./encoding.ts";
 import { requestOrigin } from "./security.ts";
@@ -11,12 +11,11 @@ import { requestOrigin } from "./security.ts";
  * everyone opens (home, search, detail pages, their .data requests and /api/v1). An entry is good
  * while the search generation it was made at is current — the search sync moves it on when
  * Meilisearch confirms a change, so an approved, edited or closed post shows at once — and for
- * MAX_AGE_MS at most (time alone changes what is open, e.g. a gig whose day has passed). A hit is
+ * FRESH_FOR_MS at most (time alone changes what is open, e.g. a gig whose day has passed). A hit is
  * sent as stored (gzip when accepted), its inline scripts allowed by their hashes. Never for a
  * request with a session cookie, never an answer that sets a cookie: signed-in visitors always get
  * their own page.
  */
-const MAX_AGE_MS = 30_000;
 const MAX_ENTRIES = 2_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 // "/_root.data" is the home page's data request under single fetch.
@@ -62,7 +61,7 @@ export class PageCache {
   get(key: string, now = Date.now()): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.generation !== searchGeneration() || now - entry.madeAt > MAX_AGE_MS) {
+    if (!isFresh(entry, now)) {
       this.delete(key);
       return undefined;
     }
