@@ -25,6 +25,17 @@ export interface OpportunityCard {
   placesLeft: number | null;
 }
 
+/** What every kind's card takes the same way from its row. */
+function shared(row: { regionCode: string; countyCode: string; description: string; publishedAt: Date | null; createdAt: Date; groups: string }) {
+  return {
+    regionCode: row.regionCode,
+    countyCode: row.countyCode,
+    summary: row.description.slice(0, 120),
+    postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
+    groups: fromCommaList(row.groups),
+  };
+}
+
 export interface PostingCardRow {
   id: number;
   kind: string;
@@ -50,12 +61,8 @@ export function postingCard(row: PostingCardRow): OpportunityCard {
     id: row.id,
     title: row.title,
     orgName: row.organization.name,
-    regionCode: row.regionCode,
-    countyCode: row.countyCode,
-    summary: row.description.slice(0, 120),
+    ...shared(row),
     pay: { min: row.payMin, max: row.payMax, period: row.payPeriod },
-    postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: fromCommaList(row.groups),
     brand: row.brandCode,
     date: row.workDate?.toISOString() ?? null,
     level: null,
@@ -84,12 +91,8 @@ export function baseCard(row: BaseCardRow): OpportunityCard {
     id: row.id,
     title: row.name,
     orgName: row.organization?.name ?? "",
-    regionCode: row.regionCode,
-    countyCode: row.countyCode,
-    summary: row.description.slice(0, 120),
+    ...shared(row),
     pay: null,
-    postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: fromCommaList(row.groups),
     brand: null,
     date: null,
     level: row.level,
@@ -119,12 +122,8 @@ export function courseCard(row: CourseCardRow): OpportunityCard {
     id: row.id,
     title: row.title,
     orgName: row.provider.name,
-    regionCode: row.regionCode,
-    countyCode: row.countyCode,
-    summary: row.description.slice(0, 120),
+    ...shared(row),
     pay: null,
-    postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
-    groups: fromCommaList(row.groups),
     brand: row.brandCode,
     date: row.startDate.toISOString(),
     level: null,
