@@ -55,6 +55,10 @@ const envSchema = z.object({
   /** The log senders (SMS, and email without SMTP_URL) also append each message here as a JSON line: development and tests only. */
   MESSAGE_LOG_FILE: z.string().min(1).optional(),
   TRUST_PROXY: trustProxy,
+  /** Travel-time estimate (app/modules/places/distance.ts, which reads them): road km per straight km, and speeds. */
+  TRAVEL_ROAD_FACTOR: z.coerce.number().min(1).max(3).optional(),
+  TRAVEL_RURAL_KMH: z.coerce.number().min(5).max(120).optional(),
+  TRAVEL_URBAN_KMH: z.coerce.number().min(5).max(120).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; DATA_DIR: string };
