@@ -14,7 +14,7 @@ export const resources: Record<Language, Translations> = { "zh-CN": zhCN, en };
  * answers before the app) never go to the browser.
  */
 export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
-  common: ["site", "nav", "errors", "footer", "list", "forms", "payPeriod", "auth.myHome", "auth.unread", "auth.toLogin", "exports.figures.link"],
+  common: ["site", "nav", "errors", "footer", "list", "forms", "payPeriod", "auth.myHome", "auth.unread", "auth.toLogin", "exports.figures.link", "regionPicker"],
   opportunities: ["kinds", "kindShort", "search", "payBands", "postedWithin", "notes", "detail", "groups", "services", "benefits", "education", "contract", "levels", "home"],
   accounts: ["auth", "roles"],
   applications: ["applications", "notifications"],

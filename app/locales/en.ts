@@ -11,6 +11,7 @@ import { exportsEn } from "./exports.ts";
 import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
 import { httpErrorsEn } from "./http-errors.ts";
+import { regionPickerEn } from "./region-picker.ts";
 
 const en: Translations = {
   ...accountsEn,
@@ -25,6 +26,7 @@ const en: Translations = {
   ...registersEn,
   ...targetsEn,
   ...httpErrorsEn,
+  ...regionPickerEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },
   kinds: { job: "Jobs", internship: "Internships", gig: "Gig work", base: "Incubation bases", course: "Labour-brand training" },

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useState } from "react";
 import type { z } from "zod";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
-import type { Field } from "~/components/field-props.ts";
 import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { useLiveForm } from "~/components/live-form.tsx";
 import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
@@ -11,7 +10,9 @@ import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requirePermission, safeRedirect } from "~/modules/auth/guards.server.ts";
 import { constraints, parseWithZod, profileSchema } from "~/modules/seekers/forms.server.ts";
 import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX, WORK_ROWS_MIN } from "~/modules/seekers/profile-options.ts";
-import { loadProfileForm, regionOptions, saveProfile, type RegionOption } from "~/modules/seekers/profile.server.ts";
+import { loadProfileForm, profileRegionOptions, saveProfile } from "~/modules/seekers/profile.server.ts";
+import { RegionPicker } from "~/components/region-picker.tsx";
+import { getLanguage } from "~/i18n/language.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
@@ -24,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  const [form, regions] = await Promise.all([loadProfileForm(user.id), regionOptions()]);
+  const [form, regions] = await Promise.all([loadProfileForm(user.id), getLanguage(request).then((lang) => profileRegionOptions(user.id, lang))]);
   return { ...form, regions, constraint: constraints.profile };
 }
 
@@ -47,32 +48,6 @@ export async function action({ request }: ActionFunctionArgs) {
 // TextField does not list "month"; browsers without a month picker show a text box, and the schema accepts "2021.3" too.
 const MONTH = "month" as "text";
 
-function PlacePicker({ legend, county, town, regions }: { legend: string; county: Field; town: Field; regions: RegionOption[] }) {
-  const { t, i18n } = useTranslation();
-  const hydrated = useHydrated();
-  const [chosen, setChosen] = useState(county.initialValue ?? "");
-  const name = (r: { name: string; nameEn: string | null }) => (i18n.language === "en" && r.nameEn ? r.nameEn : r.name);
-  // Without JavaScript every county's towns are listed (grouped); with it, only the chosen county's.
-  const towns = hydrated && chosen ? regions.filter((r) => r.code === chosen) : regions;
-  return (
-    <fieldset className="mb-2">
-      <legend className="mb-1 font-medium">{legend}</legend>
-      <div className="grid gap-x-3 sm:grid-cols-2">
-        <SelectField meta={county} label={t("seekers.county")} placeholder={t("seekers.chooseCounty")} onChange={setChosen}>
-          {regions.map((r) => <option key={r.code} value={r.code}>{name(r)}</option>)}
-        </SelectField>
-        <SelectField meta={town} label={t("seekers.town")} placeholder={t("seekers.chooseTown")}>
-          {towns.map((r) => (
-            <optgroup key={r.code} label={name(r)}>
-              {r.towns.map((tw) => <option key={tw.code} value={tw.code}>{name(tw)}</option>)}
-            </optgroup>
-          ))}
-        </SelectField>
-      </div>
-    </fieldset>
-  );
-}
-
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section id={id} className="mb-4 rounded-lg bg-white p-4 shadow-sm" aria-labelledby={`${id}-title`}>
@@ -88,7 +63,7 @@ export default function ProfilePage() {
 }
 
 function ProfileForm() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -107,7 +82,6 @@ function ProfileForm() {
   const errorCount = form.status === "error" ? Object.values(form.allErrors).filter((e) => e.length).length : 0;
   const work = form.list("workHistory", WORK_ROWS_MIN);
   const rows = work.rows;
-  const countyName = (r: RegionOption) => (i18n.language === "en" && r.nameEn ? r.nameEn : r.name);
 
   return (
     <div className="mx-auto max-w-2xl">
@@ -191,8 +165,25 @@ function ProfileForm() {
         </Section>
 
         <Section id="places" title={t("seekers.sections.places")}>
-          <PlacePicker legend={t("seekers.hometown")} county={fields.hometownCounty} town={fields.hometownTown} regions={data.regions} />
-          <PlacePicker legend={t("seekers.currentPlace")} county={fields.currentCounty} town={fields.currentTown} regions={data.regions} />
+          {(
+            [
+              ["hometown", t("seekers.hometown"), fields.hometownCounty, fields.hometownTown],
+              ["current", t("seekers.currentPlace"), fields.currentCounty, fields.currentTown],
+            ] as const
+          ).map(([id, legend, county, town]) => (
+            <RegionPicker
+              key={id}
+              testId={`place-${id}`}
+              legend={legend}
+              options={data.regions}
+              county={county}
+              town={town}
+              countyLabel={t("seekers.county")}
+              townLabel={t("seekers.town")}
+              countyPlaceholder={t("seekers.chooseCounty")}
+              townPlaceholder={t("seekers.chooseTown")}
+            />
+          ))}
         </Section>
 
         <Section id="groups" title={t("seekers.sections.groups")}>
@@ -221,7 +212,7 @@ function ProfileForm() {
 
         <Section id="wishes" title={t("seekers.sections.wishes")}>
           <ChoiceGroup meta={fields.wishKinds} legend={t("seekers.wishKinds")} type="checkbox" columns options={WISH_KINDS.map((k) => ({ value: k, label: tCode(t, "kinds", k) }))} />
-          <ChoiceGroup meta={fields.wishCounties} legend={t("seekers.wishCounties")} type="checkbox" columns options={data.regions.map((r) => ({ value: r.code, label: countyName(r) }))} />
+          <ChoiceGroup meta={fields.wishCounties} legend={t("seekers.wishCounties")} type="checkbox" columns options={data.regions.counties.filter((c) => c.selectable !== false).map((c) => ({ value: c.code, label: c.retired ? t("regionPicker.retiredName", { name: c.name }) : c.name }))} />
           <TextField meta={fields.wishPayMin} label={t("seekers.wishPayMin")} inputMode="numeric" />
           <TextField meta={fields.wishStartDate} label={t("seekers.wishStartDate")} type="date" />
         </Section>

@@ -3,6 +3,8 @@ import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
 import { maskIdNumber, maskPhone, parseIdNumber } from "../people/identity.ts";
 import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
+import { checkPlace, checkRegionCode, type RegionError } from "../regions/choice.server.ts";
+import { regionPickerOptions } from "../regions/picker.server.ts";
 import { hit } from "../auth/rate-limit.server.ts";
 import { decrypt, encrypt, lookupHash } from "../security/secrets.server.ts";
 import { WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
@@ -27,16 +29,11 @@ function splitRegion(code: string | null) {
   return code.length > 6 ? { county: code.slice(0, 6), town: code } : { county: code, town: "" };
 }
 
-/** Counties and their towns for the pickers, in code order. */
-export async function regionOptions() {
-  const regions = await getRegions();
-  const all = [...regions.values()].sort((a, b) => a.code.localeCompare(b.code));
-  const pick = ({ code, name, nameEn }: RegionInfo) => ({ code, name, nameEn });
-  return all
-    .filter((r) => r.level === "county")
-    .map((county) => ({ ...pick(county), towns: all.filter((r) => r.level === "town" && r.parentCode === county.code).map(pick) }));
+/** The pickers' counties and towns, in the page's language; the codes the profile holds stay listed even if retired since. */
+export async function profileRegionOptions(userId: number, lang: string) {
+  const profile = await getDb().seekerProfile.findUnique({ where: { userId }, select: { hometownCode: true, currentRegionCode: true, wishCounties: true } });
+  return regionPickerOptions({ lang, keep: [profile?.hometownCode, profile?.currentRegionCode, ...(profile ? fromCommaList(profile.wishCounties) : [])] });
 }
-export type RegionOption = Awaited<ReturnType<typeof regionOptions>>[number];
 
 /**
  * What the form starts from. The phone is the seeker's own contact number and is shown to them
@@ -89,12 +86,25 @@ export async function loadProfileForm(userId: number) {
 
 export type SaveResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-function regionErrors(regions: Map<string, RegionInfo>, input: ProfileInput): FieldErrors {
+// The profile's own wording for the common cases; retired codes get the picker's message.
+const PROFILE_MESSAGES: Partial<Record<RegionError, string>> = { "regionPicker.errors.unknown": "seekers.errors.regionUnknown", "regionPicker.errors.townNotInCounty": "seekers.errors.townNotInCounty" };
+
+/** Each place: county and town known, the town inside the county, nothing newly retired (a stored code stays valid). */
+function regionErrors(regions: Map<string, RegionInfo>, input: ProfileInput, stored: { hometownCode: string | null; currentRegionCode: string | null; wishCounties: string } | null): FieldErrors {
   const errors: FieldErrors = {};
-  const known = (code: string | undefined, level: string) => !code || regions.get(code)?.level === level;
-  for (const field of ["hometownCounty", "currentCounty"] as const) if (!known(input[field], "county")) errors[field] = "seekers.errors.regionUnknown";
-  for (const field of ["hometownTown", "currentTown"] as const) if (!known(input[field], "town")) errors[field] = "seekers.errors.regionUnknown";
-  if (!input.wishCounties.every((c) => known(c, "county"))) errors.wishCounties = "forms.invalid";
+  const places = [
+    ["hometownCounty", "hometownTown", stored?.hometownCode],
+    ["currentCounty", "currentTown", stored?.currentRegionCode],
+  ] as const;
+  for (const [countyField, townField, previous] of places) {
+    const check = checkPlace(regions, { county: input[countyField], town: input[townField] }, { previous });
+    if (check.errors.county) errors[countyField] = PROFILE_MESSAGES[check.errors.county] ?? check.errors.county;
+    if (check.errors.town) errors[townField] = PROFILE_MESSAGES[check.errors.town] ?? check.errors.town;
+    // Without JavaScript a town can be sent without its county: the county follows from it.
+    input[countyField] = check.county;
+  }
+  const wished = new Set(stored ? fromCommaList(stored.wishCounties) : []);
+  if (!input.wishCounties.every((c) => !checkRegionCode(regions, c, ["county"], { previous: wished.has(c) ? c : null }))) errors.wishCounties = "forms.invalid";
   return errors;
 }
 
@@ -127,7 +137,8 @@ async function identityChange(userId: number, input: ProfileInput): Promise<{ ok
 /** Saves the whole profile (the form always sends every field). Phone and ID are stored encrypted. */
 export async function saveProfile(userId: number, input: ProfileInput): Promise<SaveResult> {
   const db = getDb();
-  const errors = regionErrors(await getRegions(), input);
+  const stored = await db.seekerProfile.findUnique({ where: { userId }, select: { hometownCode: true, currentRegionCode: true, wishCounties: true } });
+  const errors = regionErrors(await getRegions(), input, stored);
   if (Object.keys(errors).length) return { ok: false, errors };
   const identity = await identityChange(userId, input);
   if (!identity.ok) return identity;
