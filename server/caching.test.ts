@@ -43,7 +43,7 @@ describe("caching (real Express app, real SQLite and Meilisearch)", () => {
     const hr = await services.db.user.findUniqueOrThrow({ where: { email: "hr@demo-employer.cn" } });
     const { organizationId } = await services.db.membership.findFirstOrThrow({ where: { userId: hr.id } });
     const seekerUser = await services.db.user.findFirstOrThrow({ where: { role: "seeker", profile: { isNot: null } } });
-    const applied = await apply(seekerUser.id, (await makePosting(services.db, { organizationId, regionCode: "610924001" })).id);
+    const applied = await apply(seekerUser.id, (await makePosting(services.db, { organizationId, regionCode: "610924100" })).id);
     if (!applied.ok) throw new Error(`fixture: ${applied.reason}`);
     const pages: [string, string][] = [
       [seeker, "/me/profile"],

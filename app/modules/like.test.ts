@@ -18,7 +18,7 @@ describe("user text in LIKE matches literally (real SQLite, demo data)", () => {
     ({ db, cleanup } = openSeededDatabase());
     const staff = await db.user.findFirstOrThrow({ where: { email: "ziyang@demo.ankang.gov.cn" } });
     ziyang = { id: staff.id, role: "staff", staffRegionCode: staff.staffRegionCode };
-    const base = { employerName: "紫阳县测试厂", kind: "new_urban", regionCode: "610924001", countyCode: "610924", startDate: new Date("2026-02-02"), source: "staff", status: "pending" };
+    const base = { employerName: "紫阳县测试厂", kind: "new_urban", regionCode: "610924100", countyCode: "610924", startDate: new Date("2026-02-02"), source: "staff", status: "pending" };
     await db.placement.create({ data: { ...base, personName: "百分%之百" } });
     await db.placement.create({ data: { ...base, personName: "下划_线" } });
     await db.placement.create({ data: { ...base, personName: "反斜\\杠" } });
@@ -52,7 +52,7 @@ describe("user text in LIKE matches literally (real SQLite, demo data)", () => {
 
     const owner = await db.user.findFirstOrThrow({ where: { email: "hr@demo-employer.cn" } });
     const orgId = (await db.membership.findFirstOrThrow({ where: { userId: owner.id } })).organizationId;
-    const posting = await makePosting(db, { organizationId: orgId, regionCode: "610924001", title: "通配符测试岗位" });
+    const posting = await makePosting(db, { organizationId: orgId, regionCode: "610924100", title: "通配符测试岗位" });
     const seeker = await db.user.findFirstOrThrow({ where: { role: "seeker", profile: { isNot: null } } });
     const applied = await apply(seeker.id, posting.id);
     expect(applied.ok).toBe(true);

@@ -195,8 +195,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
 
     // The demo employer's own things.
     ownOrgId = (await db.membership.findFirstOrThrow({ where: { userId: userIds.employer } })).organizationId;
-    ownPostingId = (await makePosting(db, { organizationId: ownOrgId, regionCode: "610924001", title: "矩阵本单位岗位" })).id;
-    applyPostingId = (await makePosting(db, { organizationId: ownOrgId, regionCode: "610924001", title: "矩阵投递岗位" })).id;
+    ownPostingId = (await makePosting(db, { organizationId: ownOrgId, regionCode: "610924100", title: "矩阵本单位岗位" })).id;
+    applyPostingId = (await makePosting(db, { organizationId: ownOrgId, regionCode: "610924100", title: "矩阵投递岗位" })).id;
     const applied = await apply(userIds.seeker, ownPostingId);
     if (!applied.ok) throw new Error(`fixture: ${applied.reason}`);
     ownApplicationId = applied.applicationId;
@@ -228,7 +228,7 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
     cookies.stranger = await signIn(stranger.id);
 
     // An import filed in a town every staff row reaches, with its report.
-    importBatchId = (await db.placementImport.create({ data: { fileName: "m.csv", format: "csv", status: "rejected", totalRows: 1, acceptedRows: 0, report: JSON.stringify({ fileErrors: [], rows: [] }), createdById: userIds.townStaff, regionCode: "610924002" } })).id;
+    importBatchId = (await db.placementImport.create({ data: { fileName: "m.csv", format: "csv", status: "rejected", totalRows: 1, acceptedRows: 0, report: JSON.stringify({ fileErrors: [], rows: [] }), createdById: userIds.townStaff, regionCode: "610924101" } })).id;
 
     const job = `/job/${ownPostingId}`;
     table = {
@@ -306,11 +306,11 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       // The demo data has no parked rows: "send all back" answers that nothing was waiting.
       "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" }, action: { permission: "outbox.read" }, form: [["intent", "retryAll"]] },
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
-      "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924002&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
+      "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924101&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
       // Downloads and the printable report: the dashboard's permission and region (a town every staff row reaches).
-      "staff.indicators.export.ts": { url: `/staff/indicators/export?region=610924002&year=${new Date().getUTCFullYear()}&format=xlsx`, loader: { permission: "placement.read" } },
-      "staff.indicators.records_.export.ts": { url: `/staff/indicators/records/export?indicator=1&region=610924002&year=${new Date().getUTCFullYear()}&format=csv`, loader: { permission: "placement.read" } },
-      "staff.indicators.report.tsx": { url: "/staff/indicators/report?region=610924002", loader: { permission: "placement.read" } },
+      "staff.indicators.export.ts": { url: `/staff/indicators/export?region=610924101&year=${new Date().getUTCFullYear()}&format=xlsx`, loader: { permission: "placement.read" } },
+      "staff.indicators.records_.export.ts": { url: `/staff/indicators/records/export?indicator=1&region=610924101&year=${new Date().getUTCFullYear()}&format=csv`, loader: { permission: "placement.read" } },
+      "staff.indicators.report.tsx": { url: "/staff/indicators/report?region=610924101", loader: { permission: "placement.read" } },
       "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" }, action: { permission: "placement.verify" } },
       "staff.placements_.export.ts": { url: "/staff/placements/export?status=all&format=xlsx", loader: { permission: "placement.read" } },
       // Without a file the import answers its "choose a file" message; an empty entry form its field messages.
@@ -608,14 +608,14 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
 
   it("staff see and moderate posts only of organizations inside their region, and their home counts what their queue shows", async () => {
     const verified = (regionCode: string, name: string) => makeOrganization(db, { regionCode, name });
-    const chengguan = await verified("610924001", "紫阳县城关矩阵商贸有限公司");
-    const haoping = await verified("610924002", "紫阳县蒿坪矩阵社区工厂");
+    const chengguan = await verified("610924100", "紫阳县城关矩阵商贸有限公司");
+    const haoping = await verified("610924101", "紫阳县蒿坪矩阵社区工厂");
     const hanbin = await verified("610902003", "汉滨区矩阵建材有限公司");
     const submittedAt = new Date("2001-01-01T00:00:00Z");
     const pending = (organizationId: number, regionCode: string, title: string) => makePosting(db, { organizationId, regionCode, title, status: "pending", submittedAt });
     const posts = {
-      chengguan: await pending(chengguan.id, "610924001", "城关镇矩阵审核岗位"),
-      haoping: await pending(haoping.id, "610924002", "蒿坪镇矩阵审核岗位"),
+      chengguan: await pending(chengguan.id, "610924100", "城关镇矩阵审核岗位"),
+      haoping: await pending(haoping.id, "610924101", "蒿坪镇矩阵审核岗位"),
       hanbin: await pending(hanbin.id, "610902003", "汉滨区矩阵审核岗位"),
       // A 紫阳县 organization hiring for work in 汉滨区: it is the organization's region that decides.
       cross: await pending(chengguan.id, "610902001", "紫阳单位汉滨用工矩阵岗位"),

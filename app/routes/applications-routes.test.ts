@@ -35,8 +35,8 @@ describe("applying and application pages (routes, real SQLite with the demo data
     seekerId = seeker.id;
     const employer = await db.user.findUniqueOrThrow({ where: { email: "hr@demo-employer.cn" }, include: { memberships: true } });
     const orgId = employer.memberships[0]!.organizationId;
-    postingId = (await makePosting(db, { organizationId: orgId, regionCode: "610924001", title: "路由测试岗位" })).id;
-    closedId = (await makePosting(db, { organizationId: orgId, regionCode: "610924001", status: "closed" })).id;
+    postingId = (await makePosting(db, { organizationId: orgId, regionCode: "610924100", title: "路由测试岗位" })).id;
+    closedId = (await makePosting(db, { organizationId: orgId, regionCode: "610924100", status: "closed" })).id;
     const outsider = await db.user.create({ data: { email: "outsider@routes.test", passwordHash: "x", role: "employer", displayName: "别家" } });
     const otherOrg = await makeOrganization(db, { regionCode: "610902001" });
     await db.membership.create({ data: { userId: outsider.id, organizationId: otherOrg.id, role: "owner" } });

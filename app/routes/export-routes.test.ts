@@ -183,9 +183,9 @@ describe("exports, the printable report and the public figures (real SQLite, dem
     const urls: [Loader, string][] = [
       [dashboardExport.loader, `/staff/indicators/export?region=610924&year=${year}&format=xlsx`],
       [dashboardExport.loader, `/staff/indicators/export?region=610924&year=${year}&table=ranking&format=csv`],
-      [dashboardExport.loader, `/staff/indicators/export?region=610924002&year=${year}`],
+      [dashboardExport.loader, `/staff/indicators/export?region=610924101&year=${year}`],
       [recordsExport.loader, `/staff/indicators/records/export?indicator=${newUrban.id}&region=610924&year=${year}&format=csv`],
-      [recordsExport.loader, `/staff/indicators/records/export?indicator=${newUrban.id}&region=610924001&year=${year}&format=xlsx`],
+      [recordsExport.loader, `/staff/indicators/records/export?indicator=${newUrban.id}&region=610924100&year=${year}&format=xlsx`],
       [reportPage.loader, `/staff/indicators/report?region=610924&year=${year}`],
     ];
     for (const [loader, url] of urls) {
@@ -195,7 +195,7 @@ describe("exports, the printable report and the public figures (real SQLite, dem
       expect(await answer.text()).toBe("");
     }
     // A town's staff cannot read its county either.
-    for (const [loader, url] of urls.filter(([, u]) => !u.includes("610924002") && !u.includes("610924001"))) {
+    for (const [loader, url] of urls.filter(([, u]) => !u.includes("610924101") && !u.includes("610924100"))) {
       expect(((await call(loader, url, cookies.haoping)) as Response).status, `蒿坪镇 staff: ${url}`).toBe(404);
     }
     // Nonsense in the records URL is 404 too, never a 500.

@@ -39,7 +39,7 @@ describe("organization, invitation and staff routes (loaders and actions on real
     kind: "community_factory",
     industryCode: "plush_toys",
     countyCode: "610924",
-    townCode: "610924002",
+    townCode: "610924101",
     address: "蒿坪镇社区工厂 2 号楼",
     contactName: "刘女士",
     contactPhone: "0915 4312345",
@@ -102,7 +102,7 @@ describe("organization, invitation and staff routes (loaders and actions on real
     const code = makeCreditCode("610924", serial++);
     const wrong = `${code.slice(0, 17)}${code[17] === "3" ? "4" : "3"}`;
     const form = await registerLoader(args(get("/employer/organization/new", cookie)));
-    expect(form.options.counties.find((c) => c.code === "610924")?.towns.map((t) => t.code)).toContain("610924002");
+    expect(form.options.counties.find((c) => c.code === "610924")?.towns.map((t) => t.code)).toContain("610924101");
     const res = (await registerAction(args(post("/employer/organization/new", { ...good(), creditCode: wrong }, cookie)))) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/employer");

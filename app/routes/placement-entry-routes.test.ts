@@ -36,7 +36,7 @@ describe("placement entry form and import routes (loaders and actions on real SQ
     groups: [],
     continuity: "new_employer",
     employerName: "紫阳县路由测试有限公司",
-    regionCode: "610924002",
+    regionCode: "610924101",
     startDate: "2025-08-01",
   });
   const form = (fields: Record<string, string | string[]>) => {
@@ -114,7 +114,7 @@ describe("placement entry form and import routes (loaders and actions on real SQ
     expect(location).toMatch(/^\/staff\/placements\/new\?saved=\d+$/);
     const id = Number(new URL(location, "http://localhost").searchParams.get("saved"));
     const saved = await db.placement.findUniqueOrThrow({ where: { id } });
-    expect(saved).toMatchObject({ personName: "冯十", status: "pending", source: "staff", kind: "new_urban", groups: ",graduate,veteran,", regionCode: "610924002", countyCode: "610924", createdById: ids.ziyang });
+    expect(saved).toMatchObject({ personName: "冯十", status: "pending", source: "staff", kind: "new_urban", groups: ",graduate,veteran,", regionCode: "610924101", countyCode: "610924", createdById: ids.ziyang });
     expect(decrypt(saved.idNumberEnc!)).toBe(idNumber(11));
     expect(await db.auditLog.count({ where: { action: "placement.create", entityId: String(id), actorId: ids.ziyang } })).toBe(1);
 
@@ -132,7 +132,7 @@ describe("placement entry form and import routes (loaders and actions on real SQ
     const town = await entryLoader(args(get("/staff/placements/new", cookies.haoping!)));
     expect(town.options.counties).toHaveLength(1);
     expect(town.options.counties[0]).toMatchObject({ code: "610924", selectable: false });
-    expect(town.options.counties[0]!.towns.map((t) => t.code)).toEqual(["610924002"]);
+    expect(town.options.counties[0]!.towns.map((t) => t.code)).toEqual(["610924101"]);
     const county = await entryLoader(args(get("/staff/placements/new", cookies.ziyang!)));
     expect(county.options.counties.map((c) => [c.code, c.selectable])).toEqual([["610924", true]]);
     expect(county.options.counties[0]!.towns.length).toBeGreaterThan(10);
@@ -142,7 +142,7 @@ describe("placement entry form and import routes (loaders and actions on real SQ
 
   it("imports an uploaded file (multipart) and shows its result; a bad file saves nothing and its report downloads as CSV", async () => {
     const header = "姓名,身份证号,就业类别,用人单位,就业地区,就业日期\n";
-    const good = `${header}褚一,${idNumber(21)},new_urban,紫阳导入一厂,610924001,2025-07-01\n卫二,${idNumber(22)},internship,紫阳导入二厂,蒿坪镇,2025-07-02\n`;
+    const good = `${header}褚一,${idNumber(21)},new_urban,紫阳导入一厂,610924100,2025-07-01\n卫二,${idNumber(22)},internship,紫阳导入二厂,蒿坪镇,2025-07-02\n`;
     const res = (await importAction(args(post("/staff/placements/import", upload("good.csv", `\uFEFF${good}`), cookies.ziyang!)))) as Response;
     expect(res.status).toBe(302);
     const location = res.headers.get("Location")!;
@@ -158,7 +158,7 @@ describe("placement entry form and import routes (loaders and actions on real SQ
     expect(theirs.recent.map((r) => r.id)).not.toContain(batchId);
 
     const before = await db.placement.count();
-    const bad = `${header}蒋三,${idNumber(23)},new_urban,紫阳导入三厂,610924001,2025-07-03\n沈四,${idNumber(24)},new_urban,紫阳导入四厂,610924001,${chinaDay(2)}\n`;
+    const bad = `${header}蒋三,${idNumber(23)},new_urban,紫阳导入三厂,610924100,2025-07-03\n沈四,${idNumber(24)},new_urban,紫阳导入四厂,610924100,${chinaDay(2)}\n`;
     const res2 = (await importAction(args(post("/staff/placements/import", upload("bad.csv", bad), cookies.ziyang!)))) as Response;
     const badPage = (await importLoader(args(get(res2.headers.get("Location")!, cookies.ziyang!)))) as typeof page;
     expect(badPage.batch).toMatchObject({ status: "rejected", acceptedRows: 0 });
@@ -187,7 +187,7 @@ describe("placement entry form and import routes (loaders and actions on real SQ
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("名单");
     sheet.addRow(["姓名", "身份证号", "就业类别", "用人单位", "就业地区", "就业日期"]);
-    sheet.addRow(["韩五", idNumber(31), "零工和灵活就业", "紫阳导入五厂", "610924002", new Date(Date.UTC(2025, 6, 5))]);
+    sheet.addRow(["韩五", idNumber(31), "零工和灵活就业", "紫阳导入五厂", "610924101", new Date(Date.UTC(2025, 6, 5))]);
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
     const res = (await importAction(args(post("/staff/placements/import", upload("名单.xlsx", xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), cookies.ziyang!)))) as Response;
     expect(res.status).toBe(302);

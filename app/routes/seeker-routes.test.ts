@@ -33,7 +33,7 @@ const GOOD: Entries = [
   ["workHistory[0].employer", "西安某机械厂"], ["workHistory[0].title", "技术员"], ["workHistory[0].from", "2023-07"], ["workHistory[0].to", "2025-06"],
   ["workHistory[1].employer", ""], ["workHistory[1].title", ""], ["workHistory[1].from", ""], ["workHistory[1].to", ""],
   ["workHistory[2].employer", ""], ["workHistory[2].title", ""], ["workHistory[2].from", ""], ["workHistory[2].to", ""],
-  ["hometownCounty", "610924"], ["hometownTown", "610924002"], ["currentCounty", "610902"], ["currentTown", ""],
+  ["hometownCounty", "610924"], ["hometownTown", "610924101"], ["currentCounty", "610902"], ["currentTown", ""],
   ["groups", "returnee"], ["groups", "graduate"], ["returneeKind", "graduate"],
   ["wishKinds", "job"], ["wishKinds", "internship"], ["wishCounties", "610924"], ["wishCounties", "610902"],
   ["wishPayMin", "4000"], ["wishStartDate", "2026-09-01"], ["consentMatching", "on"], ["consentSharing", "on"],

@@ -42,7 +42,7 @@ describe("staff decisions on placements: a colleague's earlier decision is said,
       await db.placement.create({
         data: {
           personName: "杜决定", idHash, personKey: idHash, idNumberEnc: encrypt(idNumber), idNumberMasked: "6109**********0000", employerName: "紫阳县决定测试厂",
-          kind: "new_urban", regionCode: "610924001", countyCode: "610924", startDate: new Date(`${year}-01-15`), source: "staff", status: "pending",
+          kind: "new_urban", regionCode: "610924100", countyCode: "610924", startDate: new Date(`${year}-01-15`), source: "staff", status: "pending",
         },
       })
     ).id;

@@ -10,7 +10,7 @@ export const DEMO_ACCOUNTS = [
   { key: "cityStaff", email: "city@demo.ankang.gov.cn", role: "staff", displayName: "市就业局 刘科长", staffRegionCode: "610900" },
   { key: "ziyangStaff", email: "ziyang@demo.ankang.gov.cn", role: "staff", displayName: "紫阳县就业局 陈干事", staffRegionCode: "610924" },
   { key: "hanbinStaff", email: "hanbin@demo.ankang.gov.cn", role: "staff", displayName: "汉滨区就业局 杨干事", staffRegionCode: "610902" },
-  { key: "townStaff", email: "haoping@demo.ankang.gov.cn", role: "staff", displayName: "蒿坪镇劳动保障站 周站长", staffRegionCode: "610924002" },
+  { key: "townStaff", email: "haoping@demo.ankang.gov.cn", role: "staff", displayName: "蒿坪镇劳动保障站 周站长", staffRegionCode: "610924101" },
   { key: "employer", email: "hr@demo-employer.cn", role: "employer", displayName: "紫阳企业人事 赵女士", staffRegionCode: null },
   { key: "seeker", phone: "13800000001", role: "seeker", displayName: "王小红", staffRegionCode: null },
 ] as const;

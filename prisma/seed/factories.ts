@@ -452,7 +452,7 @@ export async function makePosting(
 }
 
 export async function makeBase(db: PrismaClient, overrides: Partial<Prisma.IncubationBaseUncheckedCreateInput> = {}, now = new Date()) {
-  const base = buildBase(testRng(), { now, type: "returnee_park", regionCode: overrides.regionCode ?? "610924001" });
+  const base = buildBase(testRng(), { now, type: "returnee_park", regionCode: overrides.regionCode ?? "610924100" });
   return db.incubationBase.create({ data: { ...base, ...overrides } });
 }
 
@@ -463,6 +463,6 @@ export async function makeCourse(
   now = new Date(),
 ) {
   const providerId = overrides.providerId ?? (await makeOrganization(db, { kind: "training_provider" }, now)).id;
-  const course = buildCourse(testRng(), { now, line, regionCode: overrides.regionCode ?? "610924001", providerId, startInDays: 10 });
+  const course = buildCourse(testRng(), { now, line, regionCode: overrides.regionCode ?? "610924100", providerId, startInDays: 10 });
   return db.trainingCourse.create({ data: { ...course, ...overrides } });
 }

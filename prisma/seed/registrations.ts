@@ -11,11 +11,11 @@ import { DEMO_PASSWORD } from "./accounts.ts";
 export const PENDING_REGISTRATIONS = [
   {
     owner: { email: "haoping-factory@demo-employer.cn", displayName: "蒿坪毛绒玩具厂 李厂长" },
-    org: { name: "紫阳县蒿坪镇毛绒玩具新社区工厂", kind: "community_factory", industryCode: "plush_toys", regionCode: "610924002", address: "紫阳县蒿坪镇社区工厂园 3 号楼", contactName: "李厂长", contactPhone: "0915-4316688", description: "毛绒玩具缝制加工，招缝纫工、质检员，可带娃上班。" },
+    org: { name: "紫阳县蒿坪镇毛绒玩具新社区工厂", kind: "community_factory", industryCode: "plush_toys", regionCode: "610924101", address: "紫阳县蒿坪镇社区工厂园 3 号楼", contactName: "李厂长", contactPhone: "0915-4316688", description: "毛绒玩具缝制加工，招缝纫工、质检员，可带娃上班。" },
   },
   {
     owner: { email: "ziyang-tea@demo-employer.cn", displayName: "紫阳茗香茶业 人事 王先生" },
-    org: { name: "紫阳县茗香富硒茶业有限公司", kind: "company", industryCode: "selenium", regionCode: "610924001", address: "紫阳县城关镇茶城路 18 号", contactName: "王先生", contactPhone: "0915-4321808", description: "富硒茶种植、加工与销售。" },
+    org: { name: "紫阳县茗香富硒茶业有限公司", kind: "company", industryCode: "selenium", regionCode: "610924100", address: "紫阳县城关镇茶城路 18 号", contactName: "王先生", contactPhone: "0915-4321808", description: "富硒茶种植、加工与销售。" },
   },
   {
     owner: { email: "hanbin-logistics@demo-employer.cn", displayName: "汉滨速达物流 人事 张女士" },

@@ -4,7 +4,6 @@
  * Deterministic for a given seed and `now`.
  */
 import Database from "better-sqlite3";
-import { pinyin } from "pinyin-pro";
 import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
 import { BASE_TYPES, COURSE_LINES, GIG_TEMPLATES, INDUSTRIES, INTERNSHIP_TEMPLATES, JOB_TEMPLATES, LABOUR_BRANDS } from "./catalog.ts";
 import {
@@ -15,7 +14,7 @@ import {
 import { seedDemoAccounts } from "./accounts.ts";
 import { seedIndicators } from "./indicators.ts";
 import { seedPendingRegistrations } from "./registrations.ts";
-import { COUNTIES, regionRows, shortCountyName } from "./regions.ts";
+import { COUNTIES, seedRegions, shortCountyName } from "./regions.ts";
 import { forgetReferenceData } from "../../app/modules/regions/regions.server.ts";
 
 export const DEMO_COUNTS = { jobs: 3200, internships: 2100, gigs: 560 } as const;
@@ -25,14 +24,7 @@ export interface SeedOptions {
   seed?: number;
 }
 
-/** "恒口镇" → "Hengkou Town": good enough English for a division list nobody translated. */
-export function englishPlaceName(name: string): string {
-  const match = /^(.*?)(回族镇|街道|镇|乡)$/.exec(name);
-  const stem = match?.[1] ?? name;
-  const suffix = { 回族镇: "Hui Town", 街道: "Subdistrict", 镇: "Town", 乡: "Township" }[match?.[2] ?? ""] ?? "";
-  const py = pinyin(stem, { toneType: "none", type: "array", v: true }).join("");
-  return `${py.charAt(0).toUpperCase()}${py.slice(1)}${suffix ? ` ${suffix}` : ""}`;
-}
+export { englishPlaceName } from "../../app/modules/regions/english.ts";
 
 interface OrgRef {
   id: number;
@@ -47,7 +39,7 @@ async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) =
 }
 
 async function seedReferenceData(db: PrismaClient) {
-  await db.region.createMany({ data: regionRows(englishPlaceName) });
+  await seedRegions(db);
   await db.industry.createMany({ data: INDUSTRIES.map((i) => ({ ...i })) });
   await db.labourBrand.createMany({ data: LABOUR_BRANDS.map((b) => ({ ...b })) });
 }
@@ -81,7 +73,7 @@ async function seedOrganizations(db: PrismaClient, rng: Rng, now: Date): Promise
     add("incubator", towns[0]!.code, `${county.name}创业服务中心`, "public_service");
   }
   add("training_provider", "610902002", "安康职业技术学院继续教育学院", "education");
-  add("training_provider", "610924001", "紫阳县修脚技艺培训学校", "education");
+  add("training_provider", "610924100", "紫阳县修脚技艺培训学校", "education");
 
   await insertInChunks(rows, 500, (data) => db.organization.createMany({ data }));
   return db.organization.findMany({
@@ -160,7 +152,7 @@ async function seedBasesAndCourses(db: PrismaClient, rng: Rng, now: Date, orgs: 
   }
   bases.push(buildBase(rng, { now, type: "graduate_park", regionCode: "610902002", name: "安康市大学生创业孵化园" }));
   bases.push(buildBase(rng, { now, type: "incubator", regionCode: "610902003", name: "安康高新区创业孵化基地" }));
-  bases.push(buildBase(rng, { now, type: "guiyan_park", regionCode: "610902010", name: "安康市归雁经济产业园" }));
+  bases.push(buildBase(rng, { now, type: "guiyan_park", regionCode: "610902107", name: "安康市归雁经济产业园" }));
   await db.incubationBase.createMany({ data: bases });
 
   const providerOf = new Map(orgs.filter((o) => o.kind === "training_provider").map((o) => [o.regionCode.slice(0, 6), o.id]));

@@ -36,7 +36,7 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
   await employer.getByLabel("单位类型").selectOption("company");
   await employer.getByLabel("所属行业").selectOption("electronics");
   await employer.getByLabel("所在县（市、区）").selectOption("610924");
-  await employer.getByLabel("所在镇（街道）").selectOption("610924002");
+  await employer.getByLabel("所在镇（街道）").selectOption("610924101");
   await employer.getByLabel("详细地址").fill("蒿坪镇电子产业园 3 号厂房");
   await employer.getByLabel("联系人").fill("陈女士");
   await employer.getByLabel("对外联系电话").fill("0915-4319876");

@@ -33,7 +33,7 @@ test.describe("organization verification on a phone", () => {
     const towns = await page.getByLabel("所在镇（街道）").locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(towns.length).toBeGreaterThan(5);
     expect(towns.every((code) => code.startsWith("610924"))).toBe(true);
-    await page.getByLabel("所在镇（街道）").selectOption("610924002");
+    await page.getByLabel("所在镇（街道）").selectOption("610924101");
     await page.getByLabel("详细地址").fill("蒿坪镇茶园路 8 号");
     await page.getByLabel("联系人").fill("赵女士");
     await page.getByLabel("对外联系电话").fill("0915-4312345");

@@ -13,7 +13,7 @@ test("county staff import a CSV with upload progress (JavaScript), and without J
   await staff.goto("/staff/placements");
   await staff.getByRole("link", { name: "批量导入" }).first().click();
   await expect(staff.getByRole("heading", { name: "批量导入就业登记" })).toBeVisible();
-  await staff.getByLabel("选择文件").setInputFiles({ name: "e2e-good.csv", mimeType: "text/csv", buffer: csv([`e2e 甲,${idNumber(1)},new_urban,紫阳 e2e 厂,610924001,2025-06-01`, `e2e 乙,${idNumber(2)},城镇新增就业,紫阳 e2e 厂,蒿坪镇,2025-06-02`]) });
+  await staff.getByLabel("选择文件").setInputFiles({ name: "e2e-good.csv", mimeType: "text/csv", buffer: csv([`e2e 甲,${idNumber(1)},new_urban,紫阳 e2e 厂,610924100,2025-06-01`, `e2e 乙,${idNumber(2)},城镇新增就业,紫阳 e2e 厂,蒿坪镇,2025-06-02`]) });
   // With JavaScript the file goes up through XMLHttpRequest (for its progress), not as a page load.
   const posts: string[] = [];
   staff.on("request", (r) => {
@@ -27,7 +27,7 @@ test("county staff import a CSV with upload progress (JavaScript), and without J
   // No JavaScript: the plain multipart form; one bad row and nothing is saved.
   const plain = await logIn(browser, demoLogin("ziyangStaff"), { javaScriptEnabled: false });
   await plain.goto("/staff/placements/import");
-  await plain.getByLabel("选择文件").setInputFiles({ name: "e2e-bad.csv", mimeType: "text/csv", buffer: csv([`e2e 丙,${idNumber(3)},new_urban,紫阳 e2e 厂,610924001,2025-06-03`, `e2e 丁,${idNumber(4)},火星就业,紫阳 e2e 厂,610924001,2025-06-04`]) });
+  await plain.getByLabel("选择文件").setInputFiles({ name: "e2e-bad.csv", mimeType: "text/csv", buffer: csv([`e2e 丙,${idNumber(3)},new_urban,紫阳 e2e 厂,610924100,2025-06-03`, `e2e 丁,${idNumber(4)},火星就业,紫阳 e2e 厂,610924100,2025-06-04`]) });
   await plain.getByRole("button", { name: "上传并检查" }).click();
   await expect(plain.getByTestId("import-rejected")).toContainText("1 行有问题");
   await expect(plain.locator('[data-testid="import-report"] [data-row="3"]')).toContainText("就业类别：不在规定的就业类别中");
@@ -41,7 +41,7 @@ test("county staff import a CSV with upload progress (JavaScript), and without J
   await plain.getByLabel("身份证号").fill(idNumber(5).slice(0, 17) + (idNumber(5)[17] === "1" ? "2" : "1"));
   await plain.getByLabel("就业类别").selectOption("new_urban");
   await plain.getByLabel("用人单位").fill("紫阳 e2e 厂");
-  await plain.getByLabel("就业地区").selectOption("610924002");
+  await plain.getByLabel("就业地区").selectOption("610924101");
   await plain.getByLabel("就业日期").fill("2025-06-05");
   await plain.getByRole("button", { name: "保存登记" }).click();
   await expect(plain.getByText("身份证号校验不通过")).toBeVisible();

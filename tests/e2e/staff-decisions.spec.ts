@@ -52,7 +52,7 @@ test("the import templates and a rejected import's report download as files", as
   expect(xlsx.name).toBe("就业登记导入模板.xlsx");
   expect(xlsx.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
 
-  const bad = Buffer.from("\uFEFF姓名,身份证号,就业类别,用人单位,就业地区,就业日期\n报告 甲,1234,new_urban,紫阳报告厂,610924001,2025-06-03\n", "utf8");
+  const bad = Buffer.from("\uFEFF姓名,身份证号,就业类别,用人单位,就业地区,就业日期\n报告 甲,1234,new_urban,紫阳报告厂,610924100,2025-06-03\n", "utf8");
   await staff.getByLabel("选择文件").setInputFiles({ name: "report.csv", mimeType: "text/csv", buffer: bad });
   await staff.getByRole("button", { name: "上传并检查" }).click();
   await expect(staff.getByTestId("import-rejected")).toBeVisible();

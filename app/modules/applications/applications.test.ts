@@ -38,7 +38,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
         skills: options.skills ?? "电子商务 直播",
         groups: `,${(options.groups ?? []).join(",")}${options.groups?.length ? "," : ""}`,
         returneeKind: options.returneeKind ?? null,
-        hometownCode: "610924002",
+        hometownCode: "610924101",
         consentSharing: options.consent ?? true,
       },
     });
@@ -56,7 +56,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
 
   beforeAll(async () => {
     ({ db, cleanup } = openSeededDatabase());
-    const o = await makeOrganization(db, { regionCode: "610924002", name: "紫阳县富硒茶业有限公司" });
+    const o = await makeOrganization(db, { regionCode: "610924101", name: "紫阳县富硒茶业有限公司" });
     org = { id: o.id, name: o.name };
     owner = await user("employer", "人事 赵女士");
     colleague = await user("employer", "人事 钱先生");
@@ -72,7 +72,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("goes submitted → viewed → interview → offered → hired with an event, a timestamp and a notice each time, seen by both sides", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002", kind: "job", title: "网店运营专员" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101", kind: "job", title: "网店运营专员" });
     const person = await seeker("王小红", { groups: ["graduate", "returnee"], returneeKind: "graduate", idNumber: ID_NUMBER });
 
     const t0 = new Date("2026-03-02T01:00:00Z");
@@ -125,7 +125,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("marking hired creates one pending placement with the person, organization, post, date, place and kind — and a second hire creates none", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002", kind: "job", title: "茶叶加工工" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101", kind: "job", title: "茶叶加工工" });
     const person = await seeker("李娟", { groups: ["returnee"], returneeKind: "industrial_worker", idNumber: undefined, consent: false });
     const applied = await apply(person.id, posting.id);
     if (!applied.ok) throw new Error(applied.reason);
@@ -145,7 +145,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
       employerName: org.name,
       postingId: posting.id,
       kind: "returnee",
-      regionCode: "610924002",
+      regionCode: "610924101",
       countyCode: "610924",
       source: "site",
       status: "pending",
@@ -189,12 +189,12 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("refuses a second application to the same post politely, also when both arrive at once", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101" });
     const person = await seeker("陈静");
     expect((await apply(person.id, posting.id)).ok).toBe(true);
     expect(await apply(person.id, posting.id)).toEqual({ ok: false, reason: "already_applied" });
 
-    const other = await makePosting(db, { organizationId: org.id, regionCode: "610924002" });
+    const other = await makePosting(db, { organizationId: org.id, regionCode: "610924101" });
     const results = await Promise.all(Array.from({ length: 5 }, () => apply(person.id, other.id)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === "already_applied")).toHaveLength(4);
@@ -203,7 +203,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("fills a 5-person gig with exactly 5 of 30 people applying at once; a withdrawal frees a place", async () => {
-    const gig = await makePosting(db, { organizationId: org.id, regionCode: "610924002", kind: "gig", headcount: 5, title: "茶园采摘零工" });
+    const gig = await makePosting(db, { organizationId: org.id, regionCode: "610924101", kind: "gig", headcount: 5, title: "茶园采摘零工" });
     const people = await Promise.all(Array.from({ length: 30 }, (_, i) => seeker(`采茶工${i}`)));
     const results = await Promise.all(people.map((p) => apply(p.id, gig.id)));
     expect(results.filter((r) => r.ok)).toHaveLength(5);
@@ -221,7 +221,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("lets the seeker withdraw until a decision, notifies the employer, and never withdraws someone else's", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002", title: "仓库管理员" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101", title: "仓库管理员" });
     const person = await seeker("赵刚");
     const applied = await apply(person.id, posting.id);
     if (!applied.ok) throw new Error(applied.reason);
@@ -249,7 +249,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("follows the transition table: forward only, reject from any open status with a reason, nothing after the end", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002", title: "质检员" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101", title: "质检员" });
     const fresh = async (status?: "viewed" | "interview" | "offered") => {
       const p = await seeker(`候选人${serial}`);
       const a = await apply(p.id, posting.id);
@@ -303,7 +303,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("shares only the name and masked phone without consent", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101" });
     const person = await seeker("吴芳", { consent: false, idNumber: `${"61092419950505112"}${idNumberCheckChar("61092419950505112")}`, skills: "缝纫" });
     const preview = await loadApplyPage(person.id, posting.id, "zh-CN");
     expect(preview?.shared).toMatchObject({ shared: false, name: "吴芳", phone: maskPhone(person.phone), phoneIsFull: false, skills: "", idNumberMasked: null });
@@ -315,7 +315,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("keeps another organization's employer out: cannot list, see or act (not found)", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002", title: "保密岗位" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101", title: "保密岗位" });
     const person = await seeker("郑洁");
     const a = await apply(person.id, posting.id);
     if (!a.ok) throw new Error(a.reason);
@@ -331,7 +331,7 @@ describe("applications: apply, lifecycle on both sides, placement on hire (real 
   });
 
   it("lists a post's applicants with search by name or skill and filters by status, group and education", async () => {
-    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924002", title: "电商主播" });
+    const posting = await makePosting(db, { organizationId: org.id, regionCode: "610924101", title: "电商主播" });
     const people = [
       await seeker("刘洋", { skills: "直播 剪辑", groups: ["graduate"], education: "bachelor" }),
       await seeker("杨帆", { skills: "叉车 仓储", groups: ["returnee"], returneeKind: "skilled", education: "senior" }),

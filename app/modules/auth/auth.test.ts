@@ -178,12 +178,12 @@ describe("permissions and redirects", () => {
   it("scopes staff to their region's subtree by division code prefix", () => {
     expect(scopePrefix("610900")).toBe("6109");
     expect(scopePrefix("610924")).toBe("610924");
-    expect(scopePrefix("610924001")).toBe("610924001");
-    expect(inScope("610900", "610924001")).toBe(true);
-    expect(inScope("610924", "610924001")).toBe(true);
+    expect(scopePrefix("610924100")).toBe("610924100");
+    expect(inScope("610900", "610924100")).toBe(true);
+    expect(inScope("610924", "610924100")).toBe(true);
     expect(inScope("610924", "610902001")).toBe(false);
-    expect(inScope("610924001", "610924002")).toBe(false);
-    expect(inScope(null, "610924001")).toBe(false);
+    expect(inScope("610924100", "610924101")).toBe(false);
+    expect(inScope(null, "610924100")).toBe(false);
   });
 
   it("redirects only to same-site paths", () => {

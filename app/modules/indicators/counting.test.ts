@@ -81,14 +81,14 @@ describe("indicator counts from verified placements (real SQLite, demo data)", (
   });
 
   it("counts one person once however many times they are hired at once (100 parallel hires)", async () => {
-    const org = await makeOrganization(db, { regionCode: "610924002", name: "紫阳县并发测试电子厂" });
+    const org = await makeOrganization(db, { regionCode: "610924101", name: "紫阳县并发测试电子厂" });
     const owner = await db.user.create({ data: { email: "parallel-owner@test.cn", passwordHash: "x", role: "employer", displayName: "老板" } });
     await db.membership.create({ data: { userId: owner.id, organizationId: org.id, role: "owner" } });
     const seeker = await db.user.create({ data: { email: "parallel-seeker@test.cn", passwordHash: "x", role: "seeker", displayName: "赵秀英" } });
     await db.seekerProfile.create({
       data: { userId: seeker.id, name: "赵秀英", phoneEnc: encrypt("13912340000"), phoneMasked: maskPhone("13912340000"), idNumberEnc: encrypt(ID), idNumberMasked: maskIdNumber(ID), idHash: lookupHash("id-number", ID), consentSharing: true },
     });
-    const postings = await Promise.all(Array.from({ length: 100 }, (_, n) => makePosting(db, { organizationId: org.id, regionCode: "610924002", kind: "job", title: `并发岗位 ${n}` })));
+    const postings = await Promise.all(Array.from({ length: 100 }, (_, n) => makePosting(db, { organizationId: org.id, regionCode: "610924101", kind: "job", title: `并发岗位 ${n}` })));
     const applications = [];
     for (const p of postings) {
       const applied = await apply(seeker.id, p.id);
@@ -113,7 +113,7 @@ describe("indicator counts from verified placements (real SQLite, demo data)", (
 
     // The figure traces to the record: the credited placement is in the county's drill-down, masked.
     const annual = credits.find((c) => c.indicator.code === "new_urban_employment")!;
-    const records = await indicatorRecords(ziyang, { indicatorId: annual.indicatorId, region: "610924002", year, page: 1 }, "zh-CN"); // newest first
+    const records = await indicatorRecords(ziyang, { indicatorId: annual.indicatorId, region: "610924101", year, page: 1 }, "zh-CN"); // newest first
     const row = records!.rows.find((r) => r.placementId === annual.placementId);
     expect(row).toMatchObject({ personName: "赵秀英", idNumberMasked: maskIdNumber(ID) });
     expect(JSON.stringify(records)).not.toContain(ID);

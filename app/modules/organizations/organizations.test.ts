@@ -26,7 +26,7 @@ const form = (overrides: Record<string, string | undefined> = {}) =>
     kind: "company",
     industryCode: "selenium",
     countyCode: "610924",
-    townCode: "610924002",
+    townCode: "610924101",
     address: "蒿坪镇茶园路 8 号",
     contactName: "陈女士",
     contactPhone: "0915-4312345",
@@ -81,7 +81,7 @@ describe("organizations: registration, staff decisions in scope, invitations (re
     const { owner, id, warning } = await register({ creditCode: typed });
     expect(warning).toBe(true);
     const org = await db.organization.findUniqueOrThrow({ where: { id }, include: { members: true } });
-    expect(org).toMatchObject({ creditCode: code, status: "pending", creditCodeWarning: true, regionCode: "610924002", verifiedAt: null, createdById: owner.id });
+    expect(org).toMatchObject({ creditCode: code, status: "pending", creditCodeWarning: true, regionCode: "610924101", verifiedAt: null, createdById: owner.id });
     expect(org.members).toEqual([expect.objectContaining({ userId: owner.id, role: "owner" })]);
     const { id: plain } = await register();
     const queue = await pendingIds(staff.ziyang!);
@@ -117,8 +117,8 @@ describe("organizations: registration, staff decisions in scope, invitations (re
   });
 
   it("lets staff of another county neither see nor decide; town staff only their town", async () => {
-    const haoping = await register({ townCode: "610924002" });
-    const chengguan = await register({ townCode: "610924001" });
+    const haoping = await register({ townCode: "610924101" });
+    const chengguan = await register({ townCode: "610924100" });
     const county = await register({ townCode: undefined });
     const all = [haoping.id, chengguan.id, county.id];
     const auditsBefore = await db.auditLog.count();
@@ -150,7 +150,7 @@ describe("organizations: registration, staff decisions in scope, invitations (re
     const org = await db.organization.findUniqueOrThrow({ where: { id } });
     expect(org).toMatchObject({ status: "verified", verifiedById: staff.ziyang!.id, verifiedAt: new Date("2026-03-02T02:00:00Z") });
     const log = await db.auditLog.findFirstOrThrow({ where: { entityType: "organization", entityId: String(id) } });
-    expect(log).toMatchObject({ actorId: staff.ziyang!.id, action: "organization.verify", regionCode: "610924002" });
+    expect(log).toMatchObject({ actorId: staff.ziyang!.id, action: "organization.verify", regionCode: "610924101" });
     expect(JSON.parse(log.before!)).toMatchObject({ status: "pending", verifiedAt: null, verifiedById: null });
     expect(JSON.parse(log.after!)).toMatchObject({ status: "verified", verifiedAt: "2026-03-02T02:00:00.000Z", verifiedById: staff.ziyang!.id });
     const note = await db.notification.findFirstOrThrow({ where: { userId: owner.id } });
@@ -188,7 +188,7 @@ describe("organizations: registration, staff decisions in scope, invitations (re
 
   it("shows 'verified' on a posting only once the organization is verified", async () => {
     const pending = await register();
-    const posting = await makePosting(db, { organizationId: pending.id, regionCode: "610924002" });
+    const posting = await makePosting(db, { organizationId: pending.id, regionCode: "610924101" });
     expect((await loadDetail("job", posting.id, "zh-CN"))?.posting?.organization.verified).toBe(false);
     await decideOrganization(staff.ziyang!, { intent: "verify", id: pending.id });
     expect((await loadDetail("job", posting.id, "zh-CN"))?.posting?.organization.verified).toBe(true);

@@ -51,7 +51,7 @@ export async function entryOptions(actor: StaffActor, lang: string) {
   return {
     counties: counties.map((code) => ({
       code,
-      name: label(regions.get(code) ?? { code, name: code, nameEn: null, level: "county", parentCode: null }),
+      name: label(regions.get(code) ?? { code, name: code, nameEn: null, level: "county", parentCode: null, retiredAt: null, replacedBy: null }),
       selectable: scope.prefix === null || code.startsWith(scope.prefix),
       towns: scope.places.filter((p) => p.level === "town" && p.code.startsWith(code)).sort((a, b) => a.code.localeCompare(b.code)).map((t) => ({ code: t.code, name: label(t) })),
     })),

@@ -50,7 +50,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
     const text =
       "\uFEFF姓名,身份证号,人员类别,返乡人员类型,就业类别,就业情形,用人单位,统一社会信用代码,就业地区,就业日期\r\n" +
       `张一,${ids[0]},返乡人员、退役军人,退役军人,返乡入乡创业就业,到新单位就业,"紫阳县富硒茶业有限公司,二厂",,紫阳县蒿坪镇,2026/1/5\r\n` +
-      `李二,${ids[1]!.toLowerCase()},,,new_urban,,紫阳县修脚师服务中心,,610924001,2025-11-30\r\n` +
+      `李二,${ids[1]!.toLowerCase()},,,new_urban,,紫阳县修脚师服务中心,,610924100,2025-11-30\r\n` +
       `王三,${ids[2]},graduate,,高校毕业生就业,new_business,王三电商工作室,,610924,2025-09-01\r\n`;
     const result = await importPlacements(ziyang, csvFile("九月名单.csv", text));
     expect(result).toMatchObject({ ok: true, status: "accepted" });
@@ -65,9 +65,9 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
       ["李二", "pending", "import", ziyang.id],
       ["王三", "pending", "import", ziyang.id],
     ]);
-    expect(rows[0]).toMatchObject({ kind: "returnee", returneeKind: "veteran", groups: ",returnee,veteran,", employerName: "紫阳县富硒茶业有限公司,二厂", regionCode: "610924002", countyCode: "610924", continuity: "new_employer" });
+    expect(rows[0]).toMatchObject({ kind: "returnee", returneeKind: "veteran", groups: ",returnee,veteran,", employerName: "紫阳县富硒茶业有限公司,二厂", regionCode: "610924101", countyCode: "610924", continuity: "new_employer" });
     expect(rows[0]!.startDate.toISOString()).toBe("2026-01-05T00:00:00.000Z");
-    expect(rows[1]).toMatchObject({ kind: "new_urban", regionCode: "610924001", countyCode: "610924", groups: "," });
+    expect(rows[1]).toMatchObject({ kind: "new_urban", regionCode: "610924100", countyCode: "610924", groups: "," });
     expect(rows[2]).toMatchObject({ kind: "graduate", continuity: "new_business", regionCode: "610924", countyCode: "610924", groups: ",graduate," });
     rows.forEach((r, i) => {
       expect(r.idHash).toBe(lookupHash("id-number", ids[i]!));
@@ -90,7 +90,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
     const sheet = workbook.addWorksheet("Sheet1");
     sheet.addRow(["Start date", "Name", "ID number", "Employer", "Placement kind", "Region", "Credit code", "Notes"]);
     const org = await db.organization.findFirstOrThrow({ where: { regionCode: { startsWith: "610924" } } });
-    sheet.addRow([new Date(Date.UTC(2026, 0, 20)), "赵四", idNumber(201), "Some name typed differently", "Gig and flexible work", "610924002", org.creditCode.toLowerCase(), "ignored"]);
+    sheet.addRow([new Date(Date.UTC(2026, 0, 20)), "赵四", idNumber(201), "Some name typed differently", "Gig and flexible work", "610924101", org.creditCode.toLowerCase(), "ignored"]);
     sheet.addRow([new Date(Date.UTC(2025, 5, 1)), "钱五", idNumber(202), "紫阳县社区工厂", "rural_transfer_local", "蒿坪镇", "", ""]);
     sheet.getCell("C2").numFmt = "@";
     const data = new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -99,8 +99,8 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
     if (!result.ok) return;
     const rows = await db.placement.findMany({ where: { importBatchId: result.batchId }, orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.personName, r.kind, r.regionCode, r.startDate.toISOString().slice(0, 10), r.status, r.source])).toEqual([
-      ["赵四", "gig_flexible", "610924002", "2026-01-20", "pending", "import"],
-      ["钱五", "rural_transfer_local", "610924002", "2025-06-01", "pending", "import"],
+      ["赵四", "gig_flexible", "610924101", "2026-01-20", "pending", "import"],
+      ["钱五", "rural_transfer_local", "610924101", "2025-06-01", "pending", "import"],
     ]);
     // A known credit code links the organization.
     expect(rows[0]!.organizationId).toBe(org.id);
@@ -114,7 +114,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Sheet1");
     sheet.addRow(["姓名", "身份证号", "就业类别", "用人单位", "就业地区", "就业日期"]);
-    sheet.addRow(["数字", Number(idNumber(250).slice(0, 17)) * 10, "new_urban", "紫阳数字厂", "610924001", "2025-05-01"]);
+    sheet.addRow(["数字", Number(idNumber(250).slice(0, 17)) * 10, "new_urban", "紫阳数字厂", "610924100", "2025-05-01"]);
     const result = await importPlacements(ziyang, { name: "numbers.xlsx", data: new Uint8Array(await workbook.xlsx.writeBuffer()) });
     expect(result).toMatchObject({ ok: true, status: "rejected" });
     if (result.ok) expect(rowErrors(await report(result.batchId), 2)).toEqual({ idNumber: "placementEntry.errors.idNumberAsNumber" });
@@ -122,7 +122,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
 
   it("saves nothing from a file with one bad row, and reports that row with its reason", async () => {
     const before = await db.placement.count();
-    const text = ["姓名,身份证号,就业类别,用人单位,就业地区,就业日期", `孙六,${idNumber(301)},new_urban,紫阳甲厂,610924001,2025-10-01`, `周七,${badChecksum(302)},new_urban,紫阳乙厂,610924001,2025-10-02`, `吴八,${idNumber(303)},new_urban,紫阳丙厂,610924001,2025-10-03`].join("\n");
+    const text = ["姓名,身份证号,就业类别,用人单位,就业地区,就业日期", `孙六,${idNumber(301)},new_urban,紫阳甲厂,610924100,2025-10-01`, `周七,${badChecksum(302)},new_urban,紫阳乙厂,610924100,2025-10-02`, `吴八,${idNumber(303)},new_urban,紫阳丙厂,610924100,2025-10-03`].join("\n");
     const result = await importPlacements(ziyang, csvFile("one-bad.csv", text));
     expect(result).toMatchObject({ ok: true, status: "rejected" });
     if (!result.ok) return;
@@ -151,7 +151,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
       "Name,ID number,Placement kind,Employer,Region,Start date,Groups,Returnee kind,Continuity,Credit code",
       `A,${badChecksum(401)},new_urban,汉滨甲厂,610902001,2025-10-01,,,,`, // 2: checksum
       `B,${idNumber(402)},new_urban,汉滨乙厂,610902001,${chinaDay(1)},,,,`, // 3: tomorrow
-      `C,${idNumber(403)},new_urban,紫阳丙厂,610924002,2025-10-01,,,,`, // 4: a Ziyang town, Hanbin staff
+      `C,${idNumber(403)},new_urban,紫阳丙厂,610924101,2025-10-01,,,,`, // 4: a Ziyang town, Hanbin staff
       `D,${idNumber(404)},astronaut,汉滨丁厂,610902001,2025-10-01,,,,`, // 5: unknown kind
       `李二,${idNumber(102)},new_urban,紫阳县修脚师服务中心,610902001,2025-11-30,,,,`, // 6: already recorded
       `E,${idNumber(406)},new_urban,汉滨戊厂,610902001,2025-10-01,,,,`, // 7: fine
@@ -193,7 +193,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
     const notUtf8 = await importPlacements(ziyang, { name: "gbk.csv", data: gbk });
     expect(notUtf8.ok && (await report(notUtf8.batchId)).fileErrors).toEqual(["placementEntry.import.errors.notUtf8"]);
     const header = "姓名,身份证号,就业类别,用人单位,就业地区,就业日期\n";
-    const many = header + `张三,${idNumber(1)},new_urban,厂,610924001,2025-01-01\n`.repeat(IMPORT_MAX_ROWS + 1);
+    const many = header + `张三,${idNumber(1)},new_urban,厂,610924100,2025-01-01\n`.repeat(IMPORT_MAX_ROWS + 1);
     const tooMany = await importPlacements(ziyang, csvFile("many.csv", many));
     expect(tooMany.ok && (await report(tooMany.batchId)).fileErrors).toEqual([`placementEntry.import.errors.tooManyRows?max=${IMPORT_MAX_ROWS}&count=${IMPORT_MAX_ROWS + 1}`]);
     expect(await importPlacements(ziyang, { name: "big.csv", data: new Uint8Array(IMPORT_MAX_BYTES + 1) })).toEqual({ ok: false, error: "placementEntry.import.errors.tooLarge?mb=5" });
@@ -207,7 +207,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
     const header = "姓名,身份证号,就业类别,用人单位,就业地区,就业日期\n";
     const lines = Array.from({ length: 5000 }, (_, i) => {
       const first17 = `610924196${i % 10}0101${String(Math.floor(i / 10)).padStart(3, "0")}`;
-      return `批量${i},${first17 + idNumberCheckChar(first17)},new_urban,紫阳批量厂${Math.floor(i / 1000)},610924001,2025-0${1 + (i % 9)}-15`;
+      return `批量${i},${first17 + idNumberCheckChar(first17)},new_urban,紫阳批量厂${Math.floor(i / 1000)},610924100,2025-0${1 + (i % 9)}-15`;
     });
     const started = Date.now();
     const result = await importPlacements(ziyang, csvFile("big.csv", header + lines.join("\n")));
@@ -226,7 +226,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
       kind: "new_urban",
       employerName: "紫阳县手工录入有限公司",
       creditCode: makeCreditCode("610924", 77_000_001),
-      regionCode: "610924002",
+      regionCode: "610924101",
       startDate: chinaDay(),
     });
     const entered = await createPlacement(ziyang, row);
@@ -256,7 +256,7 @@ describe("placements entered by staff and imported from CSV and XLSX (real SQLit
     expect(parseCsv("a\tb\n1\t2")).toEqual([["a", "b"], ["1", "2"]]);
     for (const lang of ["zh-CN", "en"] as const) {
       const header = templateCsv(lang);
-      const row = `\n测试,${idNumber(950 + (lang === "en" ? 1 : 0))},,,new_urban,,模板测试厂,,610924001,2025-05-05\n`;
+      const row = `\n测试,${idNumber(950 + (lang === "en" ? 1 : 0))},,,new_urban,,模板测试厂,,610924100,2025-05-05\n`;
       const result = await importPlacements(ziyang, csvFile(`template-${lang}.csv`, header.replace(/\r\n$/, "") + row));
       expect(result, lang).toMatchObject({ ok: true, status: "accepted" });
       const workbook = new ExcelJS.Workbook();

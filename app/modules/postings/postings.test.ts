@@ -272,7 +272,7 @@ describe("postings: employer lifecycle, staff moderation and search sync (real S
   });
 
   it("publishes nothing from an organization that is not verified", async () => {
-    const org = await makeOrganization(db, { regionCode: "610924002", status: "pending" });
+    const org = await makeOrganization(db, { regionCode: "610924101", status: "pending" });
     const user = await db.user.create({ data: { email: "new-hr@example.com", passwordHash: "x", role: "employer", displayName: "新单位人事" } });
     await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "owner" } });
     const result = await createPosting(user.id, jobInput("仓库管理员 PX7001"));

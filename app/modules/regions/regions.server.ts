@@ -6,6 +6,10 @@ export interface RegionInfo {
   nameEn: string | null;
   level: string;
   parentCode: string | null;
+  /** Set when the national list dropped the code: records keep it and show its name, pickers leave it out. */
+  retiredAt: Date | null;
+  /** The code that took over a retired one, when there is one. */
+  replacedBy: string | null;
 }
 
 export interface CodeName {
@@ -67,5 +71,46 @@ export function regionName(regions: Map<string, RegionInfo>, code: string | null
 }
 
 export async function countiesOf(regions: Map<string, RegionInfo>) {
-  return [...regions.values()].filter((r) => r.level === "county").sort((a, b) => a.code.localeCompare(b.code));
+  return [...regions.values()].filter((r) => r.level === "county" && !r.retiredAt).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+// Built once per loaded region map (so once per process until a load calls forgetReferenceData).
+const childIndex = new WeakMap<Map<string, RegionInfo>, Map<string, RegionInfo[]>>();
+
+function childrenIndex(regions: Map<string, RegionInfo>): Map<string, RegionInfo[]> {
+  let index = childIndex.get(regions);
+  if (!index) {
+    index = new Map();
+    for (const region of regions.values()) {
+      if (!region.parentCode) continue;
+      const list = index.get(region.parentCode) ?? [];
+      list.push(region);
+      index.set(region.parentCode, list);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+    childIndex.set(regions, index);
+  }
+  return index;
+}
+
+/** The regions right under `code`, by code; retired ones only when asked (records and sums still name them). */
+export function childrenOf(regions: Map<string, RegionInfo>, code: string, options: { includeRetired?: boolean } = {}): RegionInfo[] {
+  const all = childrenIndex(regions).get(code) ?? [];
+  return options.includeRetired ? all : all.filter((r) => !r.retiredAt);
+}
+
+/** What a picker offers under a region: its children the national list still carries, by code. */
+export async function activeChildren(code: string): Promise<RegionInfo[]> {
+  return childrenOf(await getRegions(), code);
+}
+
+/** A retired code's successor chain followed to the code in use today (610928 → 610981); a live code is itself. */
+export function currentCode(regions: Map<string, RegionInfo>, code: string): string {
+  let current = code;
+  for (let hops = 0; hops < 5; hops++) {
+    const region = regions.get(current);
+    if (!region?.retiredAt || !region.replacedBy) break;
+    current = region.replacedBy;
+  }
+  return current;
 }

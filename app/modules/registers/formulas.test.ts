@@ -66,13 +66,13 @@ describe("register formulas", () => {
   });
 
   it("registered unemployment rate: the region's own latest month, else its children's summed", () => {
-    const tree: Record<string, string[]> = { "610900": ["610902", "610924"], "610924": ["610924001", "610924002"] };
+    const tree: Record<string, string[]> = { "610900": ["610902", "610924"], "610924": ["610924100", "610924101"] };
     const childrenOf = (code: string) => tree[code] ?? [];
     const rows = [
       { regionCode: "610902", month: 1, urbanEmployed: 1000, registeredUnemployed: 100 },
       { regionCode: "610902", month: 2, urbanEmployed: 960, registeredUnemployed: 40 }, // latest: 4.00%
-      { regionCode: "610924001", month: 2, urbanEmployed: 470, registeredUnemployed: 30 },
-      { regionCode: "610924002", month: 1, urbanEmployed: 490, registeredUnemployed: 10 },
+      { regionCode: "610924100", month: 2, urbanEmployed: 470, registeredUnemployed: 30 },
+      { regionCode: "610924101", month: 1, urbanEmployed: 490, registeredUnemployed: 10 },
     ];
     expect(registeredUnemploymentRate(labourFigureFor("610902", rows, childrenOf))).toBe(400);
     expect(labourFigureFor("610924", rows, childrenOf)).toEqual({ urbanEmployed: 960, registeredUnemployed: 40 });
@@ -86,12 +86,12 @@ describe("register formulas", () => {
 
   it("full-employment communities: recognised in the year at city level or above, each community once", () => {
     const rows = [
-      { regionCode: "610924002", name: "新华村", level: "city", year: 2025 },
-      { regionCode: "610924002", name: "新华村", level: "provincial", year: 2025 },
-      { regionCode: "610924002", name: "和平社区", level: "national", year: 2025 },
-      { regionCode: "610924003", name: "新华村", level: "city", year: 2025 },
-      { regionCode: "610924003", name: "幸福村", level: "county", year: 2025 },
-      { regionCode: "610924003", name: "团结村", level: "city", year: 2024 },
+      { regionCode: "610924101", name: "新华村", level: "city", year: 2025 },
+      { regionCode: "610924101", name: "新华村", level: "provincial", year: 2025 },
+      { regionCode: "610924101", name: "和平社区", level: "national", year: 2025 },
+      { regionCode: "610924102", name: "新华村", level: "city", year: 2025 },
+      { regionCode: "610924102", name: "幸福村", level: "county", year: 2025 },
+      { regionCode: "610924102", name: "团结村", level: "city", year: 2024 },
     ];
     expect(fullEmploymentCount(rows, 2025)).toBe(3);
     expect(fullEmploymentCount(rows, 2024)).toBe(1);

@@ -60,8 +60,8 @@ describe("registers that feed indicators (real SQLite, demo data)", () => {
   let hanbin: StaffActor;
   let city: StaffActor;
   const cookies: Record<string, string> = {};
-  const TOWN = "610924003";
-  const OTHER_TOWN = "610924004";
+  const TOWN = "610924102";
+  const OTHER_TOWN = "610924103";
 
   const staff = async (email: string): Promise<StaffActor> => {
     const u = await db.user.findUniqueOrThrow({ where: { email } });

@@ -71,7 +71,7 @@ describe("an ID number in a profile is a claim: records under it open only with 
     const id = validId("61092619850707303");
     await saveProfile(seeker.id, input({ idNumber: id }));
     const idHash = lookupHash("id-number", id);
-    const base = { personName: "王试", employerName: "紫阳茶厂", kind: "new_urban", regionCode: "610924001", countyCode: "610924", startDate: new Date("2026-03-02"), idHash, personKey: idHash };
+    const base = { personName: "王试", employerName: "紫阳茶厂", kind: "new_urban", regionCode: "610924100", countyCode: "610924", startDate: new Date("2026-03-02"), idHash, personKey: idHash };
     const recorded = await db.placement.create({ data: { ...base, source: "staff", idNumberEnc: encrypt(id), idNumberMasked: "masked", status: "verified", startDate: new Date("2025-04-01") } });
     const hire = await db.placement.create({ data: { ...base, source: "site", personUserId: seeker.id, status: "pending" } });
 
@@ -93,7 +93,7 @@ describe("an ID number in a profile is a claim: records under it open only with 
     await saveProfile(seeker.id, input({ idNumber: validId("61092619860606404") }));
     const other = lookupHash("id-number", validId("61092619860606412"));
     const hire = await db.placement.create({
-      data: { personName: "王试", employerName: "x", kind: "new_urban", regionCode: "610924001", countyCode: "610924", startDate: new Date("2026-03-02"), source: "site", personUserId: seeker.id, idHash: other, personKey: other },
+      data: { personName: "王试", employerName: "x", kind: "new_urban", regionCode: "610924100", countyCode: "610924", startDate: new Date("2026-03-02"), source: "site", personUserId: seeker.id, idHash: other, personKey: other },
     });
     await decidePlacement(staff, { intent: "verify", id: hire.id });
     expect((await loadProfileForm(seeker.id)).idVerified).toBeNull();

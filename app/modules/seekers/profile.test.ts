@@ -42,7 +42,7 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
 
   it("stores phone and ID number encrypted at rest, with masked copies, and derives birth date and sex", async () => {
     const userId = await newSeeker();
-    const result = await saveProfile(userId, input({ phone: "139 1234 5678", idNumber: ID.toLowerCase(), hometownCounty: "610924", hometownTown: "610924002", currentCounty: "610902" }));
+    const result = await saveProfile(userId, input({ phone: "139 1234 5678", idNumber: ID.toLowerCase(), hometownCounty: "610924", hometownTown: "610924101", currentCounty: "610902" }));
     expect(result).toEqual({ ok: true });
 
     const [raw] = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SeekerProfile" WHERE "userId" = ${userId}`);
@@ -61,7 +61,7 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
     const profile = await db.seekerProfile.findUniqueOrThrow({ where: { userId } });
     expect(profile.birthDate?.toISOString().slice(0, 10)).toBe("1995-03-12");
     expect(profile.sex).toBe("male");
-    expect(profile.hometownCode).toBe("610924002");
+    expect(profile.hometownCode).toBe("610924101");
     expect(profile.currentRegionCode).toBe("610902");
 
     // The form gets the phone back for editing, but the ID number only masked: its field starts blank.
@@ -71,7 +71,7 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
     expect(JSON.stringify(form)).not.toContain(ID);
     expect(form.idNumberMasked).toBe(raw!.idNumberMasked);
     expect(form.defaultValue.hometownCounty).toBe("610924");
-    expect(form.defaultValue.hometownTown).toBe("610924002");
+    expect(form.defaultValue.hometownTown).toBe("610924101");
     expect(form).toMatchObject({ birthDate: "1995-03-12", sex: "male" });
   });
 
@@ -147,7 +147,7 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
         data: { postingId: posting.id, seekerId: userId, status: "interview", snapshot: JSON.stringify({ name: "张导出" }), events: { create: [{ status: "submitted" }, { status: "interview", reason: "周一面试" }] } },
       });
       await db.$transaction((tx) => notify(tx, userId, "applicationStatus", { title: "导出测试岗位" }, "/me"));
-      const base = { personName: "张导出", employerName: "测试企业", kind: "new_urban", regionCode: "610926001", countyCode: "610926", startDate: new Date("2026-01-05"), source: "site" };
+      const base = { personName: "张导出", employerName: "测试企业", kind: "new_urban", regionCode: "610926100", countyCode: "610926", startDate: new Date("2026-01-05"), source: "site" };
       placementLinked = (await db.placement.create({ data: { ...base, personUserId: userId, applicationId: application.id, status: "verified" } })).id;
       placementById = (await db.placement.create({ data: { ...base, source: "staff", idHash: lookupHash("id-number", id), idNumberEnc: encrypt(id), idNumberMasked: "6109**********" + id.slice(-4) } })).id;
     });

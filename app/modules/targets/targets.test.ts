@@ -14,7 +14,7 @@ const context = { clientAddress: "10.4.0.1" };
 const CITY = "610900";
 const ZIYANG = "610924";
 const HANBIN = "610902";
-const HAOPING = "610924002";
+const HAOPING = "610924101";
 
 describe("targets: split a figure among the areas below, with sum checks, permissions and audit (real SQLite, demo data)", () => {
   let db: Db;
