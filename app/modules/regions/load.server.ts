@@ -76,8 +76,10 @@ export async function loadRegions(db: Db, prefix: string, options: LoadOptions =
 
       const listedCodes = new Set(rows.map((r) => r.code));
       const gone = [...existing.values()].filter((r) => under(r.code) && !listedCodes.has(r.code) && r.retiredAt === null && levels.includes(r.level as RegionLevel));
+      // A town renumbered inside its county keeps its name there: that is the code that took over.
+      const sameName = new Map(rows.filter((r) => r.level === "town").map((r) => [`${r.parentCode}|${r.name}`, r.code]));
       for (const region of gone) {
-        const replacedBy = changes.get(region.code) ?? null;
+        const replacedBy = changes.get(region.code) ?? (region.level === "town" ? sameName.get(`${region.parentCode}|${region.name}`) : undefined) ?? null;
         await tx.region.update({ where: { code: region.code }, data: { retiredAt: now, replacedBy } });
         report.retired.push({ code: region.code, name: region.name, replacedBy });
       }
