@@ -59,6 +59,8 @@ const envSchema = z.object({
   TRAVEL_ROAD_FACTOR: z.coerce.number().min(1).max(3).optional(),
   TRAVEL_RURAL_KMH: z.coerce.number().min(5).max(120).optional(),
   TRAVEL_URBAN_KMH: z.coerce.number().min(5).max(120).optional(),
+  /** The city (or county) this site serves: the public pages list its counties and towns. */
+  SITE_REGION: z.string().regex(/^\d{6}$/, "SITE_REGION must be a 6-digit division code (610900 for Ankang)").default("610900"),
 });
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; DATA_DIR: string };

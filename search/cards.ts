@@ -1,4 +1,5 @@
 import { fromCommaList } from "../app/utils/comma-list.ts";
+import { pointOf } from "../app/modules/places/points.ts";
 import type { OpportunityKind } from "./documents.ts";
 
 /**
@@ -23,20 +24,35 @@ export interface OpportunityCard {
   date: string | null;
   level: string | null;
   placesLeft: number | null;
+  /** Where it is: its own point, else its town's (or county seat's, approximate); null when unknown. */
+  point: { lat: number; lng: number; approximate: boolean } | null;
+}
+
+interface SharedRow {
+  regionCode: string;
+  countyCode: string;
+  description: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  groups: string;
+  lat?: number | null;
+  lng?: number | null;
 }
 
 /** What every kind's card takes the same way from its row. */
-function shared(row: { regionCode: string; countyCode: string; description: string; publishedAt: Date | null; createdAt: Date; groups: string }) {
+function shared(row: SharedRow) {
+  const own = row.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng, approximate: false } : undefined;
   return {
     regionCode: row.regionCode,
     countyCode: row.countyCode,
     summary: row.description.slice(0, 120),
     postedAt: (row.publishedAt ?? row.createdAt).toISOString(),
     groups: fromCommaList(row.groups),
+    point: own ?? pointOf(row.regionCode) ?? null,
   };
 }
 
-export interface PostingCardRow {
+export interface PostingCardRow extends Pick<SharedRow, "lat" | "lng"> {
   id: number;
   kind: string;
   title: string;
@@ -70,7 +86,7 @@ export function postingCard(row: PostingCardRow): OpportunityCard {
   };
 }
 
-export interface BaseCardRow {
+export interface BaseCardRow extends Pick<SharedRow, "lat" | "lng"> {
   id: number;
   name: string;
   description: string;
@@ -100,7 +116,7 @@ export function baseCard(row: BaseCardRow): OpportunityCard {
   };
 }
 
-export interface CourseCardRow {
+export interface CourseCardRow extends Pick<SharedRow, "lat" | "lng"> {
   id: number;
   title: string;
   description: string;

@@ -28,8 +28,14 @@ export interface SearchDocument {
   pinyin: string;
   initials: string;
   grams: string;
+  /** Meilisearch's geo field, for "near me" sorting and radius filters: the card's point. */
+  _geo: { lat: number; lng: number } | null;
   /** What a result list shows (stored, not searched): a search page reads no database rows. */
   card: OpportunityCard;
+}
+
+function geoOf(card: OpportunityCard): SearchDocument["_geo"] {
+  return card.point ? { lat: card.point.lat, lng: card.point.lng } : null;
 }
 
 export function docId(kind: OpportunityKind, id: number): string {
@@ -100,6 +106,7 @@ export interface PostingRow extends PostingCardRow {
 
 export function postingDocument(row: PostingRow): SearchDocument {
   const pay = monthlyPay(row.payMax, row.payPeriod);
+  const card = postingCard(row);
   return {
     id: docId(row.kind as OpportunityKind, row.id),
     kind: row.kind as OpportunityKind,
@@ -117,7 +124,8 @@ export function postingDocument(row: PostingRow): SearchDocument {
     postedAt: seconds(row.publishedAt ?? row.createdAt),
     validUntil: seconds(row.validUntil),
     ...searchHelpers(row.title, row.occupation),
-    card: postingCard(row),
+    _geo: geoOf(card),
+    card,
   };
 }
 
@@ -139,6 +147,7 @@ export interface BaseRow extends BaseCardRow {
 export const NEVER = 4102444800; // 2100-01-01
 
 export function baseDocument(row: BaseRow): SearchDocument {
+  const card = baseCard(row);
   return {
     id: docId("base", row.id),
     kind: "base",
@@ -156,7 +165,8 @@ export function baseDocument(row: BaseRow): SearchDocument {
     postedAt: seconds(row.publishedAt ?? row.createdAt),
     validUntil: NEVER,
     ...searchHelpers(row.name, ""),
-    card: baseCard(row),
+    _geo: geoOf(card),
+    card,
   };
 }
 
@@ -180,6 +190,7 @@ export interface CourseRow extends CourseCardRow {
 }
 
 export function courseDocument(row: CourseRow): SearchDocument {
+  const card = courseCard(row);
   return {
     id: docId("course", row.id),
     kind: "course",
@@ -197,6 +208,7 @@ export function courseDocument(row: CourseRow): SearchDocument {
     postedAt: seconds(row.publishedAt ?? row.createdAt),
     validUntil: seconds(row.enrolDeadline),
     ...searchHelpers(row.title, `${row.brand?.nameZh ?? ""} ${row.trade}`),
-    card: courseCard(row),
+    _geo: geoOf(card),
+    card,
   };
 }

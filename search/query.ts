@@ -15,7 +15,11 @@ export interface SearchRequest {
   posted?: string;
   group?: string;
   brand?: string;
-  sort: "relevance" | "newest" | "pay";
+  /** Where the visitor is ("near me"): distances, the distance sort and the radius are from here. */
+  origin?: { lat: number; lng: number };
+  /** Only items within this many km of the origin. */
+  withinKm?: number;
+  sort: "relevance" | "newest" | "pay" | "distance";
   page: number;
   pageSize: number;
 }
@@ -46,14 +50,23 @@ function filtersFor(req: SearchRequest, nowSec: number, except?: FacetName | "po
   if (req.group && except !== "groups") filters.push(`groups = ${quote(req.group)}`);
   if (req.brand && except !== "brand") filters.push(`brand = ${quote(req.brand)}`);
   if (req.posted && except !== "posted") filters.push(`postedAt >= ${nowSec - Number(req.posted) * 86400}`);
+  if (req.origin && req.withinKm) filters.push(`_geoRadius(${req.origin.lat}, ${req.origin.lng}, ${Math.round(req.withinKm * 1000)})`);
   return filters;
 }
 
-const SORT: Record<SearchRequest["sort"], string[] | undefined> = {
-  relevance: undefined,
-  newest: ["postedAt:desc"],
-  pay: ["payMonthly:desc", "postedAt:desc"],
-};
+function sortFor(req: SearchRequest): string[] | undefined {
+  switch (req.sort) {
+    case "newest":
+      return ["postedAt:desc"];
+    case "pay":
+      return ["payMonthly:desc", "postedAt:desc"];
+    case "distance":
+      // Items in one town share its point: the newest of them first.
+      return req.origin ? [`_geoPoint(${req.origin.lat}, ${req.origin.lng}):asc`, "postedAt:desc"] : undefined;
+    default:
+      return undefined;
+  }
+}
 
 const ACTIVE_FACET: Record<FacetName, keyof SearchRequest> = {
   kind: "kind", countyCode: "county", townCode: "town", industry: "industry", payBand: "pay", groups: "group", brand: "brand",
@@ -80,8 +93,9 @@ const holder = globalThis as typeof globalThis & { __viewCounts?: Map<string, Co
 const viewCounts = (holder.__viewCounts ??= new Map());
 
 function viewKey(indexUid: string, req: SearchRequest): string {
-  const { q, kind, county, town, industry, pay, posted, group, brand } = req;
-  return JSON.stringify([indexUid, q.trim(), [...kind].sort(), county, town, industry, pay, posted, group, brand]);
+  const { q, kind, county, town, industry, pay, posted, group, brand, origin, withinKm } = req;
+  const radius = origin && withinKm ? [origin.lat, origin.lng, withinKm] : null;
+  return JSON.stringify([indexUid, q.trim(), [...kind].sort(), county, town, industry, pay, posted, group, brand, radius]);
 }
 
 function keepCounts(key: string, counts: Counts, generation: number) {
@@ -117,7 +131,7 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
       q: req.q,
       filter: filtersFor(req, nowSec) as Filter,
       facets: kept ? [] : shown,
-      sort: SORT[req.sort],
+      sort: sortFor(req),
       page: req.page,
       hitsPerPage: req.pageSize,
       attributesToRetrieve: ["card"],

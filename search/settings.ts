@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 /** Index settings live here, in code; boot applies them idempotently. */
 export const indexSettings = {
   searchableAttributes: ["title", "orgName", "details", "summary", "grams", "pinyin", "initials"],
-  filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "payBand", "payMonthly", "postedAt", "validUntil"],
-  sortableAttributes: ["postedAt", "payMonthly"],
+  filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "payBand", "payMonthly", "postedAt", "validUntil", "_geo"],
+  sortableAttributes: ["postedAt", "payMonthly", "_geo"],
   displayedAttributes: ["id", "kind", "card"],
   rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
   localizedAttributes: [{ attributePatterns: ["title", "orgName", "details", "summary", "grams"], locales: ["cmn"] }],
@@ -28,4 +28,10 @@ function synonymGroups(groups: string[][]): Record<string, string[]> {
   return map;
 }
 
-export const settingsHash = createHash("sha256").update(JSON.stringify(indexSettings)).digest("hex").slice(0, 16);
+/**
+ * The documents' shape: change it when what a document holds changes (a new field, a card change,
+ * new place data), so that boot rebuilds an index made by older code.
+ */
+const DOCUMENTS_VERSION = "2: cards and _geo carry each item's point";
+
+export const settingsHash = createHash("sha256").update(JSON.stringify(indexSettings)).update(DOCUMENTS_VERSION).digest("hex").slice(0, 16);

@@ -46,6 +46,10 @@ function inlineScriptHashes(html: string): string[] {
   return [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash("sha256").update(m[1]!).digest("base64")}'`))];
 }
 
+// The two cookies a public page depends on: the language, and the home town "near me" starts from.
+const LANGUAGE_COOKIE = /(?:^|;\s*)lng=([^;]*)/;
+const HOME_COOKIE = /(?:^|;\s*)home=([^;]*)/;
+
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
@@ -54,8 +58,10 @@ export class PageCache {
   keyOf(req: Request): string | null {
     if (req.method !== "GET" && req.method !== "HEAD") return null;
     if (hasSessionCookie(req.headers.cookie) || req.originalUrl.length > 1000 || !CACHEABLE.test(req.path)) return null;
-    const lng = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? "")?.[1] ?? "";
-    return `${requestOrigin(req)}|${lng}|${req.originalUrl}`;
+    const cookies = req.headers.cookie ?? "";
+    const lng = LANGUAGE_COOKIE.exec(cookies)?.[1] ?? "";
+    const home = HOME_COOKIE.exec(cookies)?.[1] ?? "";
+    return `${requestOrigin(req)}|${lng}|${home}|${req.originalUrl}`;
   }
 
   get(key: string, now = Date.now()): Entry | undefined {

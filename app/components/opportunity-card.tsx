@@ -16,6 +16,8 @@ export interface CardView {
   date: string | null;
   level: string | null;
   placesLeft: number | null;
+  /** How far from the visitor's chosen place, when they chose one. */
+  distanceKm?: number | null;
 }
 
 export const KIND_STYLE: Record<CardView["kind"], string> = {
@@ -44,6 +46,12 @@ export function KindLabel({ kind, testId }: { kind: CardView["kind"]; testId?: s
   );
 }
 
+/** How far a card is from the visitor (straight line, so always "about"). */
+function DistanceLabel({ km }: { km: number }) {
+  const { t } = useTranslation();
+  return <span className="font-medium text-slate-800" data-testid="result-distance">{t("near.aboutKm", { km })}</span>;
+}
+
 export function OpportunityCard({ card, query }: { card: CardView; query: string }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
@@ -62,6 +70,7 @@ export function OpportunityCard({ card, query }: { card: CardView; query: string
       </div>
       <p className="mt-1 text-sm text-slate-700">
         <Highlighted text={card.orgName} query={query} /> · {card.place}
+        {card.distanceKm != null ? <> · <DistanceLabel km={card.distanceKm} /></> : null}
       </p>
       <p className="mt-1 line-clamp-2 text-sm text-slate-600">
         <Highlighted text={card.summary} query={query} />

@@ -8,6 +8,8 @@ import { getLanguage } from "~/i18n/language.server.ts";
 import { parseSearchParams } from "~/modules/search/params.server.ts";
 import { GROUP_CODES, MAX_PAGE, MAX_QUERY_LENGTH, POSTED_WITHIN, searchUrl, type SearchParams } from "~/modules/search/search-url.ts";
 import { loadSearchPage, type FacetOption } from "~/modules/search/search-page.server.ts";
+import { withHomeTown } from "~/modules/search/home-town.server.ts";
+import { NearMe } from "~/components/near-me.tsx";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { OPPORTUNITY_KINDS, PAY_BANDS } from "../../search/documents.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
@@ -23,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { params, notes } = parseSearchParams(new URL(request.url).searchParams);
+  const { params, notes } = parseSearchParams(await withHomeTown(request));
   return loadSearchPage(params, notes, await getLanguage(request));
 }
 
@@ -185,7 +187,10 @@ export default function SearchPage() {
           onBlur={() => (typing.current = false)}
         />
         {params.kind.map((k) => <input key={k} type="hidden" name="kind" value={k} />)}
-        {FILTERS.map((name) => (params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null))}
+        {[...FILTERS, "near", "within"].map((name) => {
+          const value = params[name as FilterName | "near" | "within"];
+          return value ? <input key={name} type="hidden" name={name} value={value} /> : null;
+        })}
         <button type="submit" className="h-12 shrink-0 rounded bg-brand-600 px-5 text-base font-semibold text-white">{t("search.submit")}</button>
       </form>
 
@@ -216,6 +221,8 @@ export default function SearchPage() {
           ))}
         </ul>
       ) : null}
+
+      <NearMe params={params} nearLabel={data.nearLabel} />
 
       <div className="mt-3 grid gap-3 md:grid-cols-[15rem_minmax(0,1fr)] md:gap-6">
         <details ref={filtersRef} className="filters self-start rounded-lg border border-slate-200 bg-white md:border-0 md:bg-transparent" data-testid="filters">
@@ -253,6 +260,7 @@ export default function SearchPage() {
                 <option value="relevance">{t("search.sortRelevance")}</option>
                 <option value="newest">{t("search.sortNewest")}</option>
                 <option value="pay">{t("search.sortPay")}</option>
+                {params.near ? <option value="distance">{t("search.sortDistance")}</option> : null}
               </select>
               <noscript>
                 <button type="submit" form="search-form" className="h-10 rounded border border-slate-300 bg-white px-2 text-sm">{t("search.sortGo")}</button>

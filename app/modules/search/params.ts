@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAY_BANDS, OPPORTUNITY_KINDS } from "../../../search/documents.ts";
-import { GROUP_CODES, MAX_PAGE, MAX_QUERY_LENGTH, POSTED_WITHIN, SORTS, type ParamNote, type SearchParams } from "./search-url.ts";
+import { GROUP_CODES, MAX_PAGE, MAX_QUERY_LENGTH, POSTED_WITHIN, SORTS, WITHIN_KM, type ParamNote, type SearchParams } from "./search-url.ts";
 
 export * from "./search-url.ts";
 
@@ -16,6 +16,15 @@ const single = {
   posted: z.enum(POSTED_WITHIN),
   group: z.enum(GROUP_CODES),
   brand: slug,
+  near: z.union([
+    z.string().regex(/^\d{6}(\d{3})?$/),
+    // A browser location, rounded so that one place makes one URL (and the exact spot is never sent).
+    z.string().regex(/^-?\d{1,2}\.\d{1,2},-?\d{1,3}\.\d{1,2}$/).refine((v) => {
+      const [lat, lng] = v.split(",").map(Number) as [number, number];
+      return Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+    }),
+  ]),
+  within: z.enum(WITHIN_KM),
 } as const;
 
 export const KNOWN_PARAMS = new Set(["q", "kind", "sort", "page", "lng", ...Object.keys(single)]);
@@ -59,11 +68,20 @@ export function parseSearchParams(input: URLSearchParams): { params: SearchParam
     }
   }
 
+  if (params.within && !params.near) {
+    delete params.within;
+    note("within", "notes.needsNear");
+  }
+
   const sort = input.get("sort");
   if (sort) {
     const parsed = z.enum(SORTS).safeParse(sort);
     if (parsed.success) params.sort = parsed.data;
     else note("sort", "notes.badValue");
+    if (params.sort === "distance" && !params.near) {
+      params.sort = "relevance";
+      note("sort", "notes.needsNear");
+    }
   }
 
   const page = input.get("page");

@@ -1,7 +1,10 @@
 import type { OpportunityCard } from "../../../search/cards.ts";
 import { searchIds, similarCards, type SimilarTo } from "../../../search/query.ts";
 import { getSearchService } from "../../../search/service.ts";
+import { getEnv } from "../../env.server.ts";
+import { scopePrefix } from "../auth/permissions.ts";
 import { getBrands, getIndustries, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { distanceKm, originOf } from "./near.ts";
 import { searchDatabase, similarFromDatabase, type SearchOutcome } from "./database.server.ts";
 import { PAGE_SIZE, type ParamNote, type SearchParams } from "./params.ts";
 
@@ -11,7 +14,8 @@ import { PAGE_SIZE, type ParamNote, type SearchParams } from "./params.ts";
  * the database does (./database.server.ts), with the same cards.
  */
 
-export type PlacedCard = OpportunityCard & { place: string };
+/** A card as lists show it: where it is in words and, when the visitor has said where they are, how far. */
+export type PlacedCard = OpportunityCard & { place: string; distanceKm: number | null };
 
 export interface FacetOption {
   value: string;
@@ -25,6 +29,8 @@ export interface SearchPageData extends Omit<SearchOutcome, "cards"> {
   cards: PlacedCard[];
   labels: { counties: FacetOption[]; towns: FacetOption[]; industries: FacetOption[]; brands: FacetOption[] };
   nearbyCounties: FacetOption[];
+  /** The visitor's place in words ("near me"), when they chose one. */
+  nearLabel: string | null;
 }
 
 /** Everything the search page and the search API show for one URL. */
@@ -45,7 +51,8 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
   const brandNames = new Map(brands.map((b) => [b.code, en ? b.nameEn : b.nameZh]));
   const name = (code: string) => regionName(regions, code, lang);
 
-  const counties = [...regions.values()].filter((r) => r.level === "county");
+  const site = scopePrefix(getEnv().SITE_REGION);
+  const counties = [...regions.values()].filter((r) => r.level === "county" && !r.retiredAt && r.code.startsWith(site));
   const countyCounts = outcome.facets.countyCode ?? {};
   const countyOptions = counties
     .map((c) => ({ value: c.code, label: name(c.code), count: countyCounts[c.code] ?? 0 }))
@@ -59,7 +66,7 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
     ...outcome,
     params,
     notes,
-    cards: withPlaces(outcome.cards, regions, lang),
+    cards: withPlaces(outcome.cards, regions, lang, originOf(params.near)),
     labels: {
       counties: countyOptions,
       towns: params.county ? options(outcome.facets.townCode, name).filter((o) => o.value.startsWith(params.county!)) : [],
@@ -67,11 +74,21 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
       brands: options(outcome.facets.brand, (code) => brandNames.get(code) ?? code),
     },
     nearbyCounties,
+    nearLabel: nearLabel(params.near, regions, lang),
   };
 }
 
+function nearLabel(near: string | undefined, regions: Map<string, RegionInfo>, lang: string): string | null {
+  if (!near) return null;
+  if (near.includes(",")) return null; // the browser's location: the page says so in its own words
+  const county = regionName(regions, near.slice(0, 6), lang);
+  return near.length > 6 ? `${county} · ${regionName(regions, near, lang)}` : county;
+}
+
 async function searchOpportunities(params: SearchParams, now: Date): Promise<SearchOutcome> {
-  const result = await getSearchService().run((connection) => searchIds(connection, { ...params, pageSize: PAGE_SIZE }, now));
+  const origin = originOf(params.near);
+  const request = { ...params, origin, withinKm: origin && params.within ? Number(params.within) : undefined, pageSize: PAGE_SIZE };
+  const result = await getSearchService().run((connection) => searchIds(connection, request, now));
   if (!result.ok) {
     console.warn("search server unavailable, answering from the database:", String(result.error));
     return searchDatabase(params, now);
@@ -87,11 +104,12 @@ export async function loadSimilar(item: SimilarTo, limit: number, lang: string, 
   return withPlaces(cards, await getRegions(), lang);
 }
 
-/** Where a card is, as every list shows it: county, and town when it has one. */
-function withPlaces(cards: OpportunityCard[], regions: Map<string, RegionInfo>, lang: string): PlacedCard[] {
+/** Where a card is, as every list shows it: county, and town when it has one; and how far from the visitor. */
+export function withPlaces(cards: OpportunityCard[], regions: Map<string, RegionInfo>, lang: string, origin?: { lat: number; lng: number }): PlacedCard[] {
   const name = (code: string) => regionName(regions, code, lang);
   return cards.map((card) => ({
     ...card,
     place: [name(card.countyCode), card.regionCode !== card.countyCode ? name(card.regionCode.slice(0, 9)) : ""].filter(Boolean).join(" · "),
+    distanceKm: distanceKm(origin, card.point),
   }));
 }

@@ -1,0 +1,23 @@
+import { greatCircleKm, type LatLng } from "../places/distance.ts";
+import { pointOf } from "../places/points.ts";
+
+/**
+ * "Near me": where a visitor is, from what they chose — a town or county code (their home town,
+ * remembered in a cookie), or "lat,lng" from the browser's location, which they may allow and are
+ * never asked to. A code without a known point gives no origin.
+ */
+export function originOf(near: string | undefined): (LatLng & { approximate: boolean }) | undefined {
+  if (!near) return undefined;
+  const comma = near.indexOf(",");
+  if (comma < 0) return pointOf(near);
+  const lat = Number(near.slice(0, comma));
+  const lng = Number(near.slice(comma + 1));
+  return Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng, approximate: false } : undefined;
+}
+
+/** The distance a card shows, in km with one decimal below 10 km; null when either point is unknown. */
+export function distanceKm(from: LatLng | undefined, to: LatLng | null): number | null {
+  if (!from || !to) return null;
+  const km = greatCircleKm(from, to);
+  return km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+}
