@@ -1,5 +1,7 @@
 import { pinyin } from "pinyin-pro";
 import type { RegionPickerOptions, PickerCounty, PickerPlace } from "../../components/region-options.ts";
+import { getEnv } from "../../env.server.ts";
+import { scopePrefix } from "../auth/permissions.ts";
 import { getRegions, type RegionInfo } from "./regions.server.ts";
 
 export const isRetired = (r: RegionInfo | undefined) => !!r?.retiredAt;
@@ -38,10 +40,11 @@ export async function regionPickerOptions({ lang, scope = null, keep = [] }: Pic
   const kept = new Set(keep.filter((c): c is string => !!c));
   const label = (r: RegionInfo) => (lang === "en" && r.nameEn ? r.nameEn : r.name);
   const place = (r: RegionInfo): PickerPlace => ({ code: r.code, name: label(r), key: searchKey(r), ...(isRetired(r) ? { retired: true as const } : {}) });
-  const offered = (r: RegionInfo) => (kept.has(r.code) || !isRetired(r)) && (scope === null || r.code.startsWith(scope) || scope.startsWith(r.code));
+  // A kept code is offered wherever it is; others when current and inside the scope.
+  const offered = (r: RegionInfo) => kept.has(r.code) || (!isRetired(r) && (scope === null || r.code.startsWith(scope) || scope.startsWith(r.code)));
   const townsOf = new Map<string, RegionInfo[]>();
   for (const r of regions.values()) {
-    if (r.level !== "town" || !r.parentCode || !offered(r) || (scope !== null && !r.code.startsWith(scope))) continue;
+    if (r.level !== "town" || !r.parentCode || !offered(r) || (scope !== null && !r.code.startsWith(scope) && !kept.has(r.code))) continue;
     const list = townsOf.get(r.parentCode) ?? [];
     list.push(r);
     townsOf.set(r.parentCode, list);
@@ -52,16 +55,25 @@ export async function regionPickerOptions({ lang, scope = null, keep = [] }: Pic
     if (town?.level === "town" && town.parentCode) kept.add(town.parentCode);
   }
   const counties: PickerCounty[] = [...regions.values()]
-    .filter((r) => r.level === "county" && (offered(r) || kept.has(r.code)) && (townsOf.has(r.code) || scope === null || r.code.startsWith(scope)))
+    .filter((r) => r.level === "county" && offered(r) && (townsOf.has(r.code) || scope === null || r.code.startsWith(scope) || kept.has(r.code)))
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((c) => {
       const city = c.parentCode ? regions.get(c.parentCode) : undefined;
       return {
         ...place(c),
         ...(city ? { group: label(city) } : {}),
-        ...(scope !== null && !c.code.startsWith(scope) ? { selectable: false as const } : {}),
+        ...(scope !== null && !c.code.startsWith(scope) && !kept.has(c.code) ? { selectable: false as const } : {}),
         towns: (townsOf.get(c.code) ?? []).sort((a, b) => a.code.localeCompare(b.code)).map(place),
       };
     });
   return { counties };
+}
+
+/**
+ * What the public forms (profile, organization, posting) offer: the site's own area (SITE_REGION),
+ * plus whatever the record already holds. Other loaded provinces are there for staff plans; listing
+ * their thousands of towns on every form would weigh on the phones the site is made for.
+ */
+export function sitePickerOptions(lang: string, keep: PickerRequest["keep"] = []): Promise<RegionPickerOptions> {
+  return regionPickerOptions({ lang, scope: scopePrefix(getEnv().SITE_REGION), keep });
 }

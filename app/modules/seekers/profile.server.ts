@@ -4,7 +4,7 @@ import { getDb } from "../db.server.ts";
 import { maskIdNumber, maskPhone, parseIdNumber } from "../people/identity.ts";
 import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
 import { checkPlace, checkRegionCode, type RegionError } from "../regions/choice.server.ts";
-import { regionPickerOptions } from "../regions/picker.server.ts";
+import { sitePickerOptions } from "../regions/picker.server.ts";
 import { hit } from "../auth/rate-limit.server.ts";
 import { decrypt, encrypt, lookupHash } from "../security/secrets.server.ts";
 import { WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
@@ -32,7 +32,7 @@ function splitRegion(code: string | null) {
 /** The pickers' counties and towns, in the page's language; the codes the profile holds stay listed even if retired since. */
 export async function profileRegionOptions(userId: number, lang: string) {
   const profile = await getDb().seekerProfile.findUnique({ where: { userId }, select: { hometownCode: true, currentRegionCode: true, wishCounties: true } });
-  return regionPickerOptions({ lang, keep: [profile?.hometownCode, profile?.currentRegionCode, ...(profile ? fromCommaList(profile.wishCounties) : [])] });
+  return sitePickerOptions(lang, [profile?.hometownCode, profile?.currentRegionCode, ...(profile ? fromCommaList(profile.wishCounties) : [])]);
 }
 
 /**
