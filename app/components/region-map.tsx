@@ -24,7 +24,7 @@ export function ChoroplethMap({ map, labels, format, nameOf }: { map: Choropleth
     <figure className="w-full max-w-xl" data-testid="choropleth">
       <svg viewBox={`0 0 ${map.width} ${map.height}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-table`}>
         <title id={`${id}-t`}>{labels.title}</title>
-        {map.areas.map((a) => (
+        {map.areas.filter((a) => a.d).map((a) => (
           <path key={a.code} d={a.d} fill={a.fill} stroke="#475569" strokeWidth={0.8} strokeLinejoin="round" data-code={a.code} data-band={a.band}>
             <title>{`${name(a)}: ${a.value === null ? labels.noData : format(a.value)}`}</title>
           </path>

@@ -1,8 +1,10 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { ChoroplethMap } from "~/components/region-map.tsx";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { LAG_POINTS } from "~/modules/indicators/progress.server.ts";
 import { publicFigures, publicFiguresQuerySchema } from "~/modules/indicators/public.server.ts";
+import { choropleth } from "~/modules/places/map.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatNumber } from "~/utils/format.ts";
@@ -23,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = publicFiguresQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const figures = await publicFigures(query);
   if (!figures) throw httpError(404);
-  return figures;
+  // The counties' % done as a map, drawn here (the page ships no map code).
+  const map = figures.counties ? (choropleth(figures.city.code, new Map(figures.counties.rows.map((r) => [r.code, r.pct]))) ?? null) : null;
+  return { ...figures, map };
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -106,7 +110,15 @@ export default function PublicFigures() {
             <section className="mt-6" aria-labelledby="counties">
               <h2 id="counties" className="text-lg font-semibold">{t("exports.figures.counties", { name: name(f.counties.indicator) })}</h2>
               <p className="mb-2 text-sm text-slate-600">{t("exports.figures.countiesHint")} {t("indicators.elapsedHint", { points: LAG_POINTS })}</p>
-              <ol className="space-y-2" data-testid="county-figures">
+              {f.map ? (
+                <ChoroplethMap
+                  map={f.map}
+                  labels={{ title: t("indicators.map.title", { name: name(f.counties.indicator) }), area: t("indicators.map.area"), value: t("indicators.map.value"), legend: t("indicators.map.legend"), noData: t("indicators.map.noData") }}
+                  format={(v) => `${Math.round(v)}%`}
+                  nameOf={(code, fallback) => { const c = counties.find((x) => x.code === code); return c ? name(c) : fallback; }}
+                />
+              ) : null}
+              <ol className="mt-3 space-y-2" data-testid="county-figures">
                 {counties.map((c) => (
                   <li key={c.code} className={`rounded bg-white p-2 shadow-sm ${c.status === "lagging" ? "ring-2 ring-red-300" : ""}`} data-testid="county" data-code={c.code} data-status={c.status}>
                     <div className="flex flex-wrap items-center justify-between gap-2 text-sm">

@@ -3,11 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { ExportLinks, withQuery } from "~/components/export-links.tsx";
 import { card, StaffNav } from "~/components/organization-parts.tsx";
+import { ChoroplethMap } from "~/components/region-map.tsx";
 import { TrendChart } from "~/components/trend-chart.tsx";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { LAG_POINTS, regionDashboard } from "~/modules/indicators/progress.server.ts";
 import { dashboardQuerySchema } from "~/modules/indicators/schemas.ts";
 import { trendGeometry } from "~/modules/indicators/trend-chart.server.ts";
+import { choropleth } from "~/modules/places/map.server.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatNumber } from "~/utils/format.ts";
@@ -30,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ranked = counted.find((i) => i.id === query.rank) ?? counted[0];
   const months = ranked ? dashboard.trend.find((x) => x.indicatorId === ranked.id)?.months ?? [] : [];
   const chart = ranked ? trendGeometry(months, ranked.target ?? null) : null;
-  return { query, dashboard, chart };
+  // A city's counties on a map, coloured by the ranked indicator's % done (towns have no outlines).
+  const map = ranked ? (choropleth(dashboard.regionCode, new Map(dashboard.children.map((c) => [c.code, c.indicators.find((x) => x.indicatorId === ranked.id)?.pct ?? null]))) ?? null) : null;
+  return { query, dashboard, chart, map };
 }
 
 const STATUS_STYLE: Record<string, string> = {
@@ -44,7 +48,7 @@ const STATUS_STYLE: Record<string, string> = {
 
 export default function IndicatorDashboard() {
   const { t, i18n } = useTranslation();
-  const { query, dashboard: d, chart } = useLoaderData<typeof loader>();
+  const { query, dashboard: d, chart, map } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const name = (x: { nameZh?: string; nameEn?: string | null; name?: string }) => (en ? (x.nameEn ?? x.name ?? x.nameZh) : (x.nameZh ?? x.name)) ?? "";
   const number = (n: number | null, unit: string) => (n === null ? "—" : unit === "percent" ? `${(n / 100).toFixed(2)}%` : formatNumber(n, i18n.language));
@@ -121,7 +125,15 @@ export default function IndicatorDashboard() {
                   <Link key={i.id} to={href({ rank: i.id })} aria-current={i.id === ranked.id ? "true" : undefined} className={`rounded-full border px-3 py-1 text-sm ${i.id === ranked.id ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white"}`}>{name(i)}</Link>
                 ))}
               </div>
-              <ol className="space-y-1" data-testid="ranking">
+              {map ? (
+                <ChoroplethMap
+                  map={map}
+                  labels={{ title: t("indicators.map.title", { name: name(ranked) }), area: t("indicators.map.area"), value: t("indicators.map.value"), legend: t("indicators.map.legend"), noData: t("indicators.map.noData") }}
+                  format={(v) => `${Math.round(v)}%`}
+                  nameOf={(code, fallback) => { const c = d.children.find((x) => x.code === code); return c ? name(c) : fallback; }}
+                />
+              ) : null}
+              <ol className="mt-2 space-y-1" data-testid="ranking">
                 {rankRows.map((c) => (
                   <li key={c.code} className={`flex flex-wrap items-center gap-2 rounded bg-white p-2 shadow-sm ${c.figure.status === "lagging" ? "ring-2 ring-red-300" : ""}`} data-testid="child-region" data-code={c.code} data-status={c.figure.status}>
                     <Link to={href({ region: c.code })} className="min-w-24 font-medium text-brand-700 underline">{name(c)}</Link>

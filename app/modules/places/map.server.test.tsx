@@ -52,8 +52,19 @@ describe("choropleth", () => {
     expect(contrast("#ffffff", OUTLINE)).toBeGreaterThanOrEqual(3);
   });
 
-  it("has no map for a place without outlines (a province)", () => {
+  it("lists an area without an outline (a development zone) in the table, not on the map", () => {
+    const map = choropleth("410100", new Map([["410102", 50], ["410171", 80]]), new Map([["410171", "郑州经济技术开发区"]]))!;
+    const html = renderToStaticMarkup(<ChoroplethMap map={map} labels={labels} format={percent} />);
+    expect(html).not.toMatch(/<path [^>]*data-code="410171"/);
+    expect(html).toContain('<tr data-code="410171"><th scope="row">郑州经济技术开发区</th><td>80%</td>');
+    expect(html.match(/<path [^>]*data-code=/g)).toHaveLength(12);
+  });
+
+  it("has no map where the areas have no outlines: a province (cities), a county (towns), a city not extracted", () => {
     expect(choropleth("610000", values)).toBeUndefined();
+    expect(choropleth("610924", values)).toBeUndefined();
+    expect(choropleth("610100", values)).toBeUndefined();
+    expect(choropleth("611000", new Map())!.areas).toHaveLength(7);
   });
 });
 

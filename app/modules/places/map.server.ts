@@ -24,6 +24,7 @@ const LABEL_MIN_AREA = 700;
 export interface MapArea {
   code: string;
   name: string;
+  /** the outline as an SVG path; "" for an area the data has no outline for (listed in the table only) */
   d: string;
   value: number | null;
   fill: string;
@@ -92,10 +93,11 @@ export const textOn = (fill: string) => (contrast(fill, DARK_TEXT) >= contrast(f
 
 /**
  * A city's counties coloured by a value each (five equal bands over the values' nice range).
- * Counties without a value are white and say "—" in the table. Undefined when the city has no
- * outlines (a province, a city not extracted into data/geo).
+ * Counties without a value are white and say so in the table. Undefined for anything but a city
+ * with outlines in data/geo (a province's areas are cities, a county's are towns: neither is drawn).
  */
 export function choropleth(cityCode: string, values: ReadonlyMap<string, number | null>, names?: ReadonlyMap<string, string>): ChoroplethGeometry | undefined {
+  if (!/^\d{4}00$/.test(cityCode) || cityCode.endsWith("0000")) return undefined; // a county's areas are towns: no outlines
   const p = projected(cityCode);
   if (!p) return undefined;
   const known = [...values.values()].filter((v): v is number => v !== null && Number.isFinite(v));
@@ -121,6 +123,13 @@ export function choropleth(cityCode: string, values: ReadonlyMap<string, number 
       label: big && value !== null ? { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, color: textOn(fill) } : null,
     };
   });
+  // Areas with a value but no outline (development zones, 410171) are not drawn, but the table lists them.
+  const drawn = new Set(areas.map((a) => a.code));
+  for (const [code, value] of values) {
+    if (drawn.has(code)) continue;
+    const band = value === null ? -1 : scale(value);
+    areas.push({ code, name: names?.get(code) ?? code, d: "", value, fill: band < 0 ? NO_DATA_FILL : MAP_FILLS[band]!, band, label: null });
+  }
   return { width: p.width, height: p.height, areas, legend, noData: areas.some((a) => a.value === null) };
 }
 

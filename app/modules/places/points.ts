@@ -1,13 +1,15 @@
 /**
  * Where places are, from the boundary data in data/geo (scripts/geo-extract.ts, data/geo/README.md):
  * each county's seat and outline, by city. Pure data, no database, so search/ and the seed can use
- * it; it reads files, so only server code imports it (pages get what a loader computed).
+ * it. The files are read by a `.server` module, so a page may import this one (the browser gets no
+ * data and no fs); call it from loaders and server code only.
  *
  * Reference data rule: the files are read once per process, at first use, and kept.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { LatLng } from "./distance.ts";
+import { GEO_DIR, readGeoDir } from "./geo-files.server.ts";
+
+export { GEO_DIR };
 
 export interface Point extends LatLng {
   /** true when the point stands for a larger area (a town's point is its county seat, a city's its first district's) */
@@ -25,8 +27,6 @@ export interface CityBoundaries {
   features: CountyFeature[];
 }
 
-export const GEO_DIR = path.resolve("data", "geo");
-
 interface GeoData {
   cities: Map<string, CityBoundaries>;
   /** county code (current and former) → seat */
@@ -37,14 +37,10 @@ interface GeoData {
 const holder = globalThis as typeof globalThis & { __geoData?: GeoData };
 
 function load(dir: string): GeoData {
-  const cities = new Map<string, CityBoundaries>();
+  const cities = readGeoDir(dir);
   const seats = new Map<string, LatLng>();
   const citySeats = new Map<string, LatLng>();
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^\d{6}\.json$/.test(n)).sort() : [];
-  for (const file of files) {
-    const city = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as CityBoundaries;
-    const cityCode = file.slice(0, 6);
-    cities.set(cityCode, city);
+  for (const [cityCode, city] of cities) {
     for (const f of city.features) {
       const [lng, lat] = f.properties.seat;
       for (const code of [f.properties.code, ...(f.properties.formerCodes ?? [])]) seats.set(code, { lat, lng });
@@ -61,7 +57,7 @@ function geo(): GeoData {
 }
 
 /** Tests point this at a folder of their own; undefined goes back to data/geo. */
-export function useGeoDir(dir: string | undefined): void {
+export function setGeoDir(dir: string | undefined): void {
   holder.__geoData = dir === undefined ? undefined : load(dir);
 }
 
