@@ -31,7 +31,10 @@ export function ChoroplethMap({ map, labels, format, nameOf }: { map: Choropleth
         ))}
         {map.areas.map((a) =>
           a.label && a.value !== null ? (
-            <text key={a.code} x={a.label.x} y={a.label.y} dy="0.35em" textAnchor="middle" fontSize={11} fontWeight={600} fill={a.label.color} aria-hidden="true">{format(a.value)}</text>
+            <text key={a.code} x={a.label.x} y={a.label.y} textAnchor="middle" fontSize={10} fill={a.label.color} aria-hidden="true">
+              <tspan x={a.label.x} dy="-0.2em">{name(a)}</tspan>
+              <tspan x={a.label.x} dy="1.2em" fontSize={11} fontWeight={700}>{format(a.value)}</tspan>
+            </text>
           ) : null,
         )}
       </svg>

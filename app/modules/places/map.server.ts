@@ -18,8 +18,8 @@ const LIGHT_TEXT = "#ffffff";
 
 const WIDTH = 400;
 const PAD = 4;
-/** Areas smaller than this (px²) get no value written on them: the table says it. */
-const LABEL_MIN_AREA = 700;
+/** Areas smaller than this (px²) get no name and value written on them (their <title> and the table say it). */
+const LABEL_MIN_AREA = 2400;
 
 export interface MapArea {
   code: string;
