@@ -1,6 +1,6 @@
 import { inScope, scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { getRegions, regionName } from "../regions/regions.server.ts";
+import { childrenOf, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { registerFigures } from "../registers/figures.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import type { IndicatorType } from "./rules.ts";
@@ -38,16 +38,32 @@ export function progressStatus(type: IndicatorType, target: number | null, done:
   return "on_track";
 }
 
-function childLength(regionCode: string): number | null {
-  if (regionCode.length > 6) return null; // towns: the records are the next level
-  const prefix = scopePrefix(regionCode);
-  return prefix.length === 2 ? 6 : prefix.length === 4 ? 6 : 9;
+/**
+ * How a counted record's code maps to the child it falls under, as SQL: a province's children are
+ * cities (first 4 digits + "00"), a city's counties (6), a county's towns (9). A town has none: its
+ * records are the next level.
+ */
+function childKey(regionCode: string, children: RegionInfo[]): string | null {
+  const first = children[0];
+  if (regionCode.length > 6 || !first) return null;
+  return first.level === "city" ? "substr(regionCode, 1, 4) || '00'" : `substr(regionCode, 1, ${first.code.length})`;
 }
 
 /** Plans that cover `year` and were issued by this region or one above it. */
 async function plansFor(regionCode: string, year: number) {
   const plans = await getDb().plan.findMany({ where: { startYear: { lte: year }, endYear: { gte: year } }, orderBy: [{ endYear: "asc" }, { id: "asc" }] });
   return plans.filter((p) => inScope(p.regionCode, regionCode));
+}
+
+/**
+ * The year a dashboard opens on when none is asked: this year when a plan of the region covers it,
+ * else the last year of its latest plan (Henan's 2016–2020 plan opens on 2020).
+ */
+export async function defaultPlanYear(regionCode: string, now = new Date()): Promise<number> {
+  const thisYear = new Date(now.getTime() + CHINA_OFFSET).getUTCFullYear();
+  const plans = (await getDb().plan.findMany({ orderBy: [{ endYear: "desc" }, { id: "asc" }] })).filter((p) => inScope(p.regionCode, regionCode));
+  if (plans.length === 0 || plans.some((p) => p.startYear <= thisYear && p.endYear >= thisYear)) return thisYear;
+  return plans.find((p) => p.endYear < thisYear)?.endYear ?? thisYear;
 }
 
 export interface IndicatorProgress {
@@ -76,7 +92,8 @@ export interface ChildProgress {
 
 export interface DashboardQuery {
   region?: string;
-  year: number;
+  /** Absent: see defaultPlanYear. */
+  year?: number;
   plan?: string;
 }
 
@@ -91,48 +108,51 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
   const regions = await getRegions();
   const regionCode = query.region ?? actor.staffRegionCode ?? [...regions.values()].find((r) => r.level === "city")?.code;
   if (!regionCode || !regions.has(regionCode) || (scope !== null && !regionCode.startsWith(scope))) return null;
-  const plans = await plansFor(regionCode, query.year);
+  const year = query.year ?? (await defaultPlanYear(regionCode, now));
+  const plans = await plansFor(regionCode, year);
   const plan = plans.find((p) => p.code === query.plan) ?? plans[plans.length - 1];
   const region = regions.get(regionCode)!;
   const parentCode = scope !== null && region.parentCode && !region.parentCode.startsWith(scope) ? null : region.parentCode;
   const parent = parentCode ? (regions.get(parentCode) ?? null) : null;
-  const base = { regionCode, year: query.year, plans: plans.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn })), region, parentCode: parent?.code ?? null, parent };
-  const elapsed = elapsedShare(query.year, now);
+  const base = { regionCode, year, plans: plans.map((p) => ({ code: p.code, nameZh: p.nameZh, nameEn: p.nameEn })), region, parentCode: parent?.code ?? null, parent };
+  const elapsed = elapsedShare(year, now);
   if (!plan) return { ...base, plan: null, elapsed, indicators: [] as IndicatorProgress[], children: [] as ChildProgress[], trend: [] as { indicatorId: number; months: number[] }[] };
 
   const db = getDb();
   const prefix = scopePrefix(regionCode);
   const indicators = await db.indicator.findMany({ where: { planId: plan.id }, orderBy: { sortOrder: "asc" } });
   const ids = indicators.map((i) => i.id);
-  const childLen = childLength(regionCode);
-  const children = [...regions.values()].filter((r) => r.parentCode === regionCode).sort((a, b) => a.code.localeCompare(b.code));
+  // Retired children stay while they hold a target or a count for the year (records keep their codes).
+  const everyChild = childrenOf(regions, regionCode, { includeRetired: true });
+  const child = childKey(regionCode, everyChild);
   // A prefix as a range, so SQLite walks the (indicatorId, year, regionCode) index; LIKE would not.
   const upper = `${prefix}:`; // ':' sorts right after '9'
 
   const [targets, totals, byChild, byMonth, figures, internshipPosts] = await Promise.all([
-    db.target.findMany({ where: { indicatorId: { in: ids }, year: query.year, regionCode: { in: [regionCode, ...children.map((c) => c.code)] } } }),
+    db.target.findMany({ where: { indicatorId: { in: ids }, year, regionCode: { in: [regionCode, ...everyChild.map((c) => c.code)] } } }),
     db.$queryRawUnsafe<{ indicatorId: number; n: bigint | number }[]>(
       `SELECT indicatorId, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId`,
-      query.year, prefix, upper, ...ids,
+      year, prefix, upper, ...ids,
     ),
-    childLen
+    child
       ? db.$queryRawUnsafe<{ indicatorId: number; child: string; n: bigint | number }[]>(
-          `SELECT indicatorId, substr(regionCode, 1, ${childLen}) AS child, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
-          query.year, prefix, upper, ...ids,
+          `SELECT indicatorId, ${child} AS child, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
+          year, prefix, upper, ...ids,
         )
       : Promise.resolve([]),
     db.$queryRawUnsafe<{ indicatorId: number; month: number; n: bigint | number }[]>(
       `SELECT indicatorId, month, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, month`,
-      query.year, prefix, upper, ...ids,
+      year, prefix, upper, ...ids,
     ),
-    db.indicatorFigure.findMany({ where: { indicatorId: { in: ids }, regionCode, year: query.year }, orderBy: { month: "desc" } }),
-    countPublishedPostings(prefix, query.year),
+    db.indicatorFigure.findMany({ where: { indicatorId: { in: ids }, regionCode, year }, orderBy: { month: "desc" } }),
+    countPublishedPostings(prefix, year),
   ]);
+  const children = everyChild.filter((c) => !c.retiredAt || targets.some((t) => t.regionCode === c.code) || byChild.some((b) => b.child === c.code && Number(b.n) > 0));
   const num = (n: bigint | number) => Number(n);
   const targetOf = (indicatorId: number, code: string) => targets.find((t) => t.indicatorId === indicatorId && t.regionCode === code)?.value ?? null;
   const totalOf = new Map(totals.map((t) => [t.indicatorId, num(t.n)]));
 
-  const registers = await registerFigures(indicators, regionCode, query.year, now);
+  const registers = await registerFigures(indicators, regionCode, year, now);
   const rows = indicators.map((indicator): IndicatorProgress => {
     const type = indicator.type as IndicatorType;
     const done =

@@ -3,6 +3,7 @@
  * city, reduced to aggregate numbers. Nothing here names a person, an employer or a record.
  */
 import { z } from "zod";
+import { getEnv } from "../../env.server.ts";
 import { inScope } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { getRegions } from "../regions/regions.server.ts";
@@ -22,8 +23,8 @@ const chinaYear = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).getUTCF
  * outside them falls back to this year (or the latest covered).
  */
 export async function publicFigures(query: { year?: number }, now = new Date()) {
-  const regions = await getRegions();
-  const city = [...regions.values()].filter((r) => r.level === "city").sort((a, b) => a.code.localeCompare(b.code))[0];
+  // The site's own city (SITE_REGION), not whichever city sorts first: the demo also loads Henan.
+  const city = (await getRegions()).get(getEnv().SITE_REGION);
   if (!city) return null;
   const thisYear = chinaYear(now);
   const plans = (await getDb().plan.findMany({ select: { regionCode: true, startYear: true, endYear: true } })).filter((p) => inScope(p.regionCode, city.code));

@@ -1,7 +1,7 @@
 import { audit } from "../audit/audit.server.ts";
 import { inScope, scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
+import { childrenOf, getRegions, type RegionInfo } from "../regions/regions.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import { cellName, isRate, isSplit, type TargetsQuery } from "./schemas.ts";
 
@@ -23,14 +23,15 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
 /**
  * Who may set the target of `regionCode`: an administrator anywhere; staff only for the areas
  * strictly below their own (a county splits among its towns, a city among its counties and their
- * towns), and city staff also their city's own figure, which the city's plan gives them. A town has
- * nothing below it, so town staff read their targets but change none.
+ * towns, a province among its cities), and city and province staff also their own figure, which
+ * their own plan gives them. A town has nothing below it, so town staff read their targets but
+ * change none.
  */
 export function canEditTarget(actor: StaffActor, regionCode: string, regions: Map<string, RegionInfo>): boolean {
   if (actor.role === "admin") return true;
   if (actor.role !== "staff" || !actor.staffRegionCode) return false;
   const own = actor.staffRegionCode;
-  if (regionCode === own) return regions.get(own)?.level === "city";
+  if (regionCode === own) return ["city", "province"].includes(regions.get(own)?.level ?? "");
   return regionCode.startsWith(scopePrefix(own));
 }
 
@@ -47,7 +48,11 @@ async function resolvePage(actor: StaffActor, query: TargetsQuery) {
   ).filter((p) => inScope(p.regionCode, regionCode));
   const plan = plans.find((p) => p.code === query.plan) ?? plans[plans.length - 1] ?? null;
   const indicators = plan ? await db.indicator.findMany({ where: { planId: plan.id }, orderBy: { sortOrder: "asc" } }) : [];
-  const children = [...regions.values()].filter((r) => r.parentCode === regionCode).sort((a, b) => a.code.localeCompare(b.code));
+  // A child the national list retired stays on the sheet only while it holds a target that year.
+  const everyChild = childrenOf(regions, regionCode, { includeRetired: true });
+  const retired = everyChild.filter((c) => c.retiredAt).map((c) => c.code);
+  const held = new Set(retired.length ? (await db.target.findMany({ where: { year: query.year, regionCode: { in: retired } }, select: { regionCode: true } })).map((t) => t.regionCode) : []);
+  const children = everyChild.filter((c) => !c.retiredAt || held.has(c.code));
   const editable = (code: string) => canEditTarget(actor, code, regions);
   return {
     regions,
