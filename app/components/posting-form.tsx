@@ -1,10 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
-import { ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
+import { ChoiceGroup, SelectField, TextAreaField } from "~/components/profile-fields.tsx";
+import { RegionPicker, type RegionPickerOptions } from "~/components/region-picker.tsx";
 import {
   BENEFITS,
   CONTRACT_TYPES,
@@ -16,8 +16,7 @@ import {
   type PostingKind,
 } from "~/modules/postings/schemas.ts";
 
-export interface PostingFormOptions {
-  counties: { code: string; name: string; towns: { code: string; name: string }[] }[];
+export interface PostingFormOptions extends RegionPickerOptions {
   industries: { code: string; name: string }[];
   brands: { code: string; name: string }[];
 }
@@ -140,7 +139,15 @@ export function PostingForm({
         </Section>
 
         <Section id="where" title={t("postings.form.sections.where")}>
-          <PlacePicker county={f.countyCode!} town={f.townCode!} counties={options.counties} />
+          <RegionPicker
+            options={options}
+            county={f.countyCode!}
+            town={f.townCode!}
+            countyLabel={t("postings.form.county")}
+            townLabel={`${t("postings.form.town")} (${t("forms.optional")})`}
+            countyPlaceholder={t("postings.form.choose")}
+            townPlaceholder={t("postings.form.townNone")}
+          />
           <TextField meta={f.address!} label={t("postings.form.address")} hint={t("postings.form.addressHint")} />
         </Section>
 
@@ -198,26 +205,3 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-type Meta = Parameters<typeof SelectField>[0]["meta"];
-
-function PlacePicker({ county, town, counties }: { county: Meta; town: Meta; counties: PostingFormOptions["counties"] }) {
-  const { t } = useTranslation();
-  const hydrated = useHydrated();
-  const [chosen, setChosen] = useState(county.initialValue ?? "");
-  // Without JavaScript every county's towns are listed (grouped); with it, only the chosen county's.
-  const groups = hydrated && chosen ? counties.filter((c) => c.code === chosen) : counties;
-  return (
-    <div className="grid gap-x-3 sm:grid-cols-2">
-      <SelectField meta={county} label={t("postings.form.county")} placeholder={t("postings.form.choose")} onChange={setChosen}>
-        {counties.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-      </SelectField>
-      <SelectField meta={town} label={`${t("postings.form.town")} (${t("forms.optional")})`} placeholder={t("postings.form.townNone")}>
-        {groups.map((c) => (
-          <optgroup key={c.code} label={c.name}>
-            {c.towns.map((tw) => <option key={tw.code} value={tw.code}>{tw.name}</option>)}
-          </optgroup>
-        ))}
-      </SelectField>
-    </div>
-  );
-}

@@ -15,8 +15,8 @@ export interface PickerPlace {
 export interface PickerCounty extends PickerPlace {
   /** The city's name, when counties of several cities are offered. */
   group?: string;
-  /** false: shown only to reach its towns (a town's staff may not choose the whole county). */
-  selectable?: false;
+  /** false: shown only to reach its towns (a town's staff may not choose the whole county); absent means true. */
+  selectable?: boolean;
   towns: PickerPlace[];
 }
 

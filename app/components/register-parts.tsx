@@ -47,21 +47,6 @@ export function SmallField({ meta, label, type = "text", inputMode }: { meta: Fi
   );
 }
 
-/** The towns a staff member may choose, grouped by county. */
-export function TownOptions({ towns }: { towns: { code: string; name: string; county: string }[] }) {
-  const groups = new Map<string, typeof towns>();
-  for (const town of towns) groups.set(town.county, [...(groups.get(town.county) ?? []), town]);
-  return (
-    <>
-      {[...groups].map(([county, list]) => (
-        <optgroup key={county} label={county}>
-          {list.map((town) => <option key={town.code} value={town.code}>{town.name}</option>)}
-        </optgroup>
-      ))}
-    </>
-  );
-}
-
 /** One-field row action (a date or a choice) with its submit button, or a plain button when there is no field. */
 export function RowAction<S extends z.ZodTypeAny>({
   intent,

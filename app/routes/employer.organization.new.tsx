@@ -2,10 +2,10 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
-import { SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
+import { SelectField, TextAreaField } from "~/components/profile-fields.tsx";
+import { RegionPicker } from "~/components/region-picker.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const current = await employerOrganization(user.id, lang);
   if (current && !(current.organization.status === "rejected" && current.myRole === "owner")) throw redirect("/employer");
-  return { options: await registrationOptions(lang), current: current?.organization ?? null };
+  return { options: await registrationOptions(lang, [current?.organization.townCode, current?.organization.countyCode]), current: current?.organization ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +44,6 @@ export default function RegisterOrganization() {
   const { options, current } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const hydrated = useHydrated();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(organizationSchema),
@@ -66,9 +65,6 @@ export default function RegisterOrganization() {
         }
       : undefined,
   });
-  const [county, setCounty] = useState(fields.countyCode.initialValue ?? "");
-  // Without JavaScript every town is listed under its county; with it, only the chosen county's.
-  const townGroups = hydrated ? options.counties.filter((c) => c.code === county) : options.counties;
   return (
     <div className="mx-auto max-w-xl rounded-lg bg-white p-5 shadow-sm">
       <h1 className="mb-2 text-2xl font-bold">{t(current ? "organizations.resubmitTitle" : "organizations.registerTitle")}</h1>
@@ -88,16 +84,16 @@ export default function RegisterOrganization() {
         <SelectField meta={fields.industryCode} label={t("organizations.industry")} placeholder={t("organizations.industryNone")}>
           {options.industries.map((i) => <option key={i.code} value={i.code}>{i.name}</option>)}
         </SelectField>
-        <SelectField meta={fields.countyCode} label={t("organizations.county")} placeholder={t("organizations.choose")} onChange={setCounty}>
-          {options.counties.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-        </SelectField>
-        <SelectField meta={fields.townCode} label={t("organizations.town")} hint={t("organizations.townHint")} placeholder={t("organizations.townNone")}>
-          {townGroups.map((c) => (
-            <optgroup key={c.code} label={c.name}>
-              {c.towns.map((town) => <option key={town.code} value={town.code}>{town.name}</option>)}
-            </optgroup>
-          ))}
-        </SelectField>
+        <RegionPicker
+          options={options}
+          county={fields.countyCode}
+          town={fields.townCode}
+          countyLabel={t("organizations.county")}
+          townLabel={t("organizations.town")}
+          townHint={t("organizations.townHint")}
+          countyPlaceholder={t("organizations.choose")}
+          townPlaceholder={t("organizations.townNone")}
+        />
         <TextField meta={fields.address} label={t("organizations.address")} hint={t("organizations.addressHint")} autoComplete="street-address" />
         <TextField meta={fields.contactName} label={t("organizations.contactName")} autoComplete="name" />
         <TextField meta={fields.contactPhone} label={t("organizations.contactPhone")} hint={t("organizations.contactPhoneHint")} type="tel" inputMode="tel" autoComplete="tel" />

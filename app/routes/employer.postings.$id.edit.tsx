@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!id.success) throw httpError(404);
   const posting = await postingForEdit(user.id, id.data);
   if (!posting) throw httpError(404);
-  return { posting, options: await postingFormOptions(await getLanguage(request)) };
+  return { posting, options: await postingFormOptions(await getLanguage(request), [posting.values.townCode as string, posting.values.countyCode as string]) };
 }
 
 /** Saves the edit: back to staff (pending), or a draft. Another organization's post is a 404. */

@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!kind) return { kind: null, defaults: null, options: null };
   const defaults = await newPostingDefaults(user.id, kind);
   if (!defaults) throw redirect("/employer/postings");
-  return { kind, defaults, options: await postingFormOptions(await getLanguage(request)) };
+  return { kind, defaults, options: await postingFormOptions(await getLanguage(request), [defaults.townCode, defaults.countyCode]) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

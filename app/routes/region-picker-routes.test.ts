@@ -46,7 +46,8 @@ describe("region pickers: the loaded list, town inside county, retired codes (re
     db = createDb(copy.url);
     setDb(db);
     forgetReferenceData();
-    const counties = await db.region.findMany({ where: { level: "county", retiredAt: null, children: { some: { level: "town" } } }, orderBy: { code: "asc" }, take: 2 });
+    // Two counties of the site's own city (SITE_REGION, 安康 by default), which the public forms offer.
+    const counties = await db.region.findMany({ where: { level: "county", parentCode: "610900", retiredAt: null, children: { some: { level: "town" } } }, orderBy: { code: "asc" }, take: 2 });
     [countyA, countyB] = [counties[0]!.code, counties[1]!.code];
     townOfA = (await db.region.findFirstOrThrow({ where: { level: "town", parentCode: countyA, retiredAt: null }, orderBy: { code: "asc" } }));
     townOfB = (await db.region.findFirstOrThrow({ where: { level: "town", parentCode: countyB, retiredAt: null }, orderBy: { code: "asc" } }));

@@ -6,6 +6,7 @@ import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { StaffNav } from "~/components/organization-parts.tsx";
 import { ChoiceGroup, SelectField } from "~/components/profile-fields.tsx";
+import { RegionPicker } from "~/components/region-picker.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
@@ -89,14 +90,14 @@ export default function NewPlacement() {
           </SelectField>
           <TextField meta={fields.employerName} label={t("placementEntry.fields.employerName")} autoComplete="off" />
           <TextField meta={fields.creditCode} label={t("placementEntry.fields.creditCode")} hint={t("placementEntry.hints.creditCode")} autoComplete="off" />
-          <SelectField meta={fields.regionCode} label={t("placementEntry.fields.regionCode")} hint={t("placementEntry.hints.regionCode")} placeholder={t("placementEntry.choose")}>
-            {options.counties.map((county) => (
-              <optgroup key={county.code} label={county.name}>
-                {county.selectable ? <option value={county.code}>{t("placementEntry.countyWhole", { name: county.name })}</option> : null}
-                {county.towns.map((town) => <option key={town.code} value={town.code}>{town.name}</option>)}
-              </optgroup>
-            ))}
-          </SelectField>
+          <RegionPicker
+            options={options}
+            town={fields.regionCode}
+            wholeCounty
+            townLabel={t("placementEntry.fields.regionCode")}
+            townHint={t("placementEntry.hints.regionCode")}
+            townPlaceholder={t("placementEntry.choose")}
+          />
           <TextField meta={fields.startDate} label={t("placementEntry.fields.startDate")} hint={t("placementEntry.hints.startDate")} type="date" />
           <SubmitButton busy={busy}>{t("placementEntry.save")}</SubmitButton>
         </Form>

@@ -5,7 +5,8 @@ import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { card, Pager } from "~/components/organization-parts.tsx";
 import { SelectField } from "~/components/profile-fields.tsx";
-import { DoneNote, Figure, ListFilter, registerButton, RowAction, TownOptions, useRegisterForm } from "~/components/register-parts.tsx";
+import { RegionPicker, type RegionPickerOptions } from "~/components/region-picker.tsx";
+import { DoneNote, Figure, ListFilter, registerButton, RowAction, useRegisterForm } from "~/components/register-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { COMMUNITY_LEVELS } from "~/modules/registers/formulas.ts";
@@ -52,7 +53,7 @@ export default function CommunityRegister() {
         <Figure label={t("registers.communities.counted")} value={String(list.summary.counted)} testId="communities-counted" />
         {COMMUNITY_LEVELS.map((level) => <Figure key={level} label={tCode(t, "registers.communities.levels", level)} value={String(list.summary.byLevel[level] ?? 0)} />)}
       </div>
-      <CreateForm acted={acted} towns={choices.towns} year={query.year} />
+      <CreateForm acted={acted} picker={choices.picker} year={query.year} />
       <ListFilter year={query.year} region={query.region} areas={choices.areas} />
       <p className="mb-2 text-sm text-slate-600">{t("registers.total", { count: list.total })}</p>
       {list.rows.length === 0 ? <p className={card}>{t("registers.empty")}</p> : null}
@@ -76,7 +77,7 @@ export default function CommunityRegister() {
   );
 }
 
-function CreateForm({ acted, towns, year }: { acted: RegisterActionData | undefined; towns: { code: string; name: string; county: string }[]; year: number }) {
+function CreateForm({ acted, picker, year }: { acted: RegisterActionData | undefined; picker: RegionPickerOptions; year: number }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useRegisterForm("create", communityCreateSchema, acted, { year: String(year) });
@@ -88,9 +89,7 @@ function CreateForm({ acted, towns, year }: { acted: RegisterActionData | undefi
         <FormError errors={form.errors} />
         <input type="hidden" name="intent" value="create" />
         <TextField meta={fields.name} label={t("registers.communities.name")} />
-        <SelectField meta={fields.regionCode} label={t("registers.town")} placeholder={t("registers.chooseTown")}>
-          <TownOptions towns={towns} />
-        </SelectField>
+        <RegionPicker options={picker} town={fields.regionCode} townLabel={t("registers.town")} townPlaceholder={t("registers.chooseTown")} />
         <TextField meta={fields.villageCode} label={t("registers.communities.villageCode")} hint={t("registers.communities.villageCodeHint")} inputMode="numeric" />
         <SelectField meta={fields.level} label={t("registers.communities.level")} placeholder={t("registers.choose")}>
           {COMMUNITY_LEVELS.map((l) => <option key={l} value={l}>{tCode(t, "registers.communities.levels", l)}</option>)}

@@ -5,7 +5,8 @@ import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
 import { card, Pager } from "~/components/organization-parts.tsx";
 import { SelectField } from "~/components/profile-fields.tsx";
-import { DoneNote, Figure, ListFilter, percent, registerButton, RowAction, SmallField, TownOptions, useRegisterForm } from "~/components/register-parts.tsx";
+import { RegionPicker, type RegionPickerOptions } from "~/components/region-picker.tsx";
+import { DoneNote, Figure, ListFilter, percent, registerButton, RowAction, SmallField, useRegisterForm } from "~/components/register-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { createDifficultyPerson, deleteDifficultyPerson, listDifficultyPersons, regionChoices, updateDifficultyPerson } from "~/modules/registers/registers.server.ts";
@@ -65,7 +66,7 @@ export default function DifficultyRegister() {
         <Figure label={t("registers.difficulty.employedCount")} value={String(s.employed)} />
         <Figure label={t("registers.figures.assistance")} value={percent(s.rate)} testId="difficulty-rate" />
       </div>
-      <CreateForm acted={acted} towns={choices.towns} />
+      <CreateForm acted={acted} picker={choices.picker} />
       <ListFilter
         year={query.year}
         region={query.region}
@@ -138,7 +139,7 @@ function PersonRow({ row, acted }: { row: Row; acted: RegisterActionData | undef
   );
 }
 
-function CreateForm({ acted, towns }: { acted: RegisterActionData | undefined; towns: { code: string; name: string; county: string }[] }) {
+function CreateForm({ acted, picker }: { acted: RegisterActionData | undefined; picker: RegionPickerOptions }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useRegisterForm("create", difficultyCreateSchema, acted);
@@ -151,9 +152,7 @@ function CreateForm({ acted, towns }: { acted: RegisterActionData | undefined; t
         <input type="hidden" name="intent" value="create" />
         <TextField meta={fields.name} label={t("registers.name")} />
         <TextField meta={fields.idNumber} label={t("registers.idNumber")} hint={t("registers.idHint")} />
-        <SelectField meta={fields.regionCode} label={t("registers.town")} placeholder={t("registers.chooseTown")}>
-          <TownOptions towns={towns} />
-        </SelectField>
+        <RegionPicker options={picker} town={fields.regionCode} townLabel={t("registers.town")} townPlaceholder={t("registers.chooseTown")} />
         <SelectField meta={fields.category} label={t("registers.difficulty.category")} placeholder={t("registers.choose")}>
           {DIFFICULTY_CATEGORIES.map((c) => <option key={c} value={c}>{tCode(t, "registers.difficulty.categories", c)}</option>)}
         </SelectField>

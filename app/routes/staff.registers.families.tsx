@@ -4,8 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FieldError, FormError, TextField } from "~/components/form.tsx";
 import { card, Pager } from "~/components/organization-parts.tsx";
-import { SelectField } from "~/components/profile-fields.tsx";
-import { DoneNote, Figure, ListFilter, registerButton, RowAction, SmallField, TownOptions, useRegisterForm } from "~/components/register-parts.tsx";
+import { RegionPicker, type RegionPickerOptions } from "~/components/region-picker.tsx";
+import { DoneNote, Figure, ListFilter, registerButton, RowAction, SmallField, useRegisterForm } from "~/components/register-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { CLEAR_WITHIN_DAYS } from "~/modules/registers/formulas.ts";
@@ -54,7 +54,7 @@ export default function FamilyRegister() {
         <Figure label={t("registers.families.overdue")} value={String(list.summary.overdue)} testId="families-overdue" />
         <Figure label={t("registers.families.clearedCount")} value={String(list.summary.cleared)} />
       </div>
-      <CreateForm acted={acted} towns={choices.towns} />
+      <CreateForm acted={acted} picker={choices.picker} />
       <ListFilter
         withYear={false}
         region={query.region}
@@ -144,7 +144,7 @@ function FamilyRow({ row, acted }: { row: Row; acted: RegisterActionData | undef
   );
 }
 
-function CreateForm({ acted, towns }: { acted: RegisterActionData | undefined; towns: { code: string; name: string; county: string }[] }) {
+function CreateForm({ acted, picker }: { acted: RegisterActionData | undefined; picker: RegionPickerOptions }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useRegisterForm("create", familyCreateSchema, acted);
@@ -158,9 +158,7 @@ function CreateForm({ acted, towns }: { acted: RegisterActionData | undefined; t
         <TextField meta={fields.headName} label={t("registers.families.headName")} />
         <TextField meta={fields.headIdNumber} label={t("registers.families.headId")} hint={t("registers.idHint")} />
         <TextField meta={all.memberCount!} label={t("registers.families.memberCount")} type="number" inputMode="numeric" />
-        <SelectField meta={fields.regionCode} label={t("registers.town")} placeholder={t("registers.chooseTown")}>
-          <TownOptions towns={towns} />
-        </SelectField>
+        <RegionPicker options={picker} town={fields.regionCode} townLabel={t("registers.town")} townPlaceholder={t("registers.chooseTown")} />
         <TextField meta={fields.recognisedAt} label={t("registers.families.recognisedAt")} type="date" />
         <fieldset className="mb-4">
           <legend className="text-sm font-medium">{t("registers.families.otherMembers")}</legend>

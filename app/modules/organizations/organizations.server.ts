@@ -5,12 +5,13 @@ import { getDb } from "../db.server.ts";
 import { notify } from "../notifications/notifications.server.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
+import { placeFieldErrors } from "../regions/choice.server.ts";
+import { sitePickerOptions } from "../regions/picker.server.ts";
 import { checkCreditCode } from "./credit-code.ts";
 import type { Decision, OrganizationInput } from "./schemas.ts";
 
 export type OrganizationStatus = "pending" | "verified" | "rejected";
 
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
 
 /** "紫阳县 · 蒿坪镇" for a county or town code. */
 export function placeOf(regions: Map<string, RegionInfo>, regionCode: string, lang: string): string {
@@ -18,19 +19,14 @@ export function placeOf(regions: Map<string, RegionInfo>, regionCode: string, la
   return regionCode.length > 6 ? `${county} · ${regionName(regions, regionCode, lang)}` : county;
 }
 
-/** Counties with their towns (from the Region table) and industries, for the registration form. */
-export async function registrationOptions(lang: string) {
-  const regions = [...(await getRegions()).values()];
-  const label = (r: RegionInfo) => (lang === "en" && r.nameEn ? r.nameEn : r.name);
-  const counties = regions
-    .filter((r) => r.level === "county")
-    .sort(byCode)
-    .map((c) => ({
-      code: c.code,
-      name: label(c),
-      towns: regions.filter((t) => t.level === "town" && t.parentCode === c.code).sort(byCode).map((t) => ({ code: t.code, name: label(t) })),
-    }));
-  const industries = await getDb().industry.findMany({ orderBy: { code: "asc" } });
+const ORGANIZATION_PLACE_MESSAGES = {
+  county: { "regionPicker.errors.unknown": "organizations.chooseCounty", "regionPicker.errors.countyRequired": "organizations.chooseCounty" },
+  town: { "regionPicker.errors.unknown": "organizations.townNotInCounty", "regionPicker.errors.townNotInCounty": "organizations.townNotInCounty" },
+};
+
+/** The picker's counties and towns (the site's area, plus the codes in `keep`) and industries, for the registration form. */
+export async function registrationOptions(lang: string, keep: (string | null | undefined)[] = []) {
+  const [{ counties }, industries] = await Promise.all([sitePickerOptions(lang, keep), getDb().industry.findMany({ orderBy: { code: "asc" } })]);
   return { counties, industries: industries.map((i) => ({ code: i.code, name: lang === "en" ? i.nameEn : i.nameZh })) };
 }
 
@@ -52,9 +48,9 @@ export async function registerOrganization(userId: number, input: OrganizationIn
   if (membership && resubmitting === null) return { ok: false, errors: { form: "organizations.alreadyHasOrganization" } };
 
   const regions = await getRegions();
-  const errors: FieldErrors = {};
-  if (regions.get(input.countyCode)?.level !== "county") errors.countyCode = "organizations.chooseCounty";
-  else if (input.townCode && regions.get(input.townCode)?.parentCode !== input.countyCode) errors.townCode = "organizations.townNotInCounty";
+  // A correction keeps the organization's place even if the division list has retired it since.
+  const previous = resubmitting === null ? null : (await db.organization.findUnique({ where: { id: resubmitting }, select: { regionCode: true } }))?.regionCode;
+  const errors: FieldErrors = placeFieldErrors(regions, { county: input.countyCode, town: input.townCode }, { county: "countyCode", town: "townCode" }, { previous, countyRequired: true }, ORGANIZATION_PLACE_MESSAGES);
   if (input.industryCode && !(await db.industry.findUnique({ where: { code: input.industryCode }, select: { code: true } }))) {
     errors.industryCode = "forms.chooseOne";
   }

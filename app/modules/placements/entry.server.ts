@@ -6,6 +6,9 @@ import { maskIdNumber } from "../people/identity.ts";
 import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
 import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
+import { getEnv } from "../../env.server.ts";
+import { scopePrefix } from "../auth/permissions.ts";
+import { regionPickerOptions } from "../regions/picker.server.ts";
 import type { PlacementRow, PlacementRowField } from "./schemas.ts";
 import { toCommaList } from "../../utils/comma-list.ts";
 
@@ -19,7 +22,7 @@ export interface RegionScope {
   prefix: string | null;
   /** The region a batch or an audit record is filed under: the staff member's own, else the city. */
   homeCode: string;
-  check(code: string): { ok: true; countyCode: string } | { ok: false; error: "placementEntry.errors.regionUnknown" | "placementEntry.errors.regionOutOfScope" };
+  check(code: string): { ok: true; countyCode: string } | { ok: false; error: "placementEntry.errors.regionUnknown" | "placementEntry.errors.regionOutOfScope" | "regionPicker.errors.retired" };
   /** Every county and town inside the scope (for names typed into an import file). */
   places: RegionInfo[];
 }
@@ -37,25 +40,21 @@ export async function regionScope(actor: StaffActor): Promise<RegionScope> {
       const region = regions.get(code);
       if (!region || (region.level !== "county" && region.level !== "town")) return { ok: false, error: "placementEntry.errors.regionUnknown" };
       if (prefix !== null && !code.startsWith(prefix)) return { ok: false, error: "placementEntry.errors.regionOutOfScope" };
-      return { ok: true, countyCode: region.level === "county" ? code : code.slice(0, 6) };
+      // A new record takes today's divisions only; those already filed under a retired code keep it.
+      if (region.retiredAt) return { ok: false, error: "regionPicker.errors.retired" };
+      return { ok: true, countyCode: region.level === "county" ? code : (region.parentCode ?? code.slice(0, 6)) };
     },
   };
 }
 
-/** The entry form's region list: each county of the scope with its towns (a town's staff see their town only). */
+/**
+ * The entry form's region list: each county of the scope with its towns (a town's staff see their
+ * town only, its county not choosable); an administrator, who may enter anywhere, gets the site's area.
+ */
 export async function entryOptions(actor: StaffActor, lang: string) {
-  const scope = await regionScope(actor);
-  const label = (r: RegionInfo) => (lang === "en" && r.nameEn ? r.nameEn : r.name);
-  const regions = await getRegions();
-  const counties = [...new Set(scope.places.map((p) => p.code.slice(0, 6)))].sort();
-  return {
-    counties: counties.map((code) => ({
-      code,
-      name: label(regions.get(code) ?? { code, name: code, nameEn: null, level: "county", parentCode: null, retiredAt: null, replacedBy: null }),
-      selectable: scope.prefix === null || code.startsWith(scope.prefix),
-      towns: scope.places.filter((p) => p.level === "town" && p.code.startsWith(code)).sort((a, b) => a.code.localeCompare(b.code)).map((t) => ({ code: t.code, name: label(t) })),
-    })),
-  };
+  const scope = staffScope(actor) ?? scopePrefix(getEnv().SITE_REGION);
+  const { counties } = await regionPickerOptions({ lang, scope });
+  return { counties: counties.map((c) => ({ ...c, selectable: c.selectable !== false })) };
 }
 
 /** One employer spelled the same however it was typed: full-width characters and spaces folded. */

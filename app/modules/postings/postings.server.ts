@@ -4,6 +4,7 @@ import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
 import { notify } from "../notifications/notifications.server.ts";
 import { registrationOptions } from "../organizations/organizations.server.ts";
+import { placeFieldErrors } from "../regions/choice.server.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { afterSearchWrite, enqueueSearchSync, type SearchKind } from "../search/outbox.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
@@ -45,8 +46,9 @@ const ownPosting = (id: number, organizationIds: number[]) => ({ id, organizatio
 
 // ---- form data ----
 
-export async function postingFormOptions(lang: string) {
-  const [{ counties, industries }, brands] = await Promise.all([registrationOptions(lang), getDb().labourBrand.findMany({ orderBy: { code: "asc" } })]);
+/** `keep`: the codes the form starts from, listed even if retired since (the server then asks for a current one only if they change). */
+export async function postingFormOptions(lang: string, keep: (string | null | undefined)[] = []) {
+  const [{ counties, industries }, brands] = await Promise.all([registrationOptions(lang, keep), getDb().labourBrand.findMany({ orderBy: { code: "asc" } })]);
   return { counties, industries, brands: brands.map((b) => ({ code: b.code, name: lang === "en" ? b.nameEn : b.nameZh })) };
 }
 
@@ -93,12 +95,18 @@ export function formValues(row: Posting): Record<string, string | string[]> {
 }
 
 
-/** Region, industry and brand codes must exist; the schema checked their shape only. */
-async function checkCodes(input: PostingInput): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
+const POSTING_PLACE_MESSAGES = {
+  county: { "regionPicker.errors.unknown": "postings.errors.chooseCounty", "regionPicker.errors.countyRequired": "postings.errors.chooseCounty" },
+  town: { "regionPicker.errors.unknown": "postings.errors.townNotInCounty", "regionPicker.errors.townNotInCounty": "postings.errors.townNotInCounty" },
+};
+
+/**
+ * Region, industry and brand codes must exist; the schema checked their shape only. `previous`:
+ * the post's stored place, which stays valid when unchanged even if its code was retired since.
+ */
+async function checkCodes(input: PostingInput, previous: string | null = null): Promise<FieldErrors> {
   const regions = await getRegions();
-  if (regions.get(input.countyCode)?.level !== "county") errors.countyCode = "postings.errors.chooseCounty";
-  else if (input.townCode && regions.get(input.townCode)?.parentCode !== input.countyCode) errors.townCode = "postings.errors.townNotInCounty";
+  const errors: FieldErrors = placeFieldErrors(regions, { county: input.countyCode, town: input.townCode }, { county: "countyCode", town: "townCode" }, { previous, countyRequired: true }, POSTING_PLACE_MESSAGES);
   if (input.kind !== "gig") {
     const db = getDb();
     if (input.industryCode && !(await db.industry.findUnique({ where: { code: input.industryCode }, select: { code: true } }))) errors.industryCode = "forms.chooseOne";
@@ -197,7 +205,7 @@ export async function updatePosting(userId: number, id: number, input: PostingIn
   const current = await db.posting.findFirst({ where: ownPosting(id, organizationIds), include: { organization: true } });
   if (!current) return { ok: false, notFound: true };
   if (input.kind !== current.kind) return { ok: false, errors: { form: "forms.invalid" } };
-  const errors = await checkCodes(input);
+  const errors = await checkCodes(input, current.regionCode);
   if (Object.keys(errors).length) return { ok: false, errors };
   const status: PostingStatus = input.intent === "draft" ? "draft" : "pending";
   await db.$transaction(async (tx) => {

@@ -57,7 +57,8 @@ export function checkPlace(
   // A town-level scope allows its county only as the way to that town.
   const countyScope = rules.scope && rules.scope.length > 6 ? rules.scope.slice(0, 6) : rules.scope;
   if (!county) {
-    if (rules.countyRequired || town) errors.county = town ? "regionPicker.errors.unknown" : "regionPicker.errors.countyRequired";
+    // With a town sent, its own message says what is wrong (a known town would have given its county).
+    if (rules.countyRequired && !town) errors.county = "regionPicker.errors.countyRequired";
   } else {
     const error = checkRegionCode(regions, county, ["county"], { ...rules, scope: countyScope });
     if (error) errors.county = error;
@@ -70,4 +71,22 @@ export function checkPlace(
     errors.town = "regionPicker.errors.outOfScope";
   }
   return { errors, county, town };
+}
+
+/**
+ * checkPlace's messages under a form's own field names, in its own words where it has them
+ * (`messages` maps the picker's keys to the form's, per field).
+ */
+export function placeFieldErrors(
+  regions: Map<string, RegionInfo>,
+  input: { county?: string | null; town?: string | null },
+  fields: { county: string; town: string },
+  rules: RegionRules & { countyRequired?: boolean } = {},
+  messages: { county?: Partial<Record<RegionError, string>>; town?: Partial<Record<RegionError, string>> } = {},
+): Record<string, string> {
+  const { errors } = checkPlace(regions, input, rules);
+  const out: Record<string, string> = {};
+  if (errors.county) out[fields.county] = messages.county?.[errors.county] ?? errors.county;
+  if (errors.town) out[fields.town] = messages.town?.[errors.town] ?? errors.town;
+  return out;
 }

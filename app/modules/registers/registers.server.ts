@@ -12,6 +12,7 @@ import { maskIdNumber } from "../people/identity.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
+import { regionPickerOptions } from "../regions/picker.server.ts";
 import {
   assistanceRate,
   assistedOn,
@@ -54,11 +55,12 @@ function listRegion(actor: StaffActor, region: string | undefined): { prefix: st
 }
 
 /** A town inside the staff member's region, or the field message saying why not. */
-async function townInScope(actor: StaffActor, code: string): Promise<RegionInfo | null> {
+async function townInScope(actor: StaffActor, code: string): Promise<RegionInfo | null | "retired"> {
   const scope = staffScope(actor);
   const town = (await getRegions()).get(code);
   if (!town || town.level !== "town" || (scope !== null && !code.startsWith(scope))) return null;
-  return town;
+  // New register rows take today's divisions; rows filed under a retired code keep it.
+  return town.retiredAt ? "retired" : town;
 }
 
 /** The towns (and above them, for labour figures, the counties and the city) a staff member may write for. */
@@ -71,6 +73,8 @@ export async function regionChoices(actor: StaffActor, lang: string) {
   return {
     towns: regions.filter((r) => r.level === "town").map((r) => ({ code: r.code, name: label(r), county: regionName(all, r.parentCode, lang) })),
     areas: regions.map((r) => ({ code: r.code, name: label(r), level: r.level })),
+    /** The same towns for the region picker (county, then a searchable town list). */
+    picker: await regionPickerOptions({ lang, scope }),
   };
 }
 
@@ -122,6 +126,7 @@ export async function listDifficultyPersons(actor: StaffActor, query: Difficulty
 
 export async function createDifficultyPerson(actor: StaffActor, input: DifficultyCreate): Promise<Change> {
   const town = await townInScope(actor, input.regionCode);
+  if (town === "retired") return invalid({ regionCode: ["regionPicker.errors.retired"] });
   if (!town) return invalid({ regionCode: ["registers.errors.region"] });
   const sealed = sealId(input.idNumber);
   return getDb().$transaction(async (tx) => {
@@ -262,6 +267,7 @@ export async function listFamilies(actor: StaffActor, query: FamilyQuery, lang: 
 
 export async function createFamily(actor: StaffActor, input: FamilyCreate): Promise<Change> {
   const town = await townInScope(actor, input.regionCode);
+  if (town === "retired") return invalid({ regionCode: ["regionPicker.errors.retired"] });
   if (!town) return invalid({ regionCode: ["registers.errors.region"] });
   const members = familyMembers(input).map((m) => ({ name: m.name, ...sealId(m.idNumber) }));
   if (members.length > input.memberCount) return invalid({ memberCount: ["registers.errors.membersFewer"] });
@@ -365,6 +371,7 @@ export async function listCommunities(actor: StaffActor, query: YearQuery, lang:
 
 export async function createCommunity(actor: StaffActor, input: CommunityCreate): Promise<Change> {
   const town = await townInScope(actor, input.regionCode);
+  if (town === "retired") return invalid({ regionCode: ["regionPicker.errors.retired"] });
   if (!town) return invalid({ regionCode: ["registers.errors.region"] });
   return getDb().$transaction(async (tx) => {
     const twice = await tx.fullEmploymentCommunity.findFirst({ where: { regionCode: town.code, name: input.name, level: input.level, year: input.year }, select: { id: true } });
