@@ -3,6 +3,7 @@ import { openSeededDatabase } from "../../tests/setup/test-env.ts";
 import { createSession } from "~/modules/auth/session.server.ts";
 import type { Db } from "~/modules/db.server.ts";
 import { planFiles, readPlanFile } from "~/modules/indicators/plans.server.ts";
+import { publicFigures } from "~/modules/indicators/public.server.ts";
 import { cellName } from "~/modules/targets/schemas.ts";
 import { loader as dashboardLoader } from "./staff.indicators._index.tsx";
 import { action as targetsAction, loader as targetsLoader } from "./staff.targets.tsx";
@@ -99,6 +100,12 @@ describe("the Shangluo 2012 and Henan 2016–2020 plans open on the staff dashbo
     expect(done(henan, "410100")).toBe(1);
     expect(done(henan, "410300")).toBe(0);
     expect(done(await opened("/staff/indicators?region=410100&year=2020", cookie), "410102")).toBe(1);
+  });
+
+  it("keeps the public figures on the site's own city (SITE_REGION), not the first city by code now that Henan is loaded", async () => {
+    const figures = await publicFigures({});
+    expect(figures?.city.code).toBe("610900");
+    expect(figures?.counties?.rows.map((r) => r.code)).toContain("610924");
   });
 
   it("keeps each staff member to their own region: Ankang's city staff cannot open Henan or Shangluo, nor they Ankang", async () => {
