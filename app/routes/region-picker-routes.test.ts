@@ -7,6 +7,9 @@ import { regionPickerOptions } from "~/modules/regions/picker.server.ts";
 import { forgetReferenceData } from "~/modules/regions/regions.server.ts";
 import { lookupHash } from "~/modules/security/secrets.server.ts";
 import { matches, normalizeQuery } from "~/components/region-options.ts";
+import { addDays, chinaDay } from "~/modules/postings/dates.ts";
+import { createPosting, updatePosting } from "~/modules/postings/postings.server.ts";
+import { fullPostingSchema } from "~/modules/postings/schemas.ts";
 import { action as profileAction, loader as profileLoader } from "./me.profile.tsx";
 
 type Reply = { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
@@ -99,6 +102,27 @@ describe("region pickers: the loaded list, town inside county, retired codes (re
       expect(reply.status).toBe("error");
       expect(reply.error?.hometownTown).toContain("regionPicker.errors.retired");
       expect(reply.initialValue).toMatchObject({ hometownTown: townOfA.code });
+    } finally {
+      await db.region.update({ where: { code: townOfA.code }, data: { retiredAt: null } });
+      forgetReferenceData();
+    }
+  });
+
+  it("a post keeps its retired town when edited unchanged; a new post cannot take it", async () => {
+    const employer = await db.user.findUniqueOrThrow({ where: { email: "hr@demo-employer.cn" } });
+    const job = fullPostingSchema.parse({
+      kind: "job", title: "区划测试岗位", description: "负责仓库收发货和盘点，白班，月休四天。", requirements: "初中以上文化。",
+      countyCode: countyA, townCode: townOfA.code, address: "工业园 1 号", headcount: 1, payMin: 3000, payMax: 4000, payPeriod: "month",
+      contractType: "full_time", education: "any", howToApply: "电话联系。", contactPhone: "0915-4312345", validUntil: addDays(chinaDay(new Date()), 20),
+    });
+    const created = await createPosting(employer.id, { ...job, intent: "draft" });
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    await db.region.update({ where: { code: townOfA.code }, data: { retiredAt: new Date() } });
+    forgetReferenceData();
+    try {
+      expect(await updatePosting(employer.id, created.id, { ...job, intent: "draft" })).toMatchObject({ ok: true });
+      expect(await createPosting(employer.id, { ...job, intent: "draft" })).toEqual({ ok: false, errors: { townCode: "regionPicker.errors.retired" } });
+      expect(await updatePosting(employer.id, created.id, { ...job, townCode: townOfB.code, intent: "draft" })).toEqual({ ok: false, errors: { townCode: "postings.errors.townNotInCounty" } });
     } finally {
       await db.region.update({ where: { code: townOfA.code }, data: { retiredAt: null } });
       forgetReferenceData();
