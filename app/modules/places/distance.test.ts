@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { greatCircleKm, travelMinutes, travelSettingsFrom, TRAVEL_DEFAULTS } from "./distance.ts";
+import { greatCircleKm, reachKm, travelMinutes, travelSettingsFrom, TRAVEL_DEFAULTS } from "./distance.ts";
 import { pointOf } from "./points.ts";
 
 describe("greatCircleKm", () => {
@@ -35,6 +35,12 @@ describe("travelMinutes", () => {
     expect(travelMinutes(10, { urban: true })).toBeCloseTo(36, 6); // 15 road km at 25 km/h
     expect(travelMinutes(10, { roadFactor: 1, speedKmh: 60 })).toBeCloseTo(10, 6);
     expect(travelMinutes(0)).toBe(0);
+  });
+
+  it("reachKm is its inverse: the 30-minute rural circle is 13.3 km, the 15-minute urban one 4.2 km", () => {
+    expect(reachKm(30)).toBeCloseTo(13.33, 2);
+    expect(reachKm(15, { urban: true })).toBeCloseTo(4.17, 2);
+    expect(travelMinutes(reachKm(30))).toBeCloseTo(30, 9);
   });
 
   it("takes its settings from the environment and refuses values out of range, naming the variable", () => {

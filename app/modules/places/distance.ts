@@ -78,3 +78,11 @@ export function travelMinutes(km: number, options: TravelOptions = {}): number {
   const speed = options.speedKmh ?? (options.urban ? settings.urbanKmh : settings.ruralKmh);
   return ((km * roadFactor) / speed) * 60;
 }
+
+/** The straight-line radius reachable in so many minutes (the inverse of travelMinutes): a service circle's size on a map. */
+export function reachKm(minutes: number, options: TravelOptions = {}): number {
+  const settings = currentSettings();
+  const roadFactor = options.roadFactor ?? settings.roadFactor;
+  const speed = options.speedKmh ?? (options.urban ? settings.urbanKmh : settings.ruralKmh);
+  return ((minutes / 60) * speed) / roadFactor;
+}
