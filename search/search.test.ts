@@ -5,6 +5,8 @@ import { bumpSearchGeneration } from "./freshness.ts";
 import { ensureIndex, loadDocuments, rebuildIndex } from "./indexer.ts";
 import { searchIds, type SearchRequest } from "./query.ts";
 import { OPPORTUNITY_KINDS } from "./documents.ts";
+import { greatCircleKm } from "../app/modules/places/distance.ts";
+import { pointOf } from "../app/modules/places/points.ts";
 
 /** Real Meilisearch (started by the Vitest global setup) over a copy of the demo data. */
 describe("search over the demo data", () => {
@@ -113,6 +115,24 @@ describe("search over the demo data", () => {
     const newest = await search("", { sort: "newest", kind: ["job"] });
     const dates = await Promise.all(newest.cards.map(async (h) => (await services.db.posting.findUniqueOrThrow({ where: { id: h.id } })).publishedAt!.getTime()));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+
+  it("sorts near me by distance and keeps only what is within the chosen radius", async () => {
+    const origin = pointOf("610924")!; // 紫阳县's seat
+    const km = (card: { point: { lat: number; lng: number } | null }) => greatCircleKm(origin, card.point!);
+    const nearest = await search("", { origin, sort: "distance", pageSize: 50 });
+    const distances = nearest.cards.map(km);
+    expect(distances[0]).toBeLessThan(1);
+    for (let i = 1; i < distances.length; i++) expect(distances[i]!).toBeGreaterThanOrEqual(distances[i - 1]! - 0.01);
+    expect(nearest.cards[0]!.countyCode).toBe("610924");
+
+    const all = await search("");
+    const within = await search("", { origin, withinKm: 20, sort: "distance", pageSize: 50 });
+    expect(within.total).toBeGreaterThan(0);
+    expect(within.total).toBeLessThan(all.total);
+    for (const card of within.cards) expect(km(card)).toBeLessThanOrEqual(20.01);
+    // Hanbin's seat is about 50 km away: nothing of Hanbin's lies inside 20 km of Ziyang's seat.
+    expect(within.facets.countyCode?.["610902"] ?? 0).toBe(0);
   });
 
   it("drops gig work at the end of its day, even before the next rebuild", async () => {

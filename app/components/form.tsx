@@ -19,7 +19,7 @@ export function TextField({
   hint?: string;
   type?: "text" | "password" | "email" | "tel" | "number" | "date";
   autoComplete?: string;
-  inputMode?: "text" | "tel" | "email" | "numeric";
+  inputMode?: "text" | "tel" | "email" | "numeric" | "decimal";
 }) {
   const props = inputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (

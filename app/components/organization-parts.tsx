@@ -152,6 +152,7 @@ export function StaffNav() {
     ["/staff/registers", t("registers.nav")],
     ["/staff/targets", t("targets.nav")],
     ["/staff/identity", t("identity.nav")],
+    ["/staff/service-points", t("staff.nav.servicePoints")],
     ["/staff/audit", t("staff.nav.audit")],
     ...(can(root?.user?.role, "staff.manage") ? [["/staff/accounts", t("staff.nav.accounts")]] : []),
   ] as const;

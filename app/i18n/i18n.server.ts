@@ -26,6 +26,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   registers: ["registers"],
   targets: ["targets"],
   exports: ["exports"],
+  places: ["servicePoints"],
   server: ["httpErrors", "authMessages"],
 };
 

@@ -26,6 +26,7 @@ export const NAMESPACES = [
   "registers",
   "targets",
   "exports",
+  "places",
   "server",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

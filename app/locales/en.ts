@@ -10,6 +10,7 @@ import { indicatorsEn } from "./indicators.ts";
 import { exportsEn } from "./exports.ts";
 import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
+import { placesEn } from "./places.ts";
 import { httpErrorsEn } from "./http-errors.ts";
 import { regionPickerEn } from "./region-picker.ts";
 
@@ -25,6 +26,7 @@ const en: Translations = {
   ...exportsEn,
   ...registersEn,
   ...targetsEn,
+  ...placesEn,
   ...httpErrorsEn,
   ...regionPickerEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },

@@ -9,6 +9,7 @@ import { indicatorsZh } from "./indicators.ts";
 import { exportsZh } from "./exports.ts";
 import { registersZh } from "./registers.ts";
 import { targetsZh } from "./targets.ts";
+import { placesZh } from "./places.ts";
 import { httpErrorsZh } from "./http-errors.ts";
 import { regionPickerZh } from "./region-picker.ts";
 
@@ -24,6 +25,7 @@ const zhCN = {
   ...exportsZh,
   ...registersZh,
   ...targetsZh,
+  ...placesZh,
   ...httpErrorsZh,
   ...regionPickerZh,
   site: { name: "安康就业创业服务网", tagline: "找工作 · 找见习 · 找零工 · 找创业基地 · 学技能", skip: "跳到主要内容" },

@@ -298,6 +298,11 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "search.tsx": { url: "/search?q=%E5%85%BB%E8%80%81&county=610924", loader: everyone(OK) },
       "set-language.tsx": { url: "/set-language?lng=en&redirectTo=%2Fsearch", loader: everyone({ redirect: "/search" }) },
       "signup.tsx": { url: "/signup", loader: visitorsOnly, action: everyone(OK) },
+      // Near me and the service points: public; a home town is a cookie anyone may set.
+      "near-me.tsx": { url: "/near-me?redirectTo=%2Fsearch", loader: everyone(OK) },
+      "set-home.tsx": { url: "/set-home?county=610924&redirectTo=%2Fsearch%3Fsort%3Ddistance", loader: everyone({ redirect: "/search?sort=distance" }) },
+      "service-points.tsx": { url: "/service-points?county=610924", loader: everyone(OK) },
+      "staff.service-points.tsx": { url: "/staff/service-points", loader: { permission: "servicepoint.manage" }, action: { permission: "servicepoint.manage" } },
       "staff._index.tsx": { url: "/staff", loader: { permission: "staff.home" } },
       "staff.accounts.tsx": { url: "/staff/accounts", loader: { permission: "staff.manage" }, action: { permission: "staff.manage" } },
       "staff.audit.tsx": { url: "/staff/audit", loader: { permission: "audit.read" } },

@@ -13,6 +13,7 @@ import {
 } from "./factories.ts";
 import { seedDemoAccounts } from "./accounts.ts";
 import { seedIndicators } from "./indicators.ts";
+import { seedServicePoints } from "./service-points.ts";
 import { seedPendingRegistrations } from "./registrations.ts";
 import { COUNTIES, seedRegions, shortCountyName } from "./regions.ts";
 import { forgetReferenceData } from "../../app/modules/regions/regions.server.ts";
@@ -187,6 +188,8 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   await seedDemoAccounts(db);
   await seedPendingRegistrations(db, now);
   await seedIndicators(db, rng, now);
+  // A stream of its own, so the points do not move the rest of the demo's random choices.
+  await seedServicePoints(db, createRng(0x5e7f01));
   const [organizations, jobs, internships, gigs, bases, courses] = await Promise.all([
     db.organization.count(),
     db.posting.count({ where: { kind: "job" } }),

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "register.manage": ["staff", "admin"],
   "outbox.read": ["staff", "admin"],
   "identity.confirm": ["staff", "admin"],
+  "servicepoint.manage": ["staff", "admin"],
   "staff.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,5 +1,6 @@
 import { greatCircleKm, type LatLng } from "../places/distance.ts";
 import { pointOf } from "../places/points.ts";
+import { regionName, type RegionInfo } from "../regions/regions.server.ts";
 
 /**
  * "Near me": where a visitor is, from what they chose — a town or county code (their home town,
@@ -20,4 +21,11 @@ export function distanceKm(from: LatLng | undefined, to: LatLng | null): number 
   if (!from || !to) return null;
   const km = greatCircleKm(from, to);
   return km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+}
+
+/** The visitor's chosen place in words ("汉滨区 · 老城街道"); null for a browser location, which pages name in their own words. */
+export function nearLabel(near: string | undefined, regions: Map<string, RegionInfo>, lang: string): string | null {
+  if (!near || near.includes(",")) return null;
+  const county = regionName(regions, near.slice(0, 6), lang);
+  return near.length > 6 ? `${county} · ${regionName(regions, near, lang)}` : county;
 }

@@ -4,7 +4,7 @@ import { getSearchService } from "../../../search/service.ts";
 import { getEnv } from "../../env.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { getBrands, getIndustries, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
-import { distanceKm, originOf } from "./near.ts";
+import { distanceKm, nearLabel, originOf } from "./near.ts";
 import { searchDatabase, similarFromDatabase, type SearchOutcome } from "./database.server.ts";
 import { PAGE_SIZE, type ParamNote, type SearchParams } from "./params.ts";
 
@@ -78,12 +78,6 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
   };
 }
 
-function nearLabel(near: string | undefined, regions: Map<string, RegionInfo>, lang: string): string | null {
-  if (!near) return null;
-  if (near.includes(",")) return null; // the browser's location: the page says so in its own words
-  const county = regionName(regions, near.slice(0, 6), lang);
-  return near.length > 6 ? `${county} · ${regionName(regions, near, lang)}` : county;
-}
 
 async function searchOpportunities(params: SearchParams, now: Date): Promise<SearchOutcome> {
   const origin = originOf(params.near);
