@@ -5,6 +5,7 @@ import type { Db } from "~/modules/db.server.ts";
 import { planFiles, readPlanFile } from "~/modules/indicators/plans.server.ts";
 import { publicFigures } from "~/modules/indicators/public.server.ts";
 import { cellName } from "~/modules/targets/schemas.ts";
+import { loader as staffHomeLoader } from "./staff._index.tsx";
 import { loader as dashboardLoader } from "./staff.indicators._index.tsx";
 import { action as targetsAction, loader as targetsLoader } from "./staff.targets.tsx";
 
@@ -100,6 +101,12 @@ describe("the Shangluo 2012 and Henan 2016–2020 plans open on the staff dashbo
     expect(done(henan, "410100")).toBe(1);
     expect(done(henan, "410300")).toBe(0);
     expect(done(await opened("/staff/indicators?region=410100&year=2020", cookie), "410102")).toBe(1);
+  });
+
+  it("greets Shangluo's and Henan's staff on the staff home with their own region", async () => {
+    const home = (email: string) => staffHomeLoader({ request: get("/staff", cookies[email]!), params: {}, context });
+    expect((await home("henan@demo.henan.gov.cn")).scope).toBe("河南省");
+    expect((await home("shangluo@demo.shangluo.gov.cn")).scope).toBe("商洛市");
   });
 
   it("keeps the public figures on the site's own city (SITE_REGION), not the first city by code now that Henan is loaded", async () => {
