@@ -173,10 +173,43 @@ export async function searchIds({ client, indexUid }: SearchConnection, req: Sea
   };
 }
 
-/** How many open items of each kind search has: the home page's counts, in one call. */
-export async function countOpenByKind({ client, indexUid }: SearchConnection, now = new Date()): Promise<Partial<Record<OpportunityKind, number>>> {
-  const result = await client.index(indexUid).search("", { filter: [`validUntil >= ${Math.floor(now.getTime() / 1000)}`], facets: ["kind"], hitsPerPage: 0, page: 1 });
-  return (result.facetDistribution?.kind ?? {}) as Partial<Record<OpportunityKind, number>>;
+export interface HomeListing {
+  counts: Partial<Record<OpportunityKind, number>>;
+  /** Gig work whose day is today, nearest to the visitor first (newest first without a place). */
+  gigsToday: OpportunityCard[];
+  /** When today has too few: the next days' gig work, soonest first. */
+  gigsSoon: OpportunityCard[];
+}
+
+/**
+ * The home page in one call: how many open items of each kind search has, and gig work for today
+ * near the visitor's home. A gig leaves search at the end of its work day, so "today" is every open
+ * gig whose validUntil falls before tonight's end.
+ */
+export async function homeListing(
+  { client, indexUid }: SearchConnection,
+  options: { origin?: { lat: number; lng: number }; endOfToday: Date; limit: number },
+  now = new Date(),
+): Promise<HomeListing> {
+  const nowSec = Math.floor(now.getTime() / 1000);
+  const tonight = Math.floor(options.endOfToday.getTime() / 1000);
+  const open = `validUntil >= ${nowSec}`;
+  const near = options.origin ? [`_geoPoint(${options.origin.lat}, ${options.origin.lng}):asc`] : [];
+  const card = { indexUid, q: "", hitsPerPage: options.limit, page: 1, attributesToRetrieve: ["card"] };
+  const { results } = await client.multiSearch({
+    queries: [
+      { indexUid, q: "", filter: [open] as Filter, facets: ["kind"], hitsPerPage: 0, page: 1 },
+      { ...card, filter: [open, `validUntil <= ${tonight}`, `kind = "gig"`] as Filter, sort: [...near, "postedAt:desc"] },
+      { ...card, filter: [`validUntil > ${tonight}`, `kind = "gig"`] as Filter, sort: ["validUntil:asc", ...near] },
+    ],
+  });
+  const [counted, today, soon] = results;
+  const cards = (r: typeof today) => (r?.hits ?? []).map((hit) => hit.card as OpportunityCard);
+  return {
+    counts: (counted?.facetDistribution?.kind ?? {}) as Partial<Record<OpportunityKind, number>>,
+    gigsToday: cards(today),
+    gigsSoon: cards(today).length >= options.limit ? [] : cards(soon).slice(0, options.limit - cards(today).length),
+  };
 }
 
 /** What a detail page knows of its item when it asks for similar open ones. */

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 export const indexSettings = {
   searchableAttributes: ["title", "orgName", "details", "summary", "grams", "pinyin", "initials"],
   filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "payBand", "payMonthly", "postedAt", "validUntil", "_geo"],
-  sortableAttributes: ["postedAt", "payMonthly", "_geo"],
+  sortableAttributes: ["postedAt", "payMonthly", "validUntil", "_geo"],
   displayedAttributes: ["id", "kind", "card"],
   rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
   localizedAttributes: [{ attributePatterns: ["title", "orgName", "details", "summary", "grams"], locales: ["cmn"] }],

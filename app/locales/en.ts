@@ -201,6 +201,12 @@ const en: Translations = {
     counties: "Browse by county",
     brands: "Labour brands",
     count: "{{count}}",
+    gigsToday: "Gig work today",
+    gigsSoon: "Gig work in the next days",
+    gigsNear: "Nearest to {{place}} first.",
+    gigsNearPrompt: "Choose your location to see the gig work nearest to you first.",
+    gigsNone: "No gig work is listed for today.",
+    allGigs: "All gig work",
   },
   errors: {
     title: "Something went wrong",

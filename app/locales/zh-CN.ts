@@ -200,6 +200,12 @@ const zhCN = {
     counties: "按县（市、区）浏览",
     brands: "劳务品牌",
     count: "{{count}} 条",
+    gigsToday: "今天的零工",
+    gigsSoon: "这几天的零工",
+    gigsNear: "离{{place}}最近的排在前面。",
+    gigsNearPrompt: "选择您的位置，离您近的零工排在前面。",
+    gigsNone: "今天没有零工信息。",
+    allGigs: "查看全部零工",
   },
   errors: {
     title: "出错了",

@@ -2,8 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { getLanguage } from "~/i18n/language.server.ts";
+import { z } from "zod";
 import { loadHome } from "~/modules/opportunities/home.server.ts";
+import { withHomeTown } from "~/modules/search/home-town.server.ts";
+import { nearParam } from "~/modules/search/params.server.ts";
 import { searchUrl } from "~/modules/search/search-url.ts";
+import { OpportunityCard } from "~/components/opportunity-card.tsx";
 import { metaT } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
@@ -14,8 +18,11 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${t("site.name")} — ${t("site.tagline")}` }, { name: "description", content: t("home.lead") }];
 };
 
+const query = z.object({ near: nearParam.optional().catch(undefined) });
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  return loadHome(await getLanguage(request));
+  const { near } = query.parse(Object.fromEntries(await withHomeTown(request)));
+  return loadHome(await getLanguage(request), near);
 }
 
 export default function Home() {
@@ -31,6 +38,7 @@ export default function Home() {
           <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">{t("search.submit")}</button>
         </Form>
       </section>
+      <GigsNearHome data={data} />
       <h2 className="mt-5 font-semibold">{t("home.browse")}</h2>
       <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
         {data.kinds.map((k) => (
@@ -55,5 +63,36 @@ export default function Home() {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Gig work for today, nearest to the visitor's home town first: the most urgent thing the site lists. */
+function GigsNearHome({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const { t } = useTranslation();
+  const list = (cards: typeof data.gigsToday) => (
+    <ol className="mt-2 space-y-3">
+      {cards.map((card) => <OpportunityCard key={card.key} card={card} query="" />)}
+    </ol>
+  );
+  return (
+    <section className="mt-5" aria-labelledby="gigs-today" data-testid="home-gigs">
+      <h2 id="gigs-today" className="font-semibold">{t("home.gigsToday")}</h2>
+      <p className="mt-1 text-sm text-slate-700">
+        {data.nearLabel ? t("home.gigsNear", { place: data.nearLabel }) : t("home.gigsNearPrompt")}{" "}
+        <Link to={`/near-me?${new URLSearchParams({ redirectTo: "/" })}`} className="inline-flex min-h-10 items-center text-brand-700 underline">
+          {data.near ? t("near.change") : t("near.choose")}
+        </Link>
+      </p>
+      {data.gigsToday.length ? list(data.gigsToday) : <p className="mt-2 text-sm">{t("home.gigsNone")}</p>}
+      {data.gigsSoon.length ? (
+        <>
+          <h3 className="mt-3 text-sm font-semibold">{t("home.gigsSoon")}</h3>
+          {list(data.gigsSoon)}
+        </>
+      ) : null}
+      <Link to={searchUrl({ kind: ["gig"], sort: data.near ? "distance" : "relevance" })} className="mt-2 inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+        {t("home.allGigs")}
+      </Link>
+    </section>
   );
 }

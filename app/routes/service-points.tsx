@@ -6,6 +6,7 @@ import { ServicePointCard } from "~/components/service-point-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { useTranslation } from "~/i18n/translate.ts";
 import { withHomeTown } from "~/modules/search/home-town.server.ts";
+import { nearParam } from "~/modules/search/params.server.ts";
 import { loadServicePointsPage } from "~/modules/service-points/page.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 const schema = z.object({
   county: z.string().regex(/^\d{6}$/).optional().catch(undefined),
-  near: z.string().regex(/^\d{6}(\d{3})?$|^-?\d{1,2}\.\d{1,2},-?\d{1,3}\.\d{1,2}$/).optional().catch(undefined),
+  near: nearParam.optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,6 +8,16 @@ const countyCode = z.string().regex(/^\d{6}$/);
 const townCode = z.string().regex(/^\d{9}$/);
 const slug = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/);
 
+/** Where "near me" starts: a town or county code, or "lat,lng" from the browser (two decimals, about 1 km). */
+export const nearParam = z.union([
+  z.string().regex(/^\d{6}(\d{3})?$/),
+  // A browser location, rounded so that one place makes one URL (and the exact spot is never sent).
+  z.string().regex(/^-?\d{1,2}\.\d{1,2},-?\d{1,3}\.\d{1,2}$/).refine((v) => {
+    const [lat, lng] = v.split(",").map(Number) as [number, number];
+    return Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+  }),
+]);
+
 const single = {
   county: countyCode,
   town: townCode,
@@ -16,14 +26,7 @@ const single = {
   posted: z.enum(POSTED_WITHIN),
   group: z.enum(GROUP_CODES),
   brand: slug,
-  near: z.union([
-    z.string().regex(/^\d{6}(\d{3})?$/),
-    // A browser location, rounded so that one place makes one URL (and the exact spot is never sent).
-    z.string().regex(/^-?\d{1,2}\.\d{1,2},-?\d{1,3}\.\d{1,2}$/).refine((v) => {
-      const [lat, lng] = v.split(",").map(Number) as [number, number];
-      return Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
-    }),
-  ]),
+  near: nearParam,
   within: z.enum(WITHIN_KM),
 } as const;
 
