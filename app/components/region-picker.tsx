@@ -16,7 +16,16 @@ const controlClass =
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 function controlAttributes(field: PickerField) {
-  const full: Field = { errorId: `${field.id}-error`, formId: "", ...field };
+  // Read one by one: conform's field metadata answers through getters that a spread does not copy.
+  const full: Field = {
+    id: field.id,
+    name: field.name,
+    errorId: field.errorId ?? `${field.id}-error`,
+    formId: field.formId ?? "",
+    errors: field.errors,
+    initialValue: field.initialValue,
+    required: field.required,
+  };
   const { form, ...props } = selectProps(full) as ReturnType<typeof selectProps> & { form?: string };
   return form ? { ...props, form } : props;
 }
