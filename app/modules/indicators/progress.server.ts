@@ -1,6 +1,6 @@
 import { inScope, scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { childrenOf, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { childrenOf, getRegions, regionName, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
 import { registerFigures } from "../registers/figures.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import type { IndicatorType } from "./rules.ts";
@@ -106,7 +106,7 @@ export interface DashboardQuery {
 export async function regionDashboard(actor: StaffActor, query: DashboardQuery, now = new Date()) {
   const scope = staffScope(actor);
   const regions = await getRegions();
-  const regionCode = query.region ?? actor.staffRegionCode ?? [...regions.values()].find((r) => r.level === "city")?.code;
+  const regionCode = query.region ?? actor.staffRegionCode ?? siteRegion();
   if (!regionCode || !regions.has(regionCode) || (scope !== null && !regionCode.startsWith(scope))) return null;
   const year = query.year ?? (await defaultPlanYear(regionCode, now));
   const plans = await plansFor(regionCode, year);

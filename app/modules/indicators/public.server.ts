@@ -3,10 +3,9 @@
  * city, reduced to aggregate numbers. Nothing here names a person, an employer or a record.
  */
 import { z } from "zod";
-import { getEnv } from "../../env.server.ts";
 import { inScope } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { getRegions } from "../regions/regions.server.ts";
+import { getRegions, siteRegion } from "../regions/regions.server.ts";
 import type { StaffActor } from "../staff/scope.ts";
 import { regionDashboard } from "./progress.server.ts";
 
@@ -24,7 +23,7 @@ const chinaYear = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).getUTCF
  */
 export async function publicFigures(query: { year?: number }, now = new Date()) {
   // The site's own city (SITE_REGION), not whichever city sorts first: the demo also loads Henan.
-  const city = (await getRegions()).get(getEnv().SITE_REGION);
+  const city = (await getRegions()).get(siteRegion());
   if (!city) return null;
   const thisYear = chinaYear(now);
   const plans = (await getDb().plan.findMany({ select: { regionCode: true, startYear: true, endYear: true } })).filter((p) => inScope(p.regionCode, city.code));

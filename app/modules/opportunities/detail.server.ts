@@ -1,6 +1,6 @@
 import type { OpportunityKind } from "../../../search/documents.ts";
 import { getDb } from "../db.server.ts";
-import { getBrands, getIndustries, getRegions, regionName } from "../regions/regions.server.ts";
+import { getBrands, getIndustries, getRegions, regionName, siteRegion } from "../regions/regions.server.ts";
 import { loadSimilar } from "../search/search-page.server.ts";
 import { toPublicBase, toPublicCourse, toPublicPosting, type PublicItem } from "./public-item.ts";
 import { isOpen } from "./open.ts";
@@ -18,7 +18,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
   const db = getDb();
   const regions = await getRegions();
   const place = (regionCode: string, countyCode: string) =>
-    [regionName(regions, "610900", lang), regionName(regions, countyCode, lang), regionCode.length > 6 ? regionName(regions, regionCode.slice(0, 9), lang) : ""]
+    [regionName(regions, siteRegion(), lang), regionName(regions, countyCode, lang), regionCode.length > 6 ? regionName(regions, regionCode.slice(0, 9), lang) : ""]
       .filter(Boolean)
       .join(" · ");
 

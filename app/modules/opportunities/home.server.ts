@@ -1,9 +1,8 @@
-import { getEnv } from "../../env.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { greatCircleKm } from "../places/distance.ts";
 import { endOfDay, chinaDay } from "../postings/dates.ts";
-import { getBrands, getRegions, regionName } from "../regions/regions.server.ts";
+import { getBrands, getRegions, regionName, siteRegion } from "../regions/regions.server.ts";
 import { originOf, nearLabel } from "../search/near.ts";
 import { withPlaces } from "../search/search-page.server.ts";
 import { postingCard } from "../../../search/cards.ts";
@@ -44,7 +43,7 @@ export async function loadHome(lang: string, near: string | undefined, now = new
     getBrands(),
   ]);
   const listing = listed.ok ? listed.value : await listingFromDatabase(origin, tonight, now);
-  const site = scopePrefix(getEnv().SITE_REGION);
+  const site = scopePrefix(siteRegion());
   const kinds = ["job", "internship", "gig", "base", "course"] as const;
   return {
     kinds: kinds.map((kind) => ({ kind, count: listing.counts[kind] ?? 0 })),

@@ -3,10 +3,9 @@ import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { personKeyOf } from "../indicators/counting.server.ts";
 import { maskIdNumber } from "../people/identity.ts";
-import { getRegions, type RegionInfo } from "../regions/regions.server.ts";
+import { getRegions, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
 import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
-import { getEnv } from "../../env.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { regionPickerOptions } from "../regions/picker.server.ts";
 import type { PlacementRow, PlacementRowField } from "./schemas.ts";
@@ -30,11 +29,12 @@ export interface RegionScope {
 export async function regionScope(actor: StaffActor): Promise<RegionScope> {
   const prefix = staffScope(actor);
   const regions = await getRegions();
-  const city = [...regions.values()].find((r) => r.level === "city");
-  const places = [...regions.values()].filter((r) => (r.level === "county" || r.level === "town") && (prefix === null || r.code.startsWith(prefix)));
+  // An admin may write anywhere, and is offered the site's own places to choose from.
+  const offered = prefix ?? scopePrefix(siteRegion());
+  const places = [...regions.values()].filter((r) => (r.level === "county" || r.level === "town") && r.code.startsWith(offered));
   return {
     prefix,
-    homeCode: actor.staffRegionCode ?? city?.code ?? "",
+    homeCode: actor.staffRegionCode ?? siteRegion(),
     places,
     check(code) {
       const region = regions.get(code);
@@ -52,7 +52,7 @@ export async function regionScope(actor: StaffActor): Promise<RegionScope> {
  * town only, its county not choosable); an administrator, who may enter anywhere, gets the site's area.
  */
 export async function entryOptions(actor: StaffActor, lang: string) {
-  const scope = staffScope(actor) ?? scopePrefix(getEnv().SITE_REGION);
+  const scope = staffScope(actor) ?? scopePrefix(siteRegion());
   const { counties } = await regionPickerOptions({ lang, scope });
   return { counties: counties.map((c) => ({ ...c, selectable: c.selectable !== false })) };
 }

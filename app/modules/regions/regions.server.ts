@@ -1,4 +1,14 @@
+import { getEnv } from "../../env.server.ts";
 import { getDb } from "../db.server.ts";
+
+/**
+ * The region this site serves (SITE_REGION, a city by default 安康 610900): what the public pages
+ * list, and where pages start for an admin, whose scope is everywhere. Other loaded regions (the
+ * plans of Shangluo and Henan) are there for their own staff.
+ */
+export function siteRegion(): string {
+  return getEnv().SITE_REGION;
+}
 
 export interface RegionInfo {
   code: string;

@@ -6,7 +6,7 @@ import { audit } from "../audit/audit.server.ts";
 import { inScope, scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { REGISTER_FORMULAS } from "../indicators/rules.ts";
-import { getRegions, regionName } from "../regions/regions.server.ts";
+import { getRegions, regionName, siteRegion } from "../regions/regions.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import {
   assistanceRate,
@@ -91,14 +91,14 @@ async function manualIndicators(regionCode: string, year: number) {
   return rows.filter((r) => inScope(r.plan.regionCode, regionCode));
 }
 
-function homeRegion(actor: StaffActor, regions: Map<string, { level: string; code: string }>): string {
-  return actor.staffRegionCode ?? [...regions.values()].find((r) => r.level === "city")?.code ?? "";
+function homeRegion(actor: StaffActor): string {
+  return actor.staffRegionCode ?? siteRegion();
 }
 
 export async function listFigures(actor: StaffActor, query: { year: number; region?: string }, lang: string) {
   const scope = staffScope(actor);
   const regions = await getRegions();
-  const regionCode = query.region ?? homeRegion(actor, regions);
+  const regionCode = query.region ?? homeRegion(actor);
   if (scope !== null && !regionCode.startsWith(scope)) return null;
   const indicators = await manualIndicators(regionCode, query.year);
   const choices = [...new Map(indicators.map((i) => [i.code, { code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, unit: i.unit }])).values()];
@@ -196,7 +196,7 @@ export async function deleteFigure(actor: StaffActor, id: number): Promise<Chang
 export async function registersOverview(actor: StaffActor, query: { year: number; region?: string }, lang: string, now = new Date()) {
   const scope = staffScope(actor);
   const regions = await getRegions();
-  const regionCode = query.region ?? homeRegion(actor, regions);
+  const regionCode = query.region ?? homeRegion(actor);
   if (!regions.has(regionCode) || (scope !== null && !regionCode.startsWith(scope))) return null;
   const where = { regionCode: { startsWith: likeText(scopePrefix(regionCode)) } };
   const db = getDb();

@@ -9,7 +9,7 @@ import { audit } from "../audit/audit.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { maskIdNumber } from "../people/identity.ts";
-import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { getRegions, regionName, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
 import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import { regionPickerOptions } from "../regions/picker.server.ts";
@@ -423,7 +423,7 @@ export async function listLabourFigures(actor: StaffActor, query: YearQuery, lan
     db.labourForceFigure.findMany({ where, orderBy: [{ month: "desc" }, { regionCode: "asc" }], skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db.labourForceFigure.count({ where }),
   ]);
-  const regionCode = query.region ?? actor.staffRegionCode ?? [...regions.values()].find((r) => r.level === "city")?.code ?? "";
+  const regionCode = query.region ?? actor.staffRegionCode ?? siteRegion();
   const childrenOf = (code: string) => [...regions.values()].filter((r) => r.parentCode === code).map((r) => r.code);
   const figure = labourFigureFor(regionCode, all, childrenOf);
   return {

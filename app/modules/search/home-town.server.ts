@@ -4,7 +4,7 @@ import { getEnv } from "../../env.server.ts";
 import { safeRedirectPath } from "../../utils/safe-redirect.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { regionPickerOptions } from "../regions/picker.server.ts";
-import { getRegions } from "../regions/regions.server.ts";
+import { getRegions, siteRegion } from "../regions/regions.server.ts";
 
 /**
  * The visitor's chosen home town, remembered for a year so that "near me" works on every visit:
@@ -53,7 +53,7 @@ export function afterChoosingHome(redirectTo: string | undefined): string {
 /** What the home-town page offers: the site's own counties and towns, and the current choice. */
 export async function homeTownPicker(request: Request, lang: string): Promise<{ options: RegionPickerOptions; county: string | null; town: string | null }> {
   const home = await getHomeTown(request);
-  const options = await regionPickerOptions({ lang, scope: scopePrefix(getEnv().SITE_REGION) });
+  const options = await regionPickerOptions({ lang, scope: scopePrefix(siteRegion()) });
   const region = home ? (await getRegions()).get(home) : undefined;
   if (!region) return { options, county: null, town: null };
   return region.level === "town" ? { options, county: region.parentCode, town: region.code } : { options, county: region.code, town: null };

@@ -1,9 +1,8 @@
 import type { OpportunityCard } from "../../../search/cards.ts";
 import { searchIds, similarCards, type SimilarTo } from "../../../search/query.ts";
 import { getSearchService } from "../../../search/service.ts";
-import { getEnv } from "../../env.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
-import { getBrands, getIndustries, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { getBrands, getIndustries, getRegions, regionName, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
 import { distanceKm, nearLabel, originOf } from "./near.ts";
 import { searchDatabase, similarFromDatabase, type SearchOutcome } from "./database.server.ts";
 import { PAGE_SIZE, type ParamNote, type SearchParams } from "./params.ts";
@@ -51,7 +50,7 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
   const brandNames = new Map(brands.map((b) => [b.code, en ? b.nameEn : b.nameZh]));
   const name = (code: string) => regionName(regions, code, lang);
 
-  const site = scopePrefix(getEnv().SITE_REGION);
+  const site = scopePrefix(siteRegion());
   const counties = [...regions.values()].filter((r) => r.level === "county" && !r.retiredAt && r.code.startsWith(site));
   const countyCounts = outcome.facets.countyCode ?? {};
   const countyOptions = counties

@@ -1,6 +1,5 @@
-import { getEnv } from "../../env.server.ts";
 import { pointsMap } from "../places/map.server.ts";
-import { getRegions, regionName } from "../regions/regions.server.ts";
+import { getRegions, regionName, siteRegion } from "../regions/regions.server.ts";
 import { nearLabel, originOf } from "../search/near.ts";
 import { circleKm, stationIsUrban } from "./coverage.ts";
 import { listServicePoints, type ServicePointView } from "./service-points.server.ts";
@@ -9,7 +8,7 @@ import { listServicePoints, type ServicePointView } from "./service-points.serve
 export async function servicePointsMap(points: ServicePointView[], label: (p: ServicePointView) => string) {
   const regions = await getRegions();
   const located = points.filter((p) => p.point);
-  const map = pointsMap(getEnv().SITE_REGION, located.map((p) => ({
+  const map = pointsMap(siteRegion(), located.map((p) => ({
     lat: p.point!.lat,
     lng: p.point!.lng,
     label: label(p),
@@ -23,7 +22,7 @@ export async function loadServicePointsPage(input: { near?: string; county?: str
   const origin = originOf(input.near);
   const regions = await getRegions();
   const points = await listServicePoints({ county: input.county, origin, lang: input.lang });
-  const site = getEnv().SITE_REGION.slice(0, 4);
+  const site = siteRegion().slice(0, 4);
   const counties = [...regions.values()]
     .filter((r) => r.level === "county" && !r.retiredAt && r.code.startsWith(site))
     .sort((a, b) => a.code.localeCompare(b.code))

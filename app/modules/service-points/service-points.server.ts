@@ -5,13 +5,12 @@
  */
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
-import { getEnv } from "../../env.server.ts";
 import { audit } from "../audit/audit.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { greatCircleKm, travelMinutes, type LatLng } from "../places/distance.ts";
 import { pointOf, type Point } from "../places/points.ts";
-import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { getRegions, regionName, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
 import type { Change } from "../registers/registers.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import { SERVICE_POINT_KINDS, type ServiceCode, type ServicePointInput, type ServicePointKind } from "./schemas.ts";
@@ -74,7 +73,7 @@ const byPlace = (a: ServicePointView, b: ServicePointView) =>
  * they are, else county by county with the county centre first.
  */
 export async function listServicePoints(options: { county?: string; origin?: LatLng; lang: string }): Promise<ServicePointView[]> {
-  const site = scopePrefix(getEnv().SITE_REGION);
+  const site = scopePrefix(siteRegion());
   const prefix = options.county && options.county.startsWith(site) ? options.county : site;
   const [rows, regions] = await Promise.all([
     getDb().servicePoint.findMany({ where: { active: true, ...inRegion(prefix) } }),

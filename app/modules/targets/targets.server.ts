@@ -1,7 +1,7 @@
 import { audit } from "../audit/audit.server.ts";
 import { inScope, scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { childrenOf, getRegions, type RegionInfo } from "../regions/regions.server.ts";
+import { childrenOf, getRegions, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import { cellName, isRate, isSplit, type TargetsQuery } from "./schemas.ts";
 
@@ -39,7 +39,7 @@ export function canEditTarget(actor: StaffActor, regionCode: string, regions: Ma
 async function resolvePage(actor: StaffActor, query: TargetsQuery) {
   const scope = staffScope(actor);
   const regions = await getRegions();
-  const regionCode = query.region ?? actor.staffRegionCode ?? [...regions.values()].find((r) => r.level === "city")?.code;
+  const regionCode = query.region ?? actor.staffRegionCode ?? siteRegion();
   const region = regionCode ? regions.get(regionCode) : undefined;
   if (!regionCode || !region || (scope !== null && !regionCode.startsWith(scope))) return null;
   const db = getDb();
