@@ -69,6 +69,25 @@ describe("public page cache (real Express app, SQLite, Meilisearch and search sy
     expect(await english.text()).toContain('lang="en"');
   });
 
+  it("keeps one page per chosen home town: a visitor near 紫阳 never gets the page made for 汉滨", async () => {
+    const url = `${app.url}/search?q=${encodeURIComponent("厨师")}&sort=distance`;
+    const home = async (county: string) => {
+      const set = await fetch(`${app.url}/set-home?county=${county}&redirectTo=%2F`, { redirect: "manual" });
+      return set.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const [ziyang, hanbin] = [await home("610924"), await home("610902")];
+    const page = async (cookie: string) => {
+      const res = await fetch(url, { headers: { Cookie: cookie } });
+      return { hit: res.headers.get("x-page-cache"), html: await res.text() };
+    };
+    const first = await page(ziyang);
+    expect(first.html).toContain("紫阳县");
+    expect((await page(ziyang)).hit).toBe("hit");
+    const other = await page(hanbin);
+    expect(other.hit).toBeNull();
+    expect(other.html).toMatch(/距离从 汉滨区 算起/);
+  });
+
   it("a HEAD request never fills the cache with an empty page, and hits keep the open API's CORS headers", async () => {
     const url = `${app.url}/search?q=${encodeURIComponent("导游")}`;
     const head = await fetch(url, { method: "HEAD" });
