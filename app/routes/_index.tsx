@@ -2,10 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { getLanguage } from "~/i18n/language.server.ts";
-import { z } from "zod";
 import { loadHome } from "~/modules/opportunities/home.server.ts";
-import { withHomeTown } from "~/modules/search/home-town.server.ts";
-import { nearParam } from "~/modules/search/params.server.ts";
+import { nearOf } from "~/modules/search/home-town.server.ts";
 import { searchUrl } from "~/modules/search/search-url.ts";
 import { OpportunityCard } from "~/components/opportunity-card.tsx";
 import { metaT } from "~/utils/meta.ts";
@@ -18,11 +16,8 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${t("site.name")} — ${t("site.tagline")}` }, { name: "description", content: t("home.lead") }];
 };
 
-const query = z.object({ near: nearParam.optional().catch(undefined) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { near } = query.parse(Object.fromEntries(await withHomeTown(request)));
-  return loadHome(await getLanguage(request), near);
+  return loadHome(await getLanguage(request), await nearOf(request));
 }
 
 export default function Home() {

@@ -1,25 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { RegionPicker } from "~/components/region-picker.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { useTranslation } from "~/i18n/translate.ts";
 import { homeTownPicker } from "~/modules/search/home-town.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
-import { safeRedirectPath } from "~/utils/safe-redirect.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
 export const handle: I18nHandle = { i18n: ["opportunities"] };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaT(matches), metaT(matches)("near.title")) }];
 
-const schema = z.object({ redirectTo: z.string().max(1000).optional().catch(undefined) });
-
 /** Choosing a home town for "near me": a plain GET form to /set-home, so it works without JavaScript. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { redirectTo } = schema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const picker = await homeTownPicker(request, await getLanguage(request));
-  return { ...picker, redirectTo: safeRedirectPath(redirectTo, "/search?sort=distance") };
+  return homeTownPicker(request, await getLanguage(request));
 }
 
 export default function NearMePage() {

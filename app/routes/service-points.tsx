@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { PointsMap } from "~/components/region-map.tsx";
 import { ServicePointCard } from "~/components/service-point-card.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { useTranslation } from "~/i18n/translate.ts";
-import { withHomeTown } from "~/modules/search/home-town.server.ts";
-import { nearParam } from "~/modules/search/params.server.ts";
+import { nearOf } from "~/modules/search/home-town.server.ts";
+import { servicePointQuerySchema } from "~/modules/service-points/schemas.server.ts";
 import { loadServicePointsPage } from "~/modules/service-points/page.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
@@ -18,14 +17,10 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: pageTitle(t, t("servicePoints.title")) }, { name: "description", content: t("servicePoints.metaDescription") }];
 };
 
-const schema = z.object({
-  county: z.string().regex(/^\d{6}$/).optional().catch(undefined),
-  near: nearParam.optional().catch(undefined),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = schema.parse(Object.fromEntries(await withHomeTown(request)));
-  return { query, ...(await loadServicePointsPage({ ...query, lang: await getLanguage(request) })) };
+  const query = servicePointQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const near = await nearOf(request);
+  return { query: { ...query, near }, ...(await loadServicePointsPage({ county: query.county, near, lang: await getLanguage(request) })) };
 }
 
 export default function ServicePointsPage() {

@@ -20,7 +20,7 @@ import { on, registerAction, type RegisterActionData } from "~/utils/register-ac
 import type { RegionPickerOptions } from "~/components/region-options.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["organizations", "places", "registers"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports", "places"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);

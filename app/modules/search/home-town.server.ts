@@ -1,10 +1,12 @@
 import { createCookie } from "@remix-run/node";
+import { z } from "zod";
 import type { RegionPickerOptions } from "../../components/region-options.ts";
 import { getEnv } from "../../env.server.ts";
 import { safeRedirectPath } from "../../utils/safe-redirect.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { regionPickerOptions } from "../regions/picker.server.ts";
 import { getRegions, siteRegion } from "../regions/regions.server.ts";
+import { nearParam } from "./params.ts";
 
 /**
  * The visitor's chosen home town, remembered for a year so that "near me" works on every visit:
@@ -24,6 +26,12 @@ export async function getHomeTown(request: Request): Promise<string | undefined>
 export function homeTownHeader(code: string | null): Promise<string> {
   const secure = getEnv().NODE_ENV === "production" && getEnv().COOKIE_SECURE !== "false";
   return code ? homeTownCookie.serialize(code, { secure }) : homeTownCookie.serialize("", { secure, maxAge: 0 });
+}
+
+/** Where "near me" starts for a page: the URL's valid "near", else the remembered home town. */
+export async function nearOf(request: Request): Promise<string | undefined> {
+  const parsed = nearParam.safeParse(new URL(request.url).searchParams.get("near"));
+  return parsed.success ? parsed.data : getHomeTown(request);
 }
 
 /** The URL's search parameters, with the remembered home town as "near" when the URL names no place. */
@@ -51,10 +59,12 @@ export function afterChoosingHome(redirectTo: string | undefined): string {
 }
 
 /** What the home-town page offers: the site's own counties and towns, and the current choice. */
-export async function homeTownPicker(request: Request, lang: string): Promise<{ options: RegionPickerOptions; county: string | null; town: string | null }> {
+export async function homeTownPicker(request: Request, lang: string): Promise<{ options: RegionPickerOptions; county: string | null; town: string | null; redirectTo: string }> {
   const home = await getHomeTown(request);
+  const asked = z.string().max(1000).safeParse(new URL(request.url).searchParams.get("redirectTo"));
+  const redirectTo = safeRedirectPath(asked.success ? asked.data : undefined, "/search?sort=distance");
   const options = await regionPickerOptions({ lang, scope: scopePrefix(siteRegion()) });
   const region = home ? (await getRegions()).get(home) : undefined;
-  if (!region) return { options, county: null, town: null };
-  return region.level === "town" ? { options, county: region.parentCode, town: region.code } : { options, county: region.code, town: null };
+  if (!region) return { options, county: null, town: null, redirectTo };
+  return region.level === "town" ? { options, county: region.parentCode, town: region.code, redirectTo } : { options, county: region.code, town: null, redirectTo };
 }

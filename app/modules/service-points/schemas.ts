@@ -58,9 +58,3 @@ export const servicePointCreateSchema = z.object({ intent: z.literal("create"), 
 export const servicePointUpdateSchema = z.object({ intent: z.literal("update"), id, ...fields }).superRefine(bothOrNeither).transform(withRegion);
 export const servicePointCloseSchema = z.object({ intent: z.literal("close"), id });
 export type ServicePointInput = Omit<z.output<typeof servicePointCreateSchema>, "intent">;
-
-/** The public list's URL: a bad value falls back to the default, never an error. */
-export const servicePointQuerySchema = z.object({
-  county: z.string().regex(/^\d{6}$/).optional().catch(undefined),
-  near: z.string().regex(/^\d{9}$|^\d{6}$/).optional().catch(undefined),
-});
