@@ -134,10 +134,10 @@ async function logIn(browser: Browser, base: string, key: "seeker" | "employer" 
 }
 
 const PAGES: Record<Role, string[]> = {
-  public: ["/", "/search", "/search?q=修脚", "/figures", "/login", "/signup"],
+  public: ["/", "/search", "/search?q=修脚", "/figures", "/service-points", "/near-me", "/login", "/signup"],
   seeker: ["/me", "/me/profile", "/me/applications", "/me/delete", "/notifications"],
   employer: ["/employer", "/employer/postings", "/employer/postings/new", "/employer/applicants", "/employer/organization"],
-  cityStaff: ["/staff", "/staff/indicators", "/staff/postings", "/staff/organizations", "/staff/placements", "/staff/placements/new", "/staff/registers", "/staff/targets", "/staff/audit"],
+  cityStaff: ["/staff", "/staff/indicators", "/staff/postings", "/staff/organizations", "/staff/placements", "/staff/placements/new", "/staff/registers", "/staff/targets", "/staff/service-points", "/staff/audit"],
 };
 
 async function lighthouseRuns(urls: string[], runs: number) {

@@ -21,7 +21,7 @@ async function violations(page: Page) {
 test.describe("accessibility of the pages Lighthouse scores", () => {
   test("home, search and a job page pass contrast, label-in-name and heading order", async ({ page, request }) => {
     const job = (await (await request.get("/api/v1/search?kind=job")).json()).results[0] as { url: string };
-    for (const url of ["/", `/search?q=${encodeURIComponent("修脚")}`, job.url]) {
+    for (const url of ["/", `/search?q=${encodeURIComponent("修脚")}`, job.url, "/service-points", "/near-me"]) {
       await page.goto(url);
       expect(await violations(page), url).toEqual([]);
     }

@@ -1,8 +1,7 @@
 import { pinyin } from "pinyin-pro";
 import type { RegionPickerOptions, PickerCounty, PickerPlace } from "../../components/region-options.ts";
-import { getEnv } from "../../env.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
-import { getRegions, type RegionInfo } from "./regions.server.ts";
+import { getRegions, siteRegion, type RegionInfo } from "./regions.server.ts";
 
 export const isRetired = (r: RegionInfo | undefined) => !!r?.retiredAt;
 
@@ -75,5 +74,5 @@ export async function regionPickerOptions({ lang, scope = null, keep = [] }: Pic
  * their thousands of towns on every form would weigh on the phones the site is made for.
  */
 export function sitePickerOptions(lang: string, keep: PickerRequest["keep"] = []): Promise<RegionPickerOptions> {
-  return regionPickerOptions({ lang, scope: scopePrefix(getEnv().SITE_REGION), keep });
+  return regionPickerOptions({ lang, scope: scopePrefix(siteRegion()), keep });
 }

@@ -3,9 +3,8 @@ import { z } from "zod";
 import type { RegionPickerOptions } from "../../components/region-options.ts";
 import { getEnv } from "../../env.server.ts";
 import { safeRedirectPath } from "../../utils/safe-redirect.ts";
-import { scopePrefix } from "../auth/permissions.ts";
-import { regionPickerOptions } from "../regions/picker.server.ts";
-import { getRegions, siteRegion } from "../regions/regions.server.ts";
+import { sitePickerOptions } from "../regions/picker.server.ts";
+import { getRegions } from "../regions/regions.server.ts";
 import { nearParam } from "./params.ts";
 
 /**
@@ -63,7 +62,7 @@ export async function homeTownPicker(request: Request, lang: string): Promise<{ 
   const home = await getHomeTown(request);
   const asked = z.string().max(1000).safeParse(new URL(request.url).searchParams.get("redirectTo"));
   const redirectTo = safeRedirectPath(asked.success ? asked.data : undefined, "/search?sort=distance");
-  const options = await regionPickerOptions({ lang, scope: scopePrefix(siteRegion()) });
+  const options = await sitePickerOptions(lang);
   const region = home ? (await getRegions()).get(home) : undefined;
   if (!region) return { options, county: null, town: null, redirectTo };
   return region.level === "town" ? { options, county: region.parentCode, town: region.code, redirectTo } : { options, county: region.code, town: null, redirectTo };
