@@ -5,6 +5,8 @@ import { useTranslation, tKey } from "~/i18n/translate.ts";
 import type { z } from "zod";
 import type { RegisterActionData } from "~/utils/register-action.ts";
 import { FieldError, FormError } from "./form.tsx";
+import { RegionPicker } from "./region-picker.tsx";
+import type { RegionPickerOptions } from "./region-options.ts";
 
 export const registerButton = "min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
 export const quietButton = "min-h-11 rounded-md border border-slate-300 bg-white px-3 disabled:opacity-60";
@@ -84,13 +86,13 @@ export function RowAction<S extends z.ZodTypeAny>({
 export function ListFilter({
   year,
   region,
-  areas,
+  options,
   extra,
   withYear = true,
 }: {
   year?: number;
   region?: string;
-  areas: { code: string; name: string; level: string }[];
+  options: RegionPickerOptions;
   extra?: React.ReactNode;
   withYear?: boolean;
 }) {
@@ -106,13 +108,10 @@ export function ListFilter({
           </select>
         </label>
       ) : null}
-      <label className="min-w-0 text-sm">
-        <span className="block font-medium">{t("registers.area")}</span>
-        <select name="region" defaultValue={region ?? ""} key={region ?? ""} className="mt-1 min-h-11 max-w-full rounded border border-slate-300 bg-white px-2">
-          <option value="">{t("registers.myArea")}</option>
-          {areas.map((a) => <option key={a.code} value={a.code}>{a.level === "town" ? `· ${a.name}` : a.name}</option>)}
-        </select>
-      </label>
+      <div className="min-w-[16rem] flex-1">
+        <RegionPicker options={options} town={{ id: "filter-region", name: "region", initialValue: region ?? "" }} wholeCounty
+          townLabel={t("registers.area")} townPlaceholder={t("registers.myArea")} key={region ?? ""} testId="filter-region" />
+      </div>
       {extra}
       <button type="submit" className={quietButton}>{t("registers.show")}</button>
     </Form>

@@ -18,18 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const overview = await registersOverview(user, query, lang);
   if (!overview) throw httpError(404);
-  return { query, overview, areas: (await regionChoices(user, lang)).areas };
+  return { query, overview, picker: (await regionChoices(user, lang)).picker };
 }
 
 /** The registers' headline figures, each leading to its register. */
 export default function RegistersOverview() {
   const { t } = useTranslation();
-  const { query, overview: o, areas } = useLoaderData<typeof loader>();
+  const { query, overview: o, picker } = useLoaderData<typeof loader>();
   const link = (to: string, label: string) => <Link to={to} className="text-brand-700 underline">{label}</Link>;
   return (
     <>
       <p className="mb-3 text-slate-600">{t("registers.lead")}</p>
-      <ListFilter year={query.year} region={query.region} areas={areas} />
+      <ListFilter year={query.year} region={query.region} options={picker} />
       <h2 className="mb-2 text-lg font-semibold">{t("registers.overviewFor", { region: o.region.name, year: o.year })}</h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div>

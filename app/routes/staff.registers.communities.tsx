@@ -54,7 +54,7 @@ export default function CommunityRegister() {
         {COMMUNITY_LEVELS.map((level) => <Figure key={level} label={tCode(t, "registers.communities.levels", level)} value={String(list.summary.byLevel[level] ?? 0)} />)}
       </div>
       <CreateForm acted={acted} picker={choices.picker} year={query.year} />
-      <ListFilter year={query.year} region={query.region} areas={choices.areas} />
+      <ListFilter year={query.year} region={query.region} options={choices.picker} />
       <p className="mb-2 text-sm text-slate-600">{t("registers.total", { count: list.total })}</p>
       {list.rows.length === 0 ? <p className={card}>{t("registers.empty")}</p> : null}
       <ul className="space-y-3" data-testid="community-list">

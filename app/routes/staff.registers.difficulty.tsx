@@ -70,7 +70,7 @@ export default function DifficultyRegister() {
       <ListFilter
         year={query.year}
         region={query.region}
-        areas={choices.areas}
+        options={choices.picker}
         extra={
           <label className="text-sm">
             <span className="block font-medium">{t("registers.status")}</span>

@@ -58,7 +58,7 @@ export default function FamilyRegister() {
       <ListFilter
         withYear={false}
         region={query.region}
-        areas={choices.areas}
+        options={choices.picker}
         extra={
           <label className="text-sm">
             <span className="block font-medium">{t("registers.status")}</span>

@@ -56,7 +56,7 @@ export default function LabourFigures() {
       </div>
       <p className="mb-3 text-sm text-slate-600">{t("registers.labour.formula")}</p>
       <SaveForm acted={acted} areas={choices.areas} year={query.year} />
-      <ListFilter year={query.year} region={query.region} areas={choices.areas} />
+      <ListFilter year={query.year} region={query.region} options={choices.picker} />
       {list.rows.length === 0 ? <p className={card}>{t("registers.empty")}</p> : null}
       <ul className="space-y-3" data-testid="labour-list">
         {list.rows.map((row) => (

@@ -74,7 +74,8 @@ export async function regionChoices(actor: StaffActor, lang: string) {
     towns: regions.filter((r) => r.level === "town").map((r) => ({ code: r.code, name: label(r), county: regionName(all, r.parentCode, lang) })),
     areas: regions.map((r) => ({ code: r.code, name: label(r), level: r.level })),
     /** The same towns for the region picker (county, then a searchable town list). */
-    picker: await regionPickerOptions({ lang, scope }),
+    // An admin may act anywhere, and is offered the site's own area to choose from.
+    picker: await regionPickerOptions({ lang, scope: scope ?? scopePrefix(siteRegion()) }),
   };
 }
 
