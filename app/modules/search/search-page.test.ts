@@ -22,7 +22,7 @@ describe("the search page reads its cards from the index (real SQLite and Meilis
     expect(result.cards.length).toBeGreaterThan(0);
     // The one card builder, from the rows themselves, gives exactly what the index stored.
     const fromRows = await loadCards(result.cards.map((c) => ({ kind: c.kind, id: c.id })));
-    expect(result.cards.map(({ place: _place, ...card }) => card)).toEqual(fromRows);
+    expect(result.cards.map(({ place: _place, distanceKm: _distance, ...card }) => card)).toEqual(fromRows);
 
     // A row changed behind the search sync's back does not show: the page did not read it.
     const first = result.cards[0]!;
@@ -47,7 +47,7 @@ describe("the search page reads its cards from the index (real SQLite and Meilis
     expect(rows.every((r) => r.status === "published" && r.validUntil >= now)).toBe(true);
     expect(rows.every((r) => r.countyCode === job.countyCode && r.industryCode === job.industryCode)).toBe(true);
     // The cards are the index's, equal to what the rows build.
-    expect(related.map(({ place: _place, ...card }) => card)).toEqual(await loadCards(related.map((c) => ({ kind: c.kind, id: c.id }))));
+    expect(related.map(({ place: _place, distanceKm: _distance, ...card }) => card)).toEqual(await loadCards(related.map((c) => ({ kind: c.kind, id: c.id }))));
   });
 });
 
