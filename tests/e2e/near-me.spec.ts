@@ -49,6 +49,11 @@ test.describe("near me", () => {
     const first = page.getByTestId("service-point").first();
     await expect(first).toContainText("汉滨区");
     await expect(first.getByTestId("service-point-distance")).toBeVisible();
+    // The map of the points with their circles is drawn on the server: there without JavaScript, inside 412 px.
+    const map = page.getByTestId("points-map");
+    await expect(map.getByTestId("map-point").first()).toBeVisible();
+    expect(await map.getByTestId("point-circle").count()).toBeGreaterThan(10);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
     await context.close();
   });
 });
