@@ -4,6 +4,7 @@ import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { notify } from "../notifications/notifications.server.ts";
 import { placeOf } from "../organizations/organizations.server.ts";
+import { applicationsOwnedBy, employerScope, ownedBy } from "../organizations/scope.ts";
 import { getRegions } from "../regions/regions.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import { parseWorkHistory } from "../seekers/profile.server.ts";
@@ -255,10 +256,7 @@ export async function listSeekerApplications(seekerId: number) {
   }));
 }
 
-// ---- employer side ----
-
-/** Applications to posts of an organization the user belongs to: the scope goes inside every query. */
-const ownedBy = (userId: number) => ({ posting: { organization: { members: { some: { userId } } } } }) satisfies Prisma.ApplicationWhereInput;
+// ---- employer side: ownership is organizations/scope.ts, inside every query ----
 
 const PAGE_SIZE = 30;
 /** Filters on snapshot fields run in memory over at most this many of the newest applications. */
@@ -267,15 +265,16 @@ const FILTER_WINDOW = 5_000;
 /** The employer's applicants, per post or across their posts, with search (name, skills) and filters. */
 export async function listApplicants(userId: number, filters: ApplicantFilters) {
   const db = getDb();
+  const scope = await employerScope({ id: userId });
   const postings = await db.posting.findMany({
-    where: { organization: { members: { some: { userId } } }, OR: [{ applications: { some: {} } }, ...(filters.posting ? [{ id: filters.posting }] : [])] },
+    where: { ...ownedBy(scope), OR: [{ applications: { some: {} } }, ...(filters.posting ? [{ id: filters.posting }] : [])] },
     orderBy: { id: "desc" },
     select: { id: true, kind: true, title: true, status: true, headcount: true, _count: { select: { applications: true } } },
   });
   const posting = filters.posting ? postings.find((p) => p.id === filters.posting) : undefined;
   if (filters.posting && !posting) return null;
 
-  const where: Prisma.ApplicationWhereInput = { ...ownedBy(userId), ...(posting ? { postingId: posting.id } : {}) };
+  const where: Prisma.ApplicationWhereInput = { ...applicationsOwnedBy(scope), ...(posting ? { postingId: posting.id } : {}) };
   const [rows, byStatus] = await Promise.all([
     db.application.findMany({
       where: { ...where, ...(filters.status ? { status: filters.status } : {}), ...(filters.q ? { snapshot: { contains: likeText(JSON.stringify(filters.q).slice(1, -1)) } } : {}) },
@@ -321,8 +320,9 @@ export async function listApplicants(userId: number, filters: ApplicantFilters) 
 
 /** One applicant as the employer sees them; null when the application is not theirs to see. */
 export async function loadApplicant(userId: number, applicationId: number, lang: string) {
+  const scope = await employerScope({ id: userId });
   const row = await getDb().application.findFirst({
-    where: { id: applicationId, ...ownedBy(userId) },
+    where: { id: applicationId, ...applicationsOwnedBy(scope) },
     select: {
       id: true,
       status: true,
@@ -381,8 +381,9 @@ const SEEKER_NOTICE: Record<EmployerStep, string> = {
  */
 export async function decide(actorId: number, applicationId: number, input: TransitionInput, now = new Date()): Promise<DecideResult> {
   return getDb().$transaction(async (tx): Promise<DecideResult> => {
+    const scope = await employerScope({ id: actorId }, tx);
     const application = await tx.application.findFirst({
-      where: { id: applicationId, ...ownedBy(actorId) },
+      where: { id: applicationId, ...applicationsOwnedBy(scope) },
       select: {
         id: true,
         status: true,

@@ -4,6 +4,7 @@ import { parseIdentifier } from "../auth/schemas.ts";
 import { getDb } from "../db.server.ts";
 import { lookupHash, randomToken, sha256 } from "../security/secrets.server.ts";
 import { maskEmail } from "./organizations.server.ts";
+import { employerScope, homeMembership } from "./scope.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -19,7 +20,7 @@ export async function createInvitation(userId: number, identifier: string, now =
   const parsed = parseIdentifier(identifier);
   if (!parsed) return { ok: false, errors: { identifier: "forms.identifierInvalid" } };
   const db = getDb();
-  const membership = await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } });
+  const membership = homeMembership(await employerScope({ id: userId }));
   if (!membership) return { ok: false, errors: { form: "organizations.noOrganization" } };
   const target = parsed.type === "email" ? { email: parsed.value } : { phoneHash: lookupHash("phone", parsed.value) };
   const already = await db.membership.findFirst({ where: { organizationId: membership.organizationId, user: target }, select: { userId: true } });
@@ -55,15 +56,16 @@ export async function viewInvitation(token: string, userId: number | null, now =
   if (userId === null) return open("signedOut");
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { role: true, email: true, phoneHash: true, memberships: { select: { organizationId: true } } },
+    select: { role: true, email: true, phoneHash: true },
   });
   if (!user) return open("signedOut");
   if (user.role !== "employer") return open("wrongRole");
-  if (user.memberships.some((m) => m.organizationId === invitation.organizationId)) return open("alreadyMember");
+  const scope = await employerScope({ id: userId });
+  if (scope.organizationIds.includes(invitation.organizationId)) return open("alreadyMember");
   // The link is bound to the person it was sent to: a forwarded link does not let someone else in.
   const matches = invitation.email ? user.email === invitation.email : Boolean(invitation.phoneHash) && user.phoneHash === invitation.phoneHash;
   if (!matches) return open("wrongAccount");
-  if (user.memberships.length > 0) return open("otherOrganization");
+  if (homeMembership(scope)) return open("otherOrganization");
   return open(null);
 }
 
@@ -75,7 +77,7 @@ export async function acceptInvitation(token: string, userId: number, now = new 
   if (view.state !== "open" || view.problem) return { ok: false, view };
   const db = getDb();
   return db.$transaction(async (tx) => {
-    if (await tx.membership.findFirst({ where: { userId }, select: { userId: true } })) {
+    if (homeMembership(await employerScope({ id: userId }, tx))) {
       return { ok: false, view: { ...view, problem: "otherOrganization" } } as const;
     }
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: sha256(token) } });

@@ -8,6 +8,7 @@ import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import { placeFieldErrors } from "../regions/choice.server.ts";
 import { sitePickerOptions } from "../regions/picker.server.ts";
 import { checkCreditCode } from "./credit-code.ts";
+import { employerScope, homeMembership } from "./scope.ts";
 import type { Decision, OrganizationInput } from "./schemas.ts";
 
 export type OrganizationStatus = "pending" | "verified" | "rejected";
@@ -43,13 +44,14 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function registerOrganization(userId: number, input: OrganizationInput): Promise<RegisterResult> {
   const db = getDb();
-  const membership = await db.membership.findFirst({ where: { userId }, include: { organization: { select: { status: true } } } });
-  const resubmitting = membership?.role === "owner" && membership.organization.status === "rejected" ? membership.organizationId : null;
-  if (membership && resubmitting === null) return { ok: false, errors: { form: "organizations.alreadyHasOrganization" } };
+  const home = homeMembership(await employerScope({ id: userId }));
+  const own = home ? await db.organization.findUniqueOrThrow({ where: { id: home.organizationId }, select: { status: true, regionCode: true } }) : null;
+  const resubmitting = home?.role === "owner" && own?.status === "rejected" ? home.organizationId : null;
+  if (home && resubmitting === null) return { ok: false, errors: { form: "organizations.alreadyHasOrganization" } };
 
   const regions = await getRegions();
   // A correction keeps the organization's place even if the division list has retired it since.
-  const previous = resubmitting === null ? null : (await db.organization.findUnique({ where: { id: resubmitting }, select: { regionCode: true } }))?.regionCode;
+  const previous = resubmitting === null ? null : own?.regionCode;
   const errors: FieldErrors = placeFieldErrors(regions, { county: input.countyCode, town: input.townCode }, { county: "countyCode", town: "townCode" }, { previous, countyRequired: true }, ORGANIZATION_PLACE_MESSAGES);
   if (input.industryCode && !(await db.industry.findUnique({ where: { code: input.industryCode }, select: { code: true } }))) {
     errors.industryCode = "forms.chooseOne";
@@ -97,7 +99,7 @@ export async function registerOrganization(userId: number, input: OrganizationIn
 /** The employer's organization with its members and open invitations; null when they have none. */
 export async function employerOrganization(userId: number, lang: string, now = new Date()) {
   const db = getDb();
-  const membership = await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } });
+  const membership = homeMembership(await employerScope({ id: userId }));
   if (!membership) return null;
   const org = await db.organization.findUniqueOrThrow({
     where: { id: membership.organizationId },
