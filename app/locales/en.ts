@@ -120,6 +120,8 @@ const en: Translations = {
     noExperience: "None required",
     age: "Age",
     ageRange: "{{min}}–{{max}}",
+    ageFrom: "{{min}} or older",
+    ageTo: "up to {{max}}",
     contract: "Contract",
     benefits: "Benefits",
     requirements: "Requirements",

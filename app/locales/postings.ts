@@ -56,7 +56,6 @@ export const postingsZh = {
       metaTitle: "修改：{{title}}",
       title: { job: "修改招聘岗位", internship: "修改见习岗位", gig: "修改零工" },
     },
-    view: { ageFrom: "{{min}} 岁以上", ageTo: "{{max}} 岁以下" },
     fields: {
       title: "标题",
       occupation: "职业（工种）",
@@ -263,7 +262,6 @@ export const postingsEn: typeof postingsZh = {
       metaTitle: "Edit: {{title}}",
       title: { job: "Edit job", internship: "Edit internship", gig: "Edit gig" },
     },
-    view: { ageFrom: "{{min}} or older", ageTo: "up to {{max}}" },
     fields: {
       title: "Title",
       occupation: "Occupation",

@@ -119,6 +119,8 @@ const zhCN = {
     noExperience: "不限",
     age: "年龄",
     ageRange: "{{min}}–{{max}} 岁",
+    ageFrom: "{{min}} 岁以上",
+    ageTo: "{{max}} 岁以下",
     contract: "用工形式",
     benefits: "福利待遇",
     requirements: "任职要求",

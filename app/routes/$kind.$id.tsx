@@ -3,9 +3,10 @@ import { Link, useLoaderData, useLocation, useNavigate } from "@remix-run/react"
 import { useEffect, useState } from "react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { KindLabel, OpportunityCard } from "~/components/opportunity-card.tsx";
+import { PostingView } from "~/components/posting-view.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { jsonLd, loadDetail } from "~/modules/opportunities/detail.server.ts";
-import { formatDate, formatPay } from "~/utils/format.ts";
+import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { opportunityRef } from "~/utils/route-params.server.ts";
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
   const d = data?.detail;
   if (!d) return [{ title: pageTitle(t, t("errors.title404")) }];
-  const title = d.posting?.title ?? d.base?.name ?? d.course?.title ?? "";
+  const title = d.view?.title ?? d.base?.name ?? d.course?.title ?? "";
   return [{ title: pageTitle(t, t("detail.metaTitle", { title, kind: tCode(t, "kinds", d.kind) })) }, ...(d.open ? [] : [{ name: "robots", content: "noindex" }])];
 };
 
@@ -87,69 +88,41 @@ export default function DetailPage() {
   const { detail, jsonLd: ld } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const p = detail.posting;
+  const p = detail.view;
   const b = detail.base;
   const c = detail.course;
-  const title = p?.title ?? b?.name ?? c?.title ?? "";
+  const title = b?.name ?? c?.title ?? "";
+  const closedNotice = detail.open ? null : <p role="status" className="mt-3 rounded border border-red-300 bg-red-50 p-3 font-semibold text-red-800" data-testid="closed-notice">{t("detail.closed")}</p>;
 
   return (
     <article className="mx-auto max-w-3xl">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(ld).replace(/</g, "\\u003c") }} />
       <BackLink />
-      <p className="mt-2 flex items-center gap-2">
-        <KindLabel kind={detail.kind} testId="detail-kind" />
-        <span className="text-sm text-slate-600">{tCode(t, "kinds", detail.kind)}</span>
-      </p>
-      <h1 className="mt-1 text-2xl font-bold leading-snug" data-testid="detail-title">{title}</h1>
-      {!detail.open ? <p role="status" className="mt-3 rounded border border-red-300 bg-red-50 p-3 font-semibold text-red-800" data-testid="closed-notice">{t("detail.closed")}</p> : null}
+      {p ? null : (
+        <>
+          <p className="mt-2 flex items-center gap-2">
+            <KindLabel kind={detail.kind} testId="detail-kind" />
+            <span className="text-sm text-slate-600">{tCode(t, "kinds", detail.kind)}</span>
+          </p>
+          <h1 className="mt-1 text-2xl font-bold leading-snug" data-testid="detail-title">{title}</h1>
+          {closedNotice}
+        </>
+      )}
 
       {p ? (
-        <>
-          <p className="mt-2 text-xl font-semibold text-orange-700">{formatPay(t, { min: p.payMin, max: p.payMax, period: p.payPeriod })}</p>
-          <p className="mt-1">
-            {p.organization.name} {p.organization.verified ? <span className="ml-1 whitespace-nowrap rounded bg-emerald-100 px-1 text-sm text-emerald-800">✓ {t("detail.verified")}</span> : null}
-          </p>
-          <dl className="mt-3 rounded-lg bg-white p-3 shadow-sm">
-            <Field label={t("detail.place")}>{p.place}</Field>
-            <Field label={t("detail.address")}>{p.address}</Field>
-            {p.kind === "gig" ? (
+        <PostingView
+          view={p}
+          headingLevel={1}
+          notice={closedNotice}
+          act={
+            detail.open ? (
               <>
-                <Field label={t("detail.workDate")}>{formatDate(p.workDate, lang)}</Field>
-                <Field label={t("detail.time")}>{p.startTime && p.endTime ? `${p.startTime}–${p.endTime}` : null}</Field>
+                <Link to={`/apply/${p.id}`} className="mt-4 flex min-h-12 items-center justify-center rounded bg-orange-700 px-4 text-lg font-semibold text-white hover:bg-orange-800" data-testid="apply">{t("applications.apply")}</Link>
+                <ActBox title={t("detail.howToApply")} text={p.howToApply} phone={p.contactPhone} hint={t("applications.applyHint")} />
               </>
-            ) : null}
-            {p.kind === "internship" ? (
-              <>
-                <Field label={t("detail.duration")}>{p.durationMonths ? t("detail.months", { count: p.durationMonths }) : null}</Field>
-                <Field label={t("detail.majors")}>{p.eligibleMajors}</Field>
-              </>
-            ) : null}
-            <Field label={t("detail.headcount")}>{t("detail.people", { count: p.headcount })}</Field>
-            <Field label={t("search.industry")}>{p.industry}</Field>
-            <Field label={t("detail.education")}>{tCode(t, "education", p.education)}</Field>
-            <Field label={t("detail.experience")}>{p.experienceYears > 0 ? t("detail.experienceYears", { count: p.experienceYears }) : t("detail.noExperience")}</Field>
-            <Field label={t("detail.age")}>{p.ageMin && p.ageMax ? t("detail.ageRange", { min: p.ageMin, max: p.ageMax }) : null}</Field>
-            <Field label={t("detail.contract")}>{tCode(t, "contract", p.contractType)}</Field>
-            <Field label={t("detail.benefits")}>{p.benefits.map((x) => tCode(t, "benefits", x)).join(t("list.separator"))}</Field>
-            <Field label={t("detail.groups")}>{p.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
-            <Field label={t("detail.validUntil")}>{formatDate(p.validUntil, lang)}</Field>
-            <Field label={t("detail.posted")}>{formatDate(p.publishedAt, lang)}</Field>
-          </dl>
-          <h2 className="mt-4 text-lg font-semibold">{t("detail.content")}</h2>
-          <p className="mt-1 whitespace-pre-line">{p.description}</p>
-          {p.requirements ? (
-            <>
-              <h2 className="mt-4 text-lg font-semibold">{t("detail.requirements")}</h2>
-              <p className="mt-1 whitespace-pre-line">{p.requirements}</p>
-            </>
-          ) : null}
-          {detail.open ? (
-            <>
-              <Link to={`/apply/${p.id}`} className="mt-4 flex min-h-12 items-center justify-center rounded bg-orange-700 px-4 text-lg font-semibold text-white hover:bg-orange-800" data-testid="apply">{t("applications.apply")}</Link>
-              <ActBox title={t("detail.howToApply")} text={p.howToApply} phone={p.contactPhone} hint={t("applications.applyHint")} />
-            </>
-          ) : null}
-        </>
+            ) : null
+          }
+        />
       ) : null}
 
       {b ? (

@@ -458,7 +458,7 @@ describe("posting forms, preview actions and staff moderation (routes, real SQLi
     const english = await previewLoader({ request: get(`/employer/postings/${gigId}?lng=en`, cookies.employer), params: { id: String(gigId) }, context });
     expect(english.posting.view.place).toMatch(/Ziyang/);
     expect(gigView.posting.view.place).toMatch(/紫阳县/);
-    expect(gigView.posting.view).toMatchObject({ kind: "gig", startTime: "07:00", endTime: "16:00", pay: { min: 150, max: 150, period: "day" }, headcount: 12 });
+    expect(gigView.posting.view).toMatchObject({ kind: "gig", gig: { startTime: "07:00", endTime: "16:00" }, pay: { min: 150, max: 150, period: "day" }, headcount: 12, terms: null });
 
     // An overnight gig (ends the next morning) is allowed; only equal start and end times are refused.
     const night = await settle(newAction({ request: post("/employer/postings/new", { ...gigForm(), title: "夜班装卸工", startTime: "22:00", endTime: "06:00" }, cookies.employer), params: {}, context }));

@@ -1,9 +1,11 @@
 import type { OpportunityKind } from "../../../search/documents.ts";
 import { getDb } from "../db.server.ts";
-import { getBrands, getIndustries, getRegions, regionName, siteRegion } from "../regions/regions.server.ts";
+import { getBrands, getRegions } from "../regions/regions.server.ts";
 import { loadSimilar } from "../search/search-page.server.ts";
-import { toPublicBase, toPublicCourse, toPublicPosting, type PublicItem } from "./public-item.ts";
+import { toPublicBase, toPublicCourse, type PublicItem } from "./public-item.ts";
 import { isOpen } from "./open.ts";
+import { itemPlace } from "./posting-view.ts";
+import { postingReader } from "./posting-view.server.ts";
 
 export type Detail = Awaited<ReturnType<typeof loadDetail>>;
 
@@ -11,29 +13,24 @@ const RELATED = 4;
 
 /**
  * One opportunity with what a person needs to decide and act; null when the id is unknown. The item
- * is in its public shape (./public-item.ts): the page and the API show the same fields. One
- * database read (the item with its organization); similar items come from search.
+ * is in its public shape (./public-item.ts), what the API sends; a post also comes as the view its
+ * page draws (./posting-view.ts, the employer's preview draws the same). One database read (the
+ * item with its organization); similar items come from search.
  */
 export async function loadDetail(kind: OpportunityKind, id: number, lang: string, now = new Date()) {
   const db = getDb();
   const regions = await getRegions();
-  const place = (regionCode: string, countyCode: string) =>
-    [regionName(regions, siteRegion(), lang), regionName(regions, countyCode, lang), regionCode.length > 6 ? regionName(regions, regionCode.slice(0, 9), lang) : ""]
-      .filter(Boolean)
-      .join(" · ");
+  const place = (regionCode: string, countyCode: string) => itemPlace(regions, { regionCode, countyCode }, lang);
 
   if (kind === "job" || kind === "internship" || kind === "gig") {
     const row = await db.posting.findFirst({ where: { id, kind, status: { in: ["published", "closed"] } }, include: { organization: true } });
     if (!row) return null;
-    const industry = row.industryCode ? (await getIndustries()).find((i) => i.code === row.industryCode) : undefined;
-    const open = isOpen.posting(row, now);
+    const { item, view } = (await postingReader(lang))(row);
     return {
       kind,
-      open,
-      posting: toPublicPosting(row, row.organization, {
-        place: place(row.regionCode, row.countyCode),
-        industry: industry ? (lang === "en" ? industry.nameEn : industry.nameZh) : null,
-      }),
+      open: isOpen.posting(row, now),
+      posting: item,
+      view,
       base: null,
       course: null,
       related: await loadSimilar({ kind, id, countyCode: row.countyCode, industry: row.industryCode, words: row.occupation || row.title }, RELATED, lang, now),
@@ -46,6 +43,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
       kind,
       open: isOpen.base(row),
       posting: null,
+      view: null,
       base: toPublicBase(row, row.organization, { place: place(row.regionCode, row.countyCode) }),
       course: null,
       related: await loadSimilar({ kind, id, countyCode: row.countyCode, words: row.name }, RELATED, lang, now),
@@ -58,6 +56,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     kind,
     open: isOpen.course(row, now),
     posting: null,
+    view: null,
     base: null,
     course: toPublicCourse(row, row.provider, brand, { place: place(row.regionCode, row.countyCode), lang }),
     related: await loadSimilar({ kind, id, countyCode: row.countyCode, brand: row.brandCode, words: row.trade }, RELATED, lang, now),

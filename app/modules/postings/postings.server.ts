@@ -4,18 +4,19 @@ import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
 import { notify } from "../notifications/notifications.server.ts";
 import { registrationOptions } from "../organizations/organizations.server.ts";
+import { employerScope, homeMembership, ownedBy } from "../organizations/scope.ts";
 import { placeFieldErrors } from "../regions/choice.server.ts";
-import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { getRegions, regionName } from "../regions/regions.server.ts";
 import { afterSearchWrite, enqueueSearchSync, type SearchKind } from "../search/outbox.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
 import { checkFields, findingMessage, type ContentFinding } from "./content-check.ts";
 import { addDays, chinaDay, endOfDay } from "./dates.ts";
 import type { FullPostingInput, GigPostingInput, ModerationDecision, PostingAction, PostingInput, PostingKind, PostingStatus } from "./schemas.ts";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
-import { expiredPostingWhere, isOpen, openWhere } from "../opportunities/open.ts";
+import { expiredWhere, isOpen, openWhere, withinValidity } from "../opportunities/open.ts";
+import { postingViewer } from "../opportunities/posting-view.server.ts";
 
 type Tx = Prisma.TransactionClient;
-type Row = Posting & { organization: Organization };
 
 /**
  * Employers' posts and staff moderation. Every write to a posting queues a search sync for it in
@@ -36,13 +37,6 @@ export function contentFindings(row: Partial<Record<(typeof CHECKED_FIELDS)[numb
 
 const searchItem = (row: { id: number; kind: string }) => ({ kind: row.kind as SearchKind, id: row.id });
 
-/** Organizations the employer belongs to; their posts are the only ones they can see or change. */
-async function myOrganizationIds(userId: number): Promise<number[]> {
-  const rows = await getDb().membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
-  return rows.map((r) => r.organizationId);
-}
-
-const ownPosting = (id: number, organizationIds: number[]) => ({ id, organizationId: { in: organizationIds } });
 
 // ---- form data ----
 
@@ -54,9 +48,9 @@ export async function postingFormOptions(lang: string, keep: (string | null | un
 
 /** What a new form starts from: the organization's place and public phone, a month's validity. */
 export async function newPostingDefaults(userId: number, kind: PostingKind, now = new Date()) {
-  const [organizationId] = await myOrganizationIds(userId);
-  if (organizationId === undefined) return null;
-  const org = await getDb().organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const home = homeMembership(await employerScope({ id: userId }));
+  if (!home) return null;
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: home.organizationId } });
   const today = chinaDay(now);
   const place = { countyCode: org.regionCode.slice(0, 6), townCode: org.regionCode.length > 6 ? org.regionCode : "", address: org.address, contactPhone: org.contactPhone ?? "" };
   if (kind === "gig") return { kind, ...place, workDate: addDays(today, 1), startTime: "08:00", endTime: "17:00", payPeriod: "day", headcount: "1" };
@@ -169,8 +163,9 @@ export type SaveResult = { ok: true; id: number; status: PostingStatus } | { ok:
 
 /** A new post: waiting for staff (pending), or a draft when the employer saved it as one. */
 export async function createPosting(userId: number, input: PostingInput, now = new Date()): Promise<SaveResult> {
-  const [organizationId] = await myOrganizationIds(userId);
-  if (organizationId === undefined) return { ok: false, errors: { form: "postings.errors.noOrganization" } };
+  const home = homeMembership(await employerScope({ id: userId }));
+  if (!home) return { ok: false, errors: { form: "postings.errors.noOrganization" } };
+  const { organizationId } = home;
   const errors = await checkCodes(input);
   if (Object.keys(errors).length) return { ok: false, errors };
   const db = getDb();
@@ -200,9 +195,9 @@ export async function createPosting(userId: number, input: PostingInput, now = n
  * one): a published post leaves search until staff approve the new text.
  */
 export async function updatePosting(userId: number, id: number, input: PostingInput, now = new Date()): Promise<SaveResult | { ok: false; notFound: true }> {
-  const organizationIds = await myOrganizationIds(userId);
+  const scope = await employerScope({ id: userId });
   const db = getDb();
-  const current = await db.posting.findFirst({ where: ownPosting(id, organizationIds), include: { organization: true } });
+  const current = await db.posting.findFirst({ where: { id, ...ownedBy(scope) }, include: { organization: true } });
   if (!current) return { ok: false, notFound: true };
   if (input.kind !== current.kind) return { ok: false, errors: { form: "forms.invalid" } };
   const errors = await checkCodes(input, current.regionCode);
@@ -236,13 +231,13 @@ const ALLOWED_FROM: Record<PostingAction, PostingStatus[]> = {
 
 /** Submit a draft, close, reopen (back to staff) or copy (a new draft) one of the employer's posts. */
 export async function postingAction(userId: number, id: number, action: PostingAction, now = new Date()): Promise<ActionResult> {
-  const organizationIds = await myOrganizationIds(userId);
+  const scope = await employerScope({ id: userId });
   const db = getDb();
-  const current = await db.posting.findFirst({ where: ownPosting(id, organizationIds) });
+  const current = await db.posting.findFirst({ where: { id, ...ownedBy(scope) } });
   if (!current) return { ok: false, reason: "not_found" };
   if (!ALLOWED_FROM[action].includes(current.status as PostingStatus)) return { ok: false, reason: "not_allowed", message: "postings.errors.notAllowed" };
   if (action === "submit" || action === "reopen") {
-    if (current.validUntil < now) return { ok: false, reason: "expired", message: "postings.errors.expiredEditFirst" };
+    if (!withinValidity(current, now)) return { ok: false, reason: "expired", message: "postings.errors.expiredEditFirst" };
     // Stored text from before the check existed (or copied from such a post) is checked again.
     const [finding] = Object.values(contentFindings(current));
     if (finding) return { ok: false, reason: "not_allowed", message: findingMessage(finding) };
@@ -291,7 +286,7 @@ export type EmployerTab = (typeof EMPLOYER_TABS)[number];
 function tabWhere(tab: EmployerTab, now: Date): Prisma.PostingWhereInput {
   if (tab === "all") return {};
   if (tab === "published") return openWhere.posting(now);
-  if (tab === "expired") return expiredPostingWhere(now);
+  if (tab === "expired") return expiredWhere.posting(now);
   return { status: tab };
 }
 
@@ -303,16 +298,17 @@ const PAGE_SIZE = 20;
 
 /** The employer's posts in one tab, with every tab's count. */
 export async function listEmployerPostings(userId: number, tab: EmployerTab, page: number, now = new Date()) {
-  const organizationIds = await myOrganizationIds(userId);
+  const scope = await employerScope({ id: userId });
+  const home = homeMembership(scope);
   const db = getDb();
-  const mine = { organizationId: { in: organizationIds } };
+  const mine = ownedBy(scope);
   const where = { ...mine, ...tabWhere(tab, now) };
   const [rows, total, byStatus, expired, organization] = await Promise.all([
     db.posting.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db.posting.count({ where }),
     db.posting.groupBy({ by: ["status"], where: mine, _count: { _all: true } }),
     db.posting.count({ where: { ...mine, ...tabWhere("expired", now) } }),
-    organizationIds.length ? db.organization.findUnique({ where: { id: organizationIds[0]! }, select: { name: true, status: true } }) : null,
+    home ? db.organization.findUnique({ where: { id: home.organizationId }, select: { name: true, status: true } }) : null,
   ]);
   const counts: Record<EmployerTab, number> = { all: 0, draft: 0, pending: 0, published: 0, rejected: 0, closed: 0, expired };
   for (const group of byStatus) {
@@ -340,66 +336,12 @@ export async function listEmployerPostings(userId: number, tab: EmployerTab, pag
   };
 }
 
-/** What the public page shows for a post, built from the row (used by the preview and by staff). */
-function postingView(row: Row, names: { industry: string | null; brand: string | null }, regions: Map<string, RegionInfo>, lang: string) {
-  const place = [regionName(regions, row.countyCode.slice(0, 4) + "00", lang), regionName(regions, row.countyCode, lang), row.regionCode.length > 6 ? regionName(regions, row.regionCode, lang) : ""]
-    .filter(Boolean)
-    .join(" · ");
-  return {
-    id: row.id,
-    kind: row.kind as PostingKind,
-    title: row.title,
-    organization: { name: row.organization.name, verified: row.organization.status === "verified", description: row.organization.description },
-    place,
-    address: row.address,
-    occupation: row.occupation,
-    industry: names.industry,
-    brand: names.brand,
-    description: row.description,
-    requirements: row.requirements,
-    education: row.education,
-    experienceYears: row.experienceYears,
-    ageMin: row.ageMin,
-    ageMax: row.ageMax,
-    skills: row.skills,
-    benefits: fromCommaList(row.benefits),
-    groups: fromCommaList(row.groups),
-    contractType: row.contractType,
-    pay: { min: row.payMin, max: row.payMax, period: row.payPeriod },
-    headcount: row.headcount,
-    howToApply: row.howToApply,
-    contactPhone: row.contactPhone,
-    durationMonths: row.durationMonths,
-    eligibleMajors: row.eligibleMajors,
-    workDate: row.workDate?.toISOString() ?? null,
-    startTime: row.startTime,
-    endTime: row.endTime,
-    validUntil: row.validUntil.toISOString(),
-    publishedAt: row.publishedAt?.toISOString() ?? null,
-  };
-}
-export type PostingView = ReturnType<typeof postingView>;
-
-async function viewNames(rows: Row[], lang: string) {
-  const db = getDb();
-  const industryCodes = [...new Set(rows.map((r) => r.industryCode).filter((c): c is string => Boolean(c)))];
-  const brandCodes = [...new Set(rows.map((r) => r.brandCode).filter((c): c is string => Boolean(c)))];
-  const [industries, brands, regions] = await Promise.all([
-    db.industry.findMany({ where: { code: { in: industryCodes } } }),
-    db.labourBrand.findMany({ where: { code: { in: brandCodes } } }),
-    getRegions(),
-  ]);
-  const industry = new Map(industries.map((i) => [i.code, lang === "en" ? i.nameEn : i.nameZh]));
-  const brand = new Map(brands.map((b) => [b.code, lang === "en" ? b.nameEn : b.nameZh]));
-  return (row: Row) => postingView(row, { industry: row.industryCode ? (industry.get(row.industryCode) ?? null) : null, brand: row.brandCode ? (brand.get(row.brandCode) ?? null) : null }, regions, lang);
-}
-
 /** One of the employer's posts: its preview, state and the actions it allows; null when not theirs. */
 export async function employerPosting(userId: number, id: number, lang: string, now = new Date()) {
-  const organizationIds = await myOrganizationIds(userId);
-  const row = await getDb().posting.findFirst({ where: ownPosting(id, organizationIds), include: { organization: true } });
+  const scope = await employerScope({ id: userId });
+  const row = await getDb().posting.findFirst({ where: { id, ...ownedBy(scope) }, include: { organization: true } });
   if (!row) return null;
-  const view = (await viewNames([row], lang))(row);
+  const view = (await postingViewer(lang))(row);
   const status = displayStatus(row, now);
   const can = (action: PostingAction) => ALLOWED_FROM[action].includes(row.status as PostingStatus);
   return {
@@ -410,14 +352,14 @@ export async function employerPosting(userId: number, id: number, lang: string, 
     organizationVerified: row.organization.status === "verified",
     submittedAt: row.submittedAt?.toISOString() ?? null,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
-    actions: { edit: true, submit: can("submit"), close: can("close"), reopen: can("reopen") && row.validUntil >= now, copy: true },
+    actions: { edit: true, submit: can("submit"), close: can("close"), reopen: can("reopen") && withinValidity(row, now), copy: true },
   };
 }
 
 /** The edit form's data; null when the post is not the employer's. */
 export async function postingForEdit(userId: number, id: number) {
-  const organizationIds = await myOrganizationIds(userId);
-  const row = await getDb().posting.findFirst({ where: ownPosting(id, organizationIds) });
+  const scope = await employerScope({ id: userId });
+  const row = await getDb().posting.findFirst({ where: { id, ...ownedBy(scope) } });
   if (!row) return null;
   return { id: row.id, kind: row.kind as PostingKind, status: row.status as PostingStatus, title: row.title, values: formValues(row) };
 }
@@ -434,7 +376,7 @@ export async function moderationQueue(actor: StaffActor, page: number, lang: str
     db.posting.findMany({ where, include: { organization: true }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db.posting.count({ where }),
   ]);
-  const toView = await viewNames(rows, lang);
+  const toView = await postingViewer(lang);
   const regions = await getRegions();
   return {
     total,
@@ -447,7 +389,7 @@ export async function moderationQueue(actor: StaffActor, page: number, lang: str
         place: regionName(regions, row.organization.regionCode, lang),
       },
       findings: Object.entries(contentFindings(row)).map(([field, finding]) => ({ field, ...finding })),
-      expired: row.validUntil < now,
+      expired: !withinValidity(row, now),
       resubmitted: row.publishedAt !== null,
       submittedAt: row.submittedAt?.toISOString() ?? null,
     })),
@@ -481,7 +423,7 @@ export async function moderatePosting(actor: StaffActor, decision: ModerationDec
     const approve = decision.intent === "approve";
     if (approve) {
       if (row.organization.status !== "verified") return { ok: false, reason: "organization_not_verified" };
-      if (row.validUntil < now) return { ok: false, reason: "expired" };
+      if (!withinValidity(row, now)) return { ok: false, reason: "expired" };
       if (Object.keys(contentFindings(row)).length) return { ok: false, reason: "content" };
     }
     const data = approve

@@ -1,0 +1,30 @@
+import type { Organization, Posting } from "~/generated/prisma/client.ts";
+import { getBrands, getIndustries, getRegions } from "../regions/regions.server.ts";
+import { itemPlace, postingView, type PostingView } from "./posting-view.ts";
+import { toPublicPosting, type PublicPosting } from "./public-item.ts";
+
+type Row = Posting & { organization: Organization };
+type CodeName = { code: string; nameZh: string; nameEn: string };
+
+/**
+ * A post's public shape and the view its pages draw, with the names they need (place, industry,
+ * brand: reference data, read once per process) in the reader's language, so every page that
+ * shows a post names them the same way.
+ */
+export async function postingReader(lang: string): Promise<(row: Row) => { item: PublicPosting; view: PostingView }> {
+  const [regions, industries, brands] = await Promise.all([getRegions(), getIndustries(), getBrands()]);
+  const name = (list: CodeName[], code: string | null) => {
+    const found = code ? list.find((x) => x.code === code) : undefined;
+    return found ? (lang === "en" ? found.nameEn : found.nameZh) : null;
+  };
+  return (row) => {
+    const item = toPublicPosting(row, row.organization, { place: itemPlace(regions, row, lang), industry: name(industries, row.industryCode) });
+    return { item, view: postingView(item, { brand: name(brands, row.brandCode) }) };
+  };
+}
+
+/** Only the view: the employer's preview and the staff queue. */
+export async function postingViewer(lang: string): Promise<(row: Row) => PostingView> {
+  const read = await postingReader(lang);
+  return (row) => read(row).view;
+}
