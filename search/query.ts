@@ -40,8 +40,14 @@ const POSTED_DAYS = ["1", "7", "30"] as const;
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "")}"`;
 
+/**
+ * Open, as the index sees it: it holds only published items (the indexer picks them by
+ * app/modules/opportunities/open.ts), each with its deadline as validUntil, so what remains is the date.
+ */
+const openFilter = (nowSec: number) => `validUntil >= ${nowSec}`;
+
 function filtersFor(req: SearchRequest, nowSec: number, except?: FacetName | "posted"): string[] {
-  const filters = [`validUntil >= ${nowSec}`];
+  const filters = [openFilter(nowSec)];
   if (req.kind.length && except !== "kind") filters.push(`kind IN [${req.kind.map(quote).join(", ")}]`);
   if (req.county && except !== "countyCode") filters.push(`countyCode = ${quote(req.county)}`);
   if (req.town && except !== "townCode") filters.push(`townCode = ${quote(req.town)}`);
@@ -193,7 +199,7 @@ export async function homeListing(
 ): Promise<HomeListing> {
   const nowSec = Math.floor(now.getTime() / 1000);
   const tonight = Math.floor(options.endOfToday.getTime() / 1000);
-  const open = `validUntil >= ${nowSec}`;
+  const open = openFilter(nowSec);
   const near = options.origin ? [`_geoPoint(${options.origin.lat}, ${options.origin.lng}):asc`] : [];
   const card = { indexUid, q: "", hitsPerPage: options.limit, page: 1, attributesToRetrieve: ["card"] };
   const { results } = await client.multiSearch({
@@ -230,7 +236,7 @@ export interface SimilarTo {
  * work anywhere, by relevance. The item itself is left out.
  */
 export async function similarCards({ client, indexUid }: SearchConnection, item: SimilarTo, limit: number, now = new Date()): Promise<OpportunityCard[]> {
-  const open = [`validUntil >= ${Math.floor(now.getTime() / 1000)}`, `kind = ${quote(item.kind)}`];
+  const open = [openFilter(Math.floor(now.getTime() / 1000)), `kind = ${quote(item.kind)}`];
   const nearby = [...open, `countyCode = ${quote(item.countyCode)}`];
   if (item.industry) nearby.push(`industry = ${quote(item.industry)}`);
   if (item.brand) nearby.push(`brand = ${quote(item.brand)}`);

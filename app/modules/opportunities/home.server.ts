@@ -19,7 +19,8 @@ async function listingFromDatabase(origin: { lat: number; lng: number } | undefi
     db.posting.groupBy({ by: ["kind"], where: openWhere.posting(now), _count: { _all: true } }),
     db.incubationBase.count({ where: openWhere.base() }),
     db.trainingCourse.count({ where: openWhere.course(now) }),
-    db.posting.findMany({ where: { ...openWhere.posting(now), kind: "gig", validUntil: { lte: tonight } }, include: { organization: { select: { name: true } } }, orderBy: { id: "desc" }, take: 200 }),
+    // AND, not a spread: the day's bound must not replace the open rule's own bound on validUntil.
+    db.posting.findMany({ where: { AND: [openWhere.posting(now), { kind: "gig", validUntil: { lte: tonight } }] }, include: { organization: { select: { name: true } } }, orderBy: { id: "desc" }, take: 200 }),
   ]);
   const cards = gigs.map(postingCard);
   if (origin) cards.sort((a, b) => (a.point ? greatCircleKm(origin, a.point) : Infinity) - (b.point ? greatCircleKm(origin, b.point) : Infinity));

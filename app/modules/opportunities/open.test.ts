@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { makePosting } from "../../../prisma/seed/factories.ts";
+import { getFreePort } from "../../../search/launcher.ts";
+import { SearchService, setSearchService } from "../../../search/service.ts";
 import { openSeededDatabase, seedNow } from "../../../tests/setup/test-env.ts";
 import type { Db } from "../db.server.ts";
-import { isOpen, openWhere } from "./open.ts";
+import { loadHome } from "./home.server.ts";
+import { expiredWhere, isOpen, openWhere } from "./open.ts";
 
 describe("one rule for open (real SQLite, demo data)", () => {
   let db: Db;
@@ -26,6 +30,30 @@ describe("one rule for open (real SQLite, demo data)", () => {
     expect(ids(await db.posting.findMany({ where: openWhere.posting(now) }))).toEqual(ids(postings.filter((r) => isOpen.posting(r, now))));
     expect(ids(await db.incubationBase.findMany({ where: openWhere.base() }))).toEqual(ids(bases.filter((r) => isOpen.base(r))));
     expect(ids(await db.trainingCourse.findMany({ where: openWhere.course(now) }))).toEqual(ids(courses.filter((r) => isOpen.course(r, now))));
+    // Expired is published and no longer open; with a start, only what passed its date since then.
+    const expired = postings.filter((r) => r.status === "published" && !isOpen.posting(r, now));
+    expect(expired.length).toBeGreaterThan(0);
+    expect(ids(await db.posting.findMany({ where: expiredWhere.posting(now) }))).toEqual(ids(expired));
+    const since = new Date(now.getTime() - 7 * 86_400_000);
+    expect(ids(await db.posting.findMany({ where: expiredWhere.posting(now, since) }))).toEqual(ids(expired.filter((r) => isOpen.posting(r, since))));
+    expect(ids(await db.trainingCourse.findMany({ where: expiredWhere.course(now, since) }))).toEqual(
+      ids(courses.filter((r) => r.status === "published" && !isOpen.course(r, now) && isOpen.course(r, since))),
+    );
+  });
+
+  it("the home page's database fallback lists today's gig work by the same rule: no gig whose day has passed", async () => {
+    const real = new Date();
+    const yesterday = await makePosting(db, { kind: "gig", title: "昨天的零工（已过期）", workDate: new Date(real.getTime() - 86_400_000), validUntil: new Date(real.getTime() - 3_600_000) });
+    const today = await makePosting(db, { kind: "gig", title: "今天的零工", workDate: real, validUntil: new Date(real.getTime() + 60_000) });
+    setSearchService(new SearchService(`http://127.0.0.1:${await getFreePort()}`, "unused-key-0123456789abcdef", "absent"));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const ids = (await loadHome("zh-CN", undefined, real)).gigsToday.map((g) => g.id);
+      expect(ids).toContain(today.id);
+      expect(ids).not.toContain(yesterday.id);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("a post is open through the last moment of its validity, not after", () => {

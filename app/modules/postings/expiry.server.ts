@@ -1,4 +1,5 @@
 import { repeatEvery } from "../../utils/repeat.ts";
+import { expiredWhere } from "../opportunities/open.ts";
 import type { Db } from "../db.server.ts";
 import { afterSearchWrite, enqueueSearchSync, type SearchKind } from "../search/outbox.server.ts";
 
@@ -20,8 +21,8 @@ export async function enqueueExpired(db: Db, now = new Date()): Promise<number> 
     const since = state ? new Date(state.value) : new Date(0);
     if (since >= now) return 0;
     const [postings, courses] = await Promise.all([
-      tx.posting.findMany({ where: { status: "published", validUntil: { gte: since, lt: now } }, select: { id: true, kind: true } }),
-      tx.trainingCourse.findMany({ where: { status: "published", enrolDeadline: { gte: since, lt: now } }, select: { id: true } }),
+      tx.posting.findMany({ where: expiredWhere.posting(now, since), select: { id: true, kind: true } }),
+      tx.trainingCourse.findMany({ where: expiredWhere.course(now, since), select: { id: true } }),
     ]);
     const items = [...postings.map((p) => ({ kind: p.kind as SearchKind, id: p.id })), ...courses.map((c) => ({ kind: "course" as const, id: c.id }))];
     await enqueueSearchSync(tx, items);
