@@ -1,6 +1,11 @@
 import { chineseBigrams, pinyinTokens } from "./text.ts";
 import { baseCard, courseCard, postingCard, type BaseCardRow, type CourseCardRow, type OpportunityCard, type PostingCardRow } from "./cards.ts";
 import { fromCommaList } from "../app/utils/comma-list.ts";
+import { parentCodesOf } from "../app/modules/occupations/codes.ts";
+
+function occupationFields(code: string | null | undefined): Pick<SearchDocument, "occupation" | "occupationGroups"> {
+  return code ? { occupation: code, occupationGroups: parentCodesOf(code) } : { occupation: null, occupationGroups: [] };
+}
 
 export const OPPORTUNITY_KINDS = ["job", "internship", "gig", "base", "course"] as const;
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
@@ -21,6 +26,9 @@ export interface SearchDocument {
   industry: string | null;
   groups: string[];
   brand: string | null;
+  /** The occupation (职业分类大典 2022 code) and, for matching by group, its minor, medium and major groups. */
+  occupation: string | null;
+  occupationGroups: string[];
   payMonthly: number | null;
   payBand: PayBand | null;
   postedAt: number;
@@ -89,6 +97,7 @@ export interface PostingRow extends PostingCardRow {
   description: string;
   requirements: string;
   occupation: string;
+  occupationCode: string | null;
   skills: string;
   regionCode: string;
   countyCode: string;
@@ -119,6 +128,7 @@ export function postingDocument(row: PostingRow): SearchDocument {
     industry: row.industryCode,
     groups: fromCommaList(row.groups),
     brand: row.brandCode,
+    ...occupationFields(row.occupationCode),
     payMonthly: pay,
     payBand: payBandOf(pay),
     postedAt: seconds(row.publishedAt ?? row.createdAt),
@@ -160,6 +170,7 @@ export function baseDocument(row: BaseRow): SearchDocument {
     industry: fromCommaList(row.industries)[0] ?? null,
     groups: fromCommaList(row.groups),
     brand: null,
+    ...occupationFields(null),
     payMonthly: null,
     payBand: null,
     postedAt: seconds(row.publishedAt ?? row.createdAt),
@@ -177,6 +188,7 @@ export interface CourseRow extends CourseCardRow {
   trade: string;
   certificate: string;
   leadsTo: string;
+  occupationCode: string | null;
   regionCode: string;
   countyCode: string;
   industryCode: string | null;
@@ -203,6 +215,7 @@ export function courseDocument(row: CourseRow): SearchDocument {
     industry: row.industryCode,
     groups: fromCommaList(row.groups),
     brand: row.brandCode,
+    ...occupationFields(row.occupationCode),
     payMonthly: null,
     payBand: null,
     postedAt: seconds(row.publishedAt ?? row.createdAt),

@@ -4,7 +4,8 @@ import { makePosting } from "../prisma/seed/factories.ts";
 import { bumpSearchGeneration } from "./freshness.ts";
 import { ensureIndex, loadDocuments, rebuildIndex } from "./indexer.ts";
 import { searchIds, type SearchRequest } from "./query.ts";
-import { OPPORTUNITY_KINDS } from "./documents.ts";
+import { OPPORTUNITY_KINDS, parseDocId } from "./documents.ts";
+import { isOccupationCode } from "../app/modules/occupations/occupations.ts";
 import { greatCircleKm } from "../app/modules/places/distance.ts";
 import { pointOf } from "../app/modules/places/points.ts";
 
@@ -133,6 +134,21 @@ describe("search over the demo data", () => {
     for (const card of within.cards) expect(km(card)).toBeLessThanOrEqual(20.01);
     // Hanbin's seat is about 50 km away: nothing of Hanbin's lies inside 20 km of Ziyang's seat.
     expect(within.facets.countyCode?.["610902"] ?? 0).toBe(0);
+  });
+
+  it("codes every demo post and course by the national occupation classification, and filters by its groups", async () => {
+    const posts = await services.db.posting.findMany({ select: { occupationCode: true } });
+    const courses = await services.db.trainingCourse.findMany({ select: { occupationCode: true } });
+    for (const row of [...posts, ...courses]) expect(isOccupationCode(row.occupationCode ?? ""), String(row.occupationCode)).toBe(true);
+    // 4-10: 居民生活服务人员 (care, domestic service, foot care…).
+    const hits = await searchIds(services.search.connection, { q: "", kind: [], sort: "relevance", page: 1, pageSize: 50 }, now);
+    const care = await services.search.connection.client.index(services.indexUid).search("", { filter: ['occupationGroups = "4-10"'], limit: 50, attributesToRetrieve: ["id"] });
+    expect(care.hits.length).toBeGreaterThan(10);
+    const ids = care.hits.map((h) => parseDocId(String(h.id))!).filter((d) => d.kind !== "base" && d.kind !== "course").map((d) => d.id);
+    const rows = await services.db.posting.findMany({ where: { id: { in: ids } }, select: { occupationCode: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.occupationCode).toMatch(/^4-10-/);
+    expect(hits.total).toBeGreaterThan(care.hits.length);
   });
 
   it("drops gig work at the end of its day, even before the next rebuild", async () => {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 /** Index settings live here, in code; boot applies them idempotently. */
 export const indexSettings = {
   searchableAttributes: ["title", "orgName", "details", "summary", "grams", "pinyin", "initials"],
-  filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "payBand", "payMonthly", "postedAt", "validUntil", "_geo"],
+  filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "occupation", "occupationGroups", "payBand", "payMonthly", "postedAt", "validUntil", "_geo"],
   sortableAttributes: ["postedAt", "payMonthly", "validUntil", "_geo"],
   displayedAttributes: ["id", "kind", "card"],
   rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
@@ -32,6 +32,6 @@ function synonymGroups(groups: string[][]): Record<string, string[]> {
  * The documents' shape: change it when what a document holds changes (a new field, a card change,
  * new place data), so that boot rebuilds an index made by older code.
  */
-const DOCUMENTS_VERSION = "2: cards and _geo carry each item's point";
+const DOCUMENTS_VERSION = "3: occupation codes and their groups";
 
 export const settingsHash = createHash("sha256").update(JSON.stringify(indexSettings)).update(DOCUMENTS_VERSION).digest("hex").slice(0, 16);

@@ -2,6 +2,7 @@
  * Data factories shared by the demo seed, the benchmark generator and the tests. Every builder takes
  * a seeded random source, so the same seed and the same `now` give the same rows.
  */
+import { CATALOG_OCCUPATIONS, COURSE_OCCUPATIONS } from "../../app/modules/occupations/catalog-codes.ts";
 import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
 import { makeCreditCode } from "../../app/modules/organizations/credit-code.ts";
 import {
@@ -226,6 +227,7 @@ export function buildJob(rng: Rng, ctx: PostingContext, template: JobTemplate): 
     address: place,
     industryCode: template.industry,
     occupation: template.occupation,
+    occupationCode: CATALOG_OCCUPATIONS[template.title] ?? null,
     description: template.content + (factory ? "就近就业，上下班方便，可兼顾家庭。" : ""),
     requirements: template.requirements,
     education: template.education,
@@ -266,6 +268,7 @@ export function buildInternship(rng: Rng, ctx: PostingContext, template: Interns
     address: addressIn(rng, ctx.regionCode),
     industryCode: template.industry,
     occupation: template.occupation,
+    occupationCode: CATALOG_OCCUPATIONS[template.title] ?? null,
     description: `${template.content}见习期间由单位指定带教老师指导，发放见习补贴并购买人身意外伤害保险。`,
     requirements: `${year - 2}–${year} 届离校未就业高校毕业生，或 16–24 岁失业青年；专业：${template.majors}。`,
     education: rng.chance(0.6) ? "college" : "bachelor",
@@ -307,6 +310,7 @@ export function buildGig(rng: Rng, ctx: PostingContext, template: GigTemplate, d
     address: addressIn(rng, ctx.regionCode),
     industryCode: template.industry,
     occupation: template.occupation,
+    occupationCode: CATALOG_OCCUPATIONS[template.title] ?? null,
     description: template.content,
     requirements: "身体健康，准时到岗。",
     education: "any",
@@ -392,6 +396,7 @@ export function buildCourse(
   const ended = input.startInDays < 0;
   return {
     title: line.title,
+    occupationCode: COURSE_OCCUPATIONS[line.title] ?? null,
     brandCode: line.brand ?? null,
     trade: line.trade,
     providerId: input.providerId,

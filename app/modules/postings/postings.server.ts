@@ -1,4 +1,5 @@
 import type { Organization, Posting, Prisma } from "~/generated/prisma/client.ts";
+import { codeTitle } from "../occupations/occupations.ts";
 import { audit } from "../audit/audit.server.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
@@ -112,7 +113,9 @@ async function checkCodes(input: PostingInput, previous: string | null = null): 
 /** The row's fields from a form. A post's kind never changes after it is created. */
 function rowFields(kind: PostingKind, input: PostingInput, org: Pick<Organization, "industryCode">) {
   const place = { regionCode: input.townCode ?? input.countyCode, countyCode: input.countyCode, address: input.address };
-  const common = { title: input.title, description: input.description, requirements: input.requirements, headcount: input.headcount, ...place };
+  // Until the form offers the classification itself, the title says which occupation a post is for.
+  const occupationCode = codeTitle(input.title)[0] ?? null;
+  const common = { title: input.title, occupationCode, description: input.description, requirements: input.requirements, headcount: input.headcount, ...place };
   if (kind === "gig") {
     const gig = input as GigPostingInput;
     const workDate = endOfDay(gig.workDate);

@@ -128,6 +128,9 @@ describe("postings: employer lifecycle, staff moderation and search sync (real S
     const draft = await createPosting(employerId, { ...jobInput("电子线束装配工 PX1002"), intent: "draft" });
     expect(draft).toMatchObject({ ok: true, status: "draft" });
 
+    // The title says which occupation it is for (电子线束装配工 → 6-25-04-07), until the form offers the classification.
+    expect((await db.posting.findUniqueOrThrow({ where: { id: pendingId } })).occupationCode).toBe("6-25-04-07");
+
     const preview = await employerPosting(employerId, pendingId, "zh-CN");
     expect(preview?.status).toBe("pending");
     expect(preview?.searchable).toBe(false);
