@@ -27,6 +27,8 @@ describe("web security middleware", () => {
     expect(csp).toContain("form-action 'self'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
+    // The site may ask where the visitor is ("near me"), nothing else may; no camera or microphone.
+    expect(res.headers.get("permissions-policy")).toBe("camera=(), microphone=(), geolocation=(self), payment=()");
     const again = await fetch(`${base}/form`);
     expect(again.headers.get("content-security-policy")).not.toBe(csp);
   });

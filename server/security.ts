@@ -67,7 +67,8 @@ export function securityHeaders(production: boolean) {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    // Location only for the site itself: "near me" asks for it on a tap; embedded frames never may.
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self), payment=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000");
     next();

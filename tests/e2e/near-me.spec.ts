@@ -38,6 +38,20 @@ test.describe("near me", () => {
     await expect(page.getByTestId("service-point").first()).toContainText("紫阳县");
   });
 
+  test("a visitor who allows it is located by the phone: distances from there, rounded to about 1 km", async ({ browser }) => {
+    // 紫阳县's seat, as the phone would report it.
+    const context = await browser.newContext({ geolocation: { latitude: 32.5203, longitude: 108.5349 }, permissions: ["geolocation"] });
+    const page = await context.newPage();
+    await page.goto("/search?q=%E5%8E%A8%E5%B8%88");
+    await page.getByTestId("near-locate").click();
+    await expect(page).toHaveURL(/near=32\.52%2C108\.53/);
+    await expect(page.getByTestId("near-from")).toContainText("您现在的位置");
+    await expect(page.getByTestId("result").first()).toContainText("紫阳县");
+    const km = await distances(page);
+    for (let i = 1; i < km.length; i++) expect(km[i]!).toBeGreaterThanOrEqual(km[i - 1]!);
+    await context.close();
+  });
+
   test("works without JavaScript: the town picker is a plain form", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
