@@ -211,10 +211,11 @@ export async function homeListing(
   });
   const [counted, today, soon] = results;
   const cards = (r: typeof today) => (r?.hits ?? []).map((hit) => hit.card as OpportunityCard);
+  const gigsToday = cards(today);
   return {
     counts: (counted?.facetDistribution?.kind ?? {}) as Partial<Record<OpportunityKind, number>>,
-    gigsToday: cards(today),
-    gigsSoon: cards(today).length >= options.limit ? [] : cards(soon).slice(0, options.limit - cards(today).length),
+    gigsToday,
+    gigsSoon: cards(soon).slice(0, Math.max(0, options.limit - gigsToday.length)),
   };
 }
 

@@ -1,8 +1,7 @@
-import { scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { greatCircleKm } from "../places/distance.ts";
 import { endOfDay, chinaDay } from "../postings/dates.ts";
-import { getBrands, getRegions, regionName, siteRegion } from "../regions/regions.server.ts";
+import { getBrands, getRegions, regionName, siteCounties } from "../regions/regions.server.ts";
 import { originOf, nearLabel } from "../search/near.ts";
 import { withPlaces } from "../search/search-page.server.ts";
 import { postingCard } from "../../../search/cards.ts";
@@ -44,7 +43,6 @@ export async function loadHome(lang: string, near: string | undefined, now = new
     getBrands(),
   ]);
   const listing = listed.ok ? listed.value : await listingFromDatabase(origin, tonight, now);
-  const site = scopePrefix(siteRegion());
   const kinds = ["job", "internship", "gig", "base", "course"] as const;
   return {
     kinds: kinds.map((kind) => ({ kind, count: listing.counts[kind] ?? 0 })),
@@ -52,10 +50,7 @@ export async function loadHome(lang: string, near: string | undefined, now = new
     gigsSoon: withPlaces(listing.gigsSoon, regions, lang, origin),
     near: near ?? null,
     nearLabel: nearLabel(near, regions, lang),
-    counties: [...regions.values()]
-      .filter((r) => r.level === "county" && !r.retiredAt && r.code.startsWith(site))
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((r) => ({ code: r.code, name: regionName(regions, r.code, lang) })),
+    counties: siteCounties(regions).map((r) => ({ code: r.code, name: regionName(regions, r.code, lang) })),
     brands: brands.map((b) => ({ code: b.code, name: lang === "en" ? b.nameEn : b.nameZh })),
   };
 }

@@ -1,4 +1,5 @@
 import { getEnv } from "../../env.server.ts";
+import { scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 
 /**
@@ -80,8 +81,18 @@ export function regionName(regions: Map<string, RegionInfo>, code: string | null
   return lang === "en" && region.nameEn ? region.nameEn : region.name;
 }
 
-export async function countiesOf(regions: Map<string, RegionInfo>) {
-  return [...regions.values()].filter((r) => r.level === "county" && !r.retiredAt).sort((a, b) => a.code.localeCompare(b.code));
+// The site's counties, once per loaded region map: the public pages ask on every request.
+const siteCountyList = new WeakMap<Map<string, RegionInfo>, RegionInfo[]>();
+
+/** The counties of the region the site serves that the national list still carries, by code. */
+export function siteCounties(regions: Map<string, RegionInfo>): RegionInfo[] {
+  let list = siteCountyList.get(regions);
+  if (!list) {
+    const site = scopePrefix(siteRegion());
+    list = [...regions.values()].filter((r) => r.level === "county" && !r.retiredAt && r.code.startsWith(site)).sort((a, b) => a.code.localeCompare(b.code));
+    siteCountyList.set(regions, list);
+  }
+  return list;
 }
 
 // Built once per loaded region map (so once per process until a load calls forgetReferenceData).

@@ -1,8 +1,7 @@
 import type { OpportunityCard } from "../../../search/cards.ts";
 import { searchIds, similarCards, type SimilarTo } from "../../../search/query.ts";
 import { getSearchService } from "../../../search/service.ts";
-import { scopePrefix } from "../auth/permissions.ts";
-import { getBrands, getIndustries, getRegions, regionName, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
+import { getBrands, getIndustries, getRegions, regionName, type RegionInfo, siteCounties } from "../regions/regions.server.ts";
 import { distanceKm, nearLabel, originOf } from "./near.ts";
 import { searchDatabase, similarFromDatabase, type SearchOutcome } from "./database.server.ts";
 import { PAGE_SIZE, type ParamNote, type SearchParams } from "./params.ts";
@@ -50,12 +49,8 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
   const brandNames = new Map(brands.map((b) => [b.code, en ? b.nameEn : b.nameZh]));
   const name = (code: string) => regionName(regions, code, lang);
 
-  const site = scopePrefix(siteRegion());
-  const counties = [...regions.values()].filter((r) => r.level === "county" && !r.retiredAt && r.code.startsWith(site));
   const countyCounts = outcome.facets.countyCode ?? {};
-  const countyOptions = counties
-    .map((c) => ({ value: c.code, label: name(c.code), count: countyCounts[c.code] ?? 0 }))
-    .sort((a, b) => a.value.localeCompare(b.value));
+  const countyOptions = siteCounties(regions).map((c) => ({ value: c.code, label: name(c.code), count: countyCounts[c.code] ?? 0 }));
   const nearbyCounties =
     outcome.total === 0 && params.county
       ? countyOptions.filter((c) => c.value !== params.county && c.count > 0).sort((a, b) => b.count - a.count).slice(0, 5)

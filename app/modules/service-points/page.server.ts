@@ -1,5 +1,5 @@
 import { pointsMap } from "../places/map.server.ts";
-import { getRegions, regionName, siteRegion } from "../regions/regions.server.ts";
+import { getRegions, regionName, siteCounties, siteRegion } from "../regions/regions.server.ts";
 import { nearLabel, originOf } from "../search/near.ts";
 import { circleKm, stationIsUrban } from "./coverage.ts";
 import { listServicePoints, type ServicePointView } from "./service-points.server.ts";
@@ -22,10 +22,6 @@ export async function loadServicePointsPage(input: { near?: string; county?: str
   const origin = originOf(input.near);
   const regions = await getRegions();
   const points = await listServicePoints({ county: input.county, origin, lang: input.lang });
-  const site = siteRegion().slice(0, 4);
-  const counties = [...regions.values()]
-    .filter((r) => r.level === "county" && !r.retiredAt && r.code.startsWith(site))
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .map((r) => ({ code: r.code, name: regionName(regions, r.code, input.lang) }));
+  const counties = siteCounties(regions).map((r) => ({ code: r.code, name: regionName(regions, r.code, input.lang) }));
   return { points, counties, nearLabel: nearLabel(input.near, regions, input.lang), hasOrigin: Boolean(origin), map: await servicePointsMap(points, (p) => `${p.name}（${p.place}）`) };
 }

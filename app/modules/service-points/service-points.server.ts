@@ -8,7 +8,8 @@ import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 import { audit } from "../audit/audit.server.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { greatCircleKm, travelMinutes, type LatLng } from "../places/distance.ts";
+import { travelMinutes, type LatLng } from "../places/distance.ts";
+import { distanceKm } from "../search/near.ts";
 import { pointOf, type Point } from "../places/points.ts";
 import { getRegions, regionName, type RegionInfo, siteRegion } from "../regions/regions.server.ts";
 import type { Change } from "../registers/registers.server.ts";
@@ -44,7 +45,7 @@ export function pointOfRow(row: Pick<Row, "lat" | "lng" | "regionCode">): Point 
 
 function view(row: Row, regions: Map<string, RegionInfo>, lang: string, origin?: LatLng & { urban?: boolean }): ServicePointView {
   const point = pointOfRow(row);
-  const km = origin && point ? greatCircleKm(origin, point) : null;
+  const km = distanceKm(origin, point);
   const county = regionName(regions, row.countyCode, lang);
   return {
     id: row.id,
@@ -59,7 +60,7 @@ function view(row: Row, regions: Map<string, RegionInfo>, lang: string, origin?:
     services: fromCommaList(row.services) as ServiceCode[],
     point,
     active: row.active,
-    distanceKm: km === null ? null : km < 10 ? Math.round(km * 10) / 10 : Math.round(km),
+    distanceKm: km,
     minutes: km === null ? null : Math.round(travelMinutes(km, { urban: origin?.urban })),
   };
 }
