@@ -19,6 +19,13 @@ export function greatCircleKm(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** The distance a card or a reason shows, in km with one decimal below 10 km; null when either point is unknown. */
+export function distanceKm(from: LatLng | null | undefined, to: LatLng | null | undefined): number | null {
+  if (!from || !to) return null;
+  const km = greatCircleKm(from, to);
+  return km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+}
+
 export interface TravelSettings {
   /** road km per straight km */
   roadFactor: number;

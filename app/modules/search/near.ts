@@ -1,4 +1,6 @@
-import { greatCircleKm, type LatLng } from "../places/distance.ts";
+import type { LatLng } from "../places/distance.ts";
+
+export { distanceKm } from "../places/distance.ts";
 import { pointOf } from "../places/points.ts";
 import { regionName, type RegionInfo } from "../regions/regions.server.ts";
 
@@ -16,12 +18,6 @@ export function originOf(near: string | undefined): (LatLng & { approximate: boo
   return Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng, approximate: false } : undefined;
 }
 
-/** The distance a card shows, in km with one decimal below 10 km; null when either point is unknown. */
-export function distanceKm(from: LatLng | undefined, to: LatLng | null): number | null {
-  if (!from || !to) return null;
-  const km = greatCircleKm(from, to);
-  return km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-}
 
 /** The visitor's chosen place in words ("汉滨区 · 老城街道"); null for a browser location, which pages name in their own words. */
 export function nearLabel(near: string | undefined, regions: Map<string, RegionInfo>, lang: string): string | null {

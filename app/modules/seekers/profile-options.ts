@@ -12,7 +12,7 @@ export { EDUCATION_LEVELS };
 /** The priority groups a seeker can claim (a subset of the search groups, same codes). */
 export const PROFILE_GROUPS = [
   "returnee", "graduate", "veteran", "employment_difficulty", "zero_employment_family",
-  "lifted_from_poverty", "rural_migrant", "school_leaver", "disabled",
+  "lifted_from_poverty", "rural_migrant", "school_leaver", "youth_unemployed", "disabled",
 ] as const satisfies readonly (typeof GROUP_CODES)[number][];
 
 /** Returnee kinds as the indicators split them (managers/researchers/skilled vs graduates/veterans/industrial workers). */
