@@ -38,8 +38,24 @@ export interface SearchDocument {
   grams: string;
   /** Meilisearch's geo field, for "near me" sorting and radius filters: the card's point. */
   _geo: { lat: number; lng: number } | null;
+  /** Only people of `groups` may take it (filterable, for matching's hard conditions). */
+  groupOnly: boolean;
+  /** Certificates asked for (a course: the one it leads to), filterable: a missing certificate finds its course. */
+  credentials: string[];
   /** What a result list shows (stored, not searched): a search page reads no database rows. */
   card: OpportunityCard;
+  /** What matching reads besides the card (stored, not searched; app/modules/matching/items.ts). */
+  match: MatchFields;
+}
+
+export interface MatchFields {
+  skills: string[];
+  education: string;
+  experienceYears: number;
+  openings: number;
+  payMonthly: number | null;
+  validUntil: number;
+  startsAt: number | null;
 }
 
 function geoOf(card: OpportunityCard): SearchDocument["_geo"] {
@@ -99,6 +115,12 @@ export interface PostingRow extends PostingCardRow {
   occupation: string;
   occupationCode: string | null;
   skills: string;
+  credentials: string;
+  skillCodes: string;
+  groupOnly: boolean;
+  education: string;
+  experienceYears: number;
+  headcount: number;
   regionCode: string;
   countyCode: string;
   industryCode: string | null;
@@ -135,7 +157,18 @@ export function postingDocument(row: PostingRow): SearchDocument {
     validUntil: seconds(row.validUntil),
     ...searchHelpers(row.title, row.occupation),
     _geo: geoOf(card),
+    groupOnly: row.groupOnly,
+    credentials: fromCommaList(row.credentials),
     card,
+    match: {
+      skills: fromCommaList(row.skillCodes),
+      education: row.education,
+      experienceYears: row.experienceYears,
+      openings: row.headcount,
+      payMonthly: pay,
+      validUntil: seconds(row.validUntil),
+      startsAt: row.workDate ? seconds(row.workDate) : null,
+    },
   };
 }
 
@@ -177,7 +210,10 @@ export function baseDocument(row: BaseRow): SearchDocument {
     validUntil: NEVER,
     ...searchHelpers(row.name, ""),
     _geo: geoOf(card),
+    groupOnly: false,
+    credentials: [],
     card,
+    match: { skills: [], education: "any", experienceYears: 0, openings: row.freePlaces, payMonthly: null, validUntil: NEVER, startsAt: null },
   };
 }
 
@@ -189,6 +225,7 @@ export interface CourseRow extends CourseCardRow {
   certificate: string;
   leadsTo: string;
   occupationCode: string | null;
+  credentialCode: string | null;
   regionCode: string;
   countyCode: string;
   industryCode: string | null;
@@ -222,6 +259,17 @@ export function courseDocument(row: CourseRow): SearchDocument {
     validUntil: seconds(row.enrolDeadline),
     ...searchHelpers(row.title, `${row.brand?.nameZh ?? ""} ${row.trade}`),
     _geo: geoOf(card),
+    groupOnly: false,
+    credentials: row.credentialCode ? [row.credentialCode] : [],
     card,
+    match: {
+      skills: [],
+      education: "any",
+      experienceYears: 0,
+      openings: row.placesLeft,
+      payMonthly: null,
+      validUntil: seconds(row.enrolDeadline),
+      startsAt: seconds(row.startDate),
+    },
   };
 }

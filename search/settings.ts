@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 /** Index settings live here, in code; boot applies them idempotently. */
 export const indexSettings = {
   searchableAttributes: ["title", "orgName", "details", "summary", "grams", "pinyin", "initials"],
-  filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "occupation", "occupationGroups", "payBand", "payMonthly", "postedAt", "validUntil", "_geo"],
+  filterableAttributes: ["kind", "countyCode", "townCode", "industry", "groups", "brand", "occupation", "occupationGroups", "groupOnly", "credentials", "payBand", "payMonthly", "postedAt", "validUntil", "_geo"],
   sortableAttributes: ["postedAt", "payMonthly", "validUntil", "_geo"],
-  displayedAttributes: ["id", "kind", "card"],
+  displayedAttributes: ["id", "kind", "countyCode", "groups", "brand", "occupation", "credentials", "groupOnly", "postedAt", "_geo", "card", "match"],
   rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "sort"],
   localizedAttributes: [{ attributePatterns: ["title", "orgName", "details", "summary", "grams"], locales: ["cmn"] }],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ["grams", "initials"] },
@@ -32,6 +32,6 @@ function synonymGroups(groups: string[][]): Record<string, string[]> {
  * The documents' shape: change it when what a document holds changes (a new field, a card change,
  * new place data), so that boot rebuilds an index made by older code.
  */
-const DOCUMENTS_VERSION = "3: occupation codes and their groups";
+const DOCUMENTS_VERSION = "4: what matching reads (required certificates and skills, openings, who may take it)";
 
 export const settingsHash = createHash("sha256").update(JSON.stringify(indexSettings)).update(DOCUMENTS_VERSION).digest("hex").slice(0, 16);

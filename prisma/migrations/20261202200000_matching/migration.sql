@@ -7,6 +7,7 @@ ALTER TABLE "SeekerProfile" ADD COLUMN "experienceYears" INTEGER;
 ALTER TABLE "SeekerProfile" ADD COLUMN "brandsTrained" TEXT NOT NULL DEFAULT ',';
 ALTER TABLE "SeekerProfile" ADD COLUMN "awayCityCode" TEXT;
 ALTER TABLE "SeekerProfile" ADD COLUMN "comeHomeBy" DATETIME;
+ALTER TABLE "SeekerProfile" ADD COLUMN "consentCandidate" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "Posting" ADD COLUMN "credentials" TEXT NOT NULL DEFAULT ',';
 ALTER TABLE "Posting" ADD COLUMN "skillCodes" TEXT NOT NULL DEFAULT ',';
 ALTER TABLE "Posting" ADD COLUMN "groupOnly" BOOLEAN NOT NULL DEFAULT false;
