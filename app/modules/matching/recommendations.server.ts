@@ -1,0 +1,107 @@
+import { retrieveMatches } from "../../../search/match.ts";
+import { getSearchService } from "../../../search/service.ts";
+import type { OpportunityCard } from "../../../search/cards.ts";
+import { getDb } from "../db.server.ts";
+import { getBrands, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { applicationCounts } from "./applications-ledger.server.ts";
+import { exposureLedger } from "./exposure.ts";
+import { namer, type ReasonView } from "./reason-names.server.ts";
+import { recommend, type Ranked } from "./recommend.ts";
+import { matchRequestFor } from "./request.ts";
+import { MATCHABLE_SELECT, matchSeekerFrom } from "./seeker.ts";
+
+/** A recommended item as pages show it: its card, where it is in words, and why it was chosen. */
+export interface RecommendedCard {
+  card: OpportunityCard & { place: string; distanceKm: number | null };
+  reasons: ReasonView[];
+}
+
+export type RecommendationsPage =
+  | { state: "no_profile" | "no_consent" | "unavailable" }
+  | {
+      state: "ready";
+      top: RecommendedCard[];
+      widened: { from: string; occupation: string; count: number; items: RecommendedCard[] }[];
+      bases: RecommendedCard[];
+      courses: RecommendedCard[];
+      /** What would make the list better (profile items left empty). */
+      gaps: ("occupations" | "place" | "credentials")[];
+    };
+
+function placeOf(regions: Map<string, RegionInfo>, card: OpportunityCard, lang: string) {
+  const county = regionName(regions, card.countyCode, lang);
+  return card.regionCode.length > 6 ? `${county} · ${regionName(regions, card.regionCode, lang)}` : county;
+}
+
+/**
+ * A seeker's recommendations: one database read (the profile's matchable columns and their "not
+ * interested" marks), one multi-search, then pure ranking. Sex, birth date and ID are not read.
+ */
+export async function loadRecommendations(userId: number, lang: string, options: { limit?: number; now?: Date } = {}): Promise<RecommendationsPage> {
+  const now = options.now ?? new Date();
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: { profile: { select: { ...MATCHABLE_SELECT, consentMatching: true } }, matchFeedback: { select: { itemId: true, occupationCode: true } } },
+  });
+  const profile = user?.profile;
+  if (!profile) return { state: "no_profile" };
+  if (!profile.consentMatching) return { state: "no_consent" };
+  const seeker = matchSeekerFrom(profile);
+  const found = await getSearchService().run((connection) => retrieveMatches(connection, matchRequestFor(seeker, now), now));
+  if (!found.ok) {
+    console.warn("search server unavailable for recommendations:", String(found.error));
+    return { state: "unavailable" };
+  }
+  const [applications, regions, brands] = await Promise.all([applicationCounts(), getRegions(), getBrands()]);
+  const feedback = user.matchFeedback;
+  const result = recommend(seeker, found.value, {
+    now,
+    person: `user:${userId}`,
+    ledger: exposureLedger(),
+    applications,
+    hidden: new Set(feedback.map((f) => f.itemId)),
+    dislikedOccupations: feedback.flatMap((f) => (f.occupationCode ? [f.occupationCode] : [])),
+    limit: options.limit,
+  });
+  const names = namer({ regions, brands, lang });
+  const view = (r: Ranked): RecommendedCard => ({
+    card: { ...r.doc.card, place: placeOf(regions, r.doc.card, lang), distanceKm: r.score.km },
+    reasons: r.score.reasons.map(names.view),
+  });
+  const gaps: ("occupations" | "place" | "credentials")[] = [];
+  if (!seeker.wishOccupations.length) gaps.push("occupations");
+  if (!seeker.home && !seeker.wishCounties.length) gaps.push("place");
+  if (!seeker.credentials.length && !seeker.skills.length) gaps.push("credentials");
+  return {
+    state: "ready",
+    top: result.top.map(view),
+    widened: result.widened.map((w) => ({ from: names.occupation(w.from), occupation: names.occupation(w.occupation), count: w.count, items: w.items.map(view) })),
+    bases: result.bases.map(view),
+    courses: result.courses.map(view),
+    gaps,
+  };
+}
+
+/** "Not interested": the item leaves the person's list, and items of nearby occupations are lowered. */
+export async function markNotInterested(userId: number, itemId: string): Promise<void> {
+  const match = /^(job|internship|gig|base|course)-(\d{1,12})$/.exec(itemId);
+  if (!match) return;
+  const [, kind, id] = match;
+  const db = getDb();
+  const row =
+    kind === "base"
+      ? null
+      : kind === "course"
+        ? await db.trainingCourse.findUnique({ where: { id: Number(id) }, select: { occupationCode: true } })
+        : await db.posting.findUnique({ where: { id: Number(id) }, select: { occupationCode: true } });
+  await db.matchFeedback.upsert({
+    where: { userId_itemId: { userId, itemId } },
+    create: { userId, itemId, kind: kind!, occupationCode: row?.occupationCode ?? null },
+    update: {},
+  });
+}
+
+/** Undo for one item (the page offers it right after hiding). */
+export async function undoNotInterested(userId: number, itemId: string): Promise<void> {
+  await getDb().matchFeedback.deleteMany({ where: { userId, itemId } });
+}
