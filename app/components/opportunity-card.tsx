@@ -52,7 +52,8 @@ function DistanceLabel({ km }: { km: number }) {
   return <span className="font-medium text-slate-800" data-testid="result-distance">{t("near.aboutKm", { km })}</span>;
 }
 
-export function OpportunityCard({ card, query }: { card: CardView; query: string }) {
+/** `children` (a recommendation's reasons and actions) sit above the card-wide link, so they stay tappable. */
+export function OpportunityCard({ card, query, children }: { card: CardView; query: string; children?: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   // From the results, the detail page's back link can return to exactly this search.
@@ -85,6 +86,7 @@ export function OpportunityCard({ card, query }: { card: CardView; query: string
         ))}
         <span className="ml-auto">{formatDate(card.postedAt, i18n.language)}</span>
       </p>
+      {children ? <div className="relative z-10 mt-2 border-t border-slate-100 pt-2">{children}</div> : null}
     </li>
   );
 }
