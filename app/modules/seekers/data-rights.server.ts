@@ -4,6 +4,12 @@ import { decrypt, lookupHash } from "../security/secrets.server.ts";
 import { placementsVisibleTo } from "./identity.server.ts";
 import { parseWorkHistory } from "./profile.server.ts";
 import { fromCommaList } from "../../utils/comma-list.ts";
+import { credential, occupation, skill } from "../occupations/occupations.ts";
+import { awayCityLabel } from "./profile-vocabulary.server.ts";
+
+/** Codes with their names, so the download reads without the code lists. */
+const named = (list: string, find: (code: string) => { nameZh: string; nameEn: string } | undefined) =>
+  fromCommaList(list).map((code) => ({ code, nameZh: find(code)?.nameZh ?? null, nameEn: find(code)?.nameEn ?? null }));
 
 const open = (sealed: string | null) => (sealed ? decrypt(sealed) : null);
 const parseJson = (text: string | null): unknown => {
@@ -27,6 +33,7 @@ export async function exportSeekerData(userId: number, now = new Date()) {
     where: { id: userId },
     include: {
       profile: true,
+      wishedOccupations: { orderBy: { code: "asc" } },
       sessions: { orderBy: { createdAt: "asc" } },
       applications: { orderBy: { id: "asc" }, include: { events: { orderBy: { id: "asc" } }, posting: { select: { id: true, kind: true, title: true, organization: { select: { name: true } } } } } },
       notifications: { orderBy: { id: "asc" } },
@@ -79,6 +86,14 @@ export async function exportSeekerData(userId: number, now = new Date()) {
           wishCounties: fromCommaList(profile.wishCounties),
           wishPayMin: profile.wishPayMin,
           wishStartDate: profile.wishStartDate?.toISOString().slice(0, 10) ?? null,
+          wishOccupations: named(profile.wishOccupations, occupation),
+          credentials: named(profile.credentials, credential),
+          skillCodes: named(profile.skillCodes, skill),
+          travelKm: profile.travelKm,
+          experienceYears: profile.experienceYears,
+          brandsTrained: fromCommaList(profile.brandsTrained),
+          awayCity: profile.awayCityCode ? { code: profile.awayCityCode, name: awayCityLabel(profile.awayCityCode, "zh-CN") } : null,
+          comeHomeBy: profile.comeHomeBy?.toISOString().slice(0, 7) ?? null,
           consentMatching: profile.consentMatching,
           consentSharing: profile.consentSharing,
           idVerified: profile.idVerifiedAt ? { at: profile.idVerifiedAt, how: profile.idVerifiedHow } : null,
@@ -86,6 +101,8 @@ export async function exportSeekerData(userId: number, now = new Date()) {
           updatedAt: profile.updatedAt,
         }
       : null,
+    /** The wanted occupations as kept for finding candidates, with their groups. */
+    wantedOccupations: user.wishedOccupations.map((o) => ({ code: o.code, minor: o.minor, medium: o.medium })),
     applications: user.applications.map((a) => ({
       id: a.id,
       posting: { id: a.posting.id, kind: a.posting.kind, title: a.posting.title, employer: a.posting.organization.name },
@@ -118,8 +135,8 @@ export async function exportSeekerData(userId: number, now = new Date()) {
 }
 
 /**
- * Deletes a seeker's account and everything that hangs off it (sessions, profile, applications
- * with their events, notifications: the foreign keys cascade), plus their pending login codes.
+ * Deletes a seeker's account and everything that hangs off it (sessions, profile, wanted occupations,
+ * applications with their events, notifications: the foreign keys cascade), plus their pending login codes.
  *
  * Placements are not theirs to delete: a placement is the employment service's real-name
  * employment registration (就业登记), kept under its own legal duty, and verified placements feed

@@ -25,3 +25,23 @@ export const WISH_KINDS = ["job", "internship", "gig", "base", "course"] as cons
 export const WORK_ROWS_MIN = 3;
 export const WORK_ROWS_MAX = 10;
 
+
+/** Wanted occupations: this many text boxes, each with the occupation list to pick from. */
+export const WISH_OCCUPATIONS_MAX = 5;
+
+/** How far a person would travel to work, km ("方圆"), and years of experience: the form's bounds. */
+export const TRAVEL_KM = { min: 1, max: 300 } as const;
+export const EXPERIENCE_YEARS = { min: 0, max: 60 } as const;
+
+/**
+ * Certificates and skills offered as boxes to tick whatever the person wants (data/occupations codes);
+ * those that go with the wanted occupations, and those the person holds, are added to them.
+ */
+export const COMMON_CREDENTIALS = [
+  "health_certificate", "driving_c1", "driving_a2", "driving_b2", "special_low_voltage", "special_welding",
+  "forklift", "skill_childcare", "skill_elderly_care", "skill_chinese_cook",
+] as const;
+export const COMMON_SKILLS = [
+  "car_driving", "forklift", "cooking_chinese", "sewing_machine", "welding_co2", "house_wiring",
+  "bricklaying", "tea_picking", "elderly_daily_care", "childcare", "cashier", "office_software",
+] as const;

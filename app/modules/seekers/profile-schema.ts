@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizePhone, parseIdNumber } from "../people/identity.ts";
-import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX } from "./profile-options.ts";
+import { EDUCATION_LEVELS, EXPERIENCE_YEARS, PROFILE_GROUPS, RETURNEE_KINDS, TRAVEL_KM, WISH_KINDS, WISH_OCCUPATIONS_MAX, WORK_ROWS_MAX } from "./profile-options.ts";
 
 /**
  * The seeker profile form: one schema for the browser (conform) and the server (the authority).
@@ -8,7 +8,7 @@ import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS
  * knows the Region table), everything else is checked here on both sides.
  */
 // The choices live in a module without imports, so the profile page lists them without loading zod.
-export { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MIN, WORK_ROWS_MAX } from "./profile-options.ts";
+export { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WISH_OCCUPATIONS_MAX, WORK_ROWS_MIN, WORK_ROWS_MAX } from "./profile-options.ts";
 
 export type ProfileGroup = (typeof PROFILE_GROUPS)[number];
 export type ReturneeKind = (typeof RETURNEE_KINDS)[number];
@@ -36,6 +36,18 @@ const workRow = z
     if (filled && !row.employer) ctx.addIssue({ code: "custom", path: ["employer"], message: "seekers.errors.employerRequired" });
     if (row.from && row.to && row.from > row.to) ctx.addIssue({ code: "custom", path: ["to"], message: "seekers.errors.toBeforeFrom" });
   });
+
+/** Codes of a controlled list (certificates, skills, labour brands): their shape here, their existence on the server. */
+const codes = (max: number) =>
+  z
+    .array(z.string())
+    .max(max, "forms.invalid")
+    .refine((list) => list.every((v) => /^[a-z0-9_]{1,40}$/.test(v)), "forms.invalid")
+    .transform((list) => [...new Set(list)])
+    .default([]);
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).optional();
 
 const countyCode = z.string().trim().regex(/^\d{6}$/, "seekers.errors.regionUnknown").optional();
 const townCode = z.string().trim().regex(/^\d{9}$/, "seekers.errors.regionUnknown").optional();
@@ -113,6 +125,18 @@ export const profileSchema = z
         return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1 && Number(m[1]) >= 2000 && Number(m[1]) <= CURRENT_YEAR + 5;
       }, "seekers.errors.dateInvalid")
       .optional(),
+    // Typed names (or codes) of occupations, certificates, skills and a city: the server resolves them
+    // against the vocabulary and answers an unknown or ambiguous one at its field, with suggestions.
+    wishOccupations: z.array(text(80)).max(WISH_OCCUPATIONS_MAX, "forms.invalid").default([]),
+    credentials: codes(60),
+    credentialOther: text(200),
+    skillCodes: codes(80),
+    skillOther: text(200),
+    travelKm: wholeNumber(TRAVEL_KM.min, TRAVEL_KM.max, "seekers.errors.travelKmInvalid"),
+    experienceYears: wholeNumber(EXPERIENCE_YEARS.min, EXPERIENCE_YEARS.max, "seekers.errors.experienceInvalid"),
+    brandsTrained: codes(30),
+    awayCity: text(60),
+    comeHomeBy: month.refine((v) => !v || Number(v.slice(0, 4)) <= CURRENT_YEAR + 10, "seekers.errors.monthInvalid"),
     consentMatching: z.boolean({ invalid_type_error: "forms.invalid" }).optional(),
     consentSharing: z.boolean({ invalid_type_error: "forms.invalid" }).optional(),
   })
@@ -133,6 +157,8 @@ export const profileSchema = z
     ...v,
     returneeKind: v.groups.includes("returnee") ? (v.returneeKind as ReturneeKind) : null,
     workHistory: v.workHistory.filter((row) => row.employer),
+    // Kept by index (a message goes back to the box it came from); blanks are skipped when saved.
+    wishOccupations: v.wishOccupations.map((w) => w ?? ""),
   }));
 
 export type ProfileInput = z.infer<typeof profileSchema>;

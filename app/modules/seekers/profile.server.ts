@@ -7,7 +7,9 @@ import { checkPlace, checkRegionCode, type RegionError } from "../regions/choice
 import { sitePickerOptions } from "../regions/picker.server.ts";
 import { hit } from "../auth/rate-limit.server.ts";
 import { decrypt, encrypt, lookupHash } from "../security/secrets.server.ts";
-import { WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
+import { WISH_OCCUPATIONS_MAX, WORK_ROWS_MIN, type ProfileGroup, type ProfileInput, type WorkRow } from "./profile-schema.ts";
+import { awayCityLabel, occupationName, profileVocabulary, resolveProfileWords } from "./profile-vocabulary.server.ts";
+import { parentCodesOf } from "../occupations/codes.ts";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 
 /** ["a", "b"] → ",a,b,": list columns are comma-wrapped so SQL can filter them with LIKE (fromCommaList reads them). */
@@ -22,6 +24,7 @@ export function parseWorkHistory(json: string): WorkRow[] {
 }
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+const isoMonth = (date: Date | null) => (date ? date.toISOString().slice(0, 7) : "");
 
 /** The county and town parts of a stored region code (a town is 9 digits, its county its first 6). */
 function splitRegion(code: string | null) {
@@ -39,12 +42,15 @@ export async function profileRegionOptions(userId: number, lang: string) {
  * What the form starts from. The phone is the seeker's own contact number and is shown to them
  * in full; the ID number never is: only its masked copy, and a blank field keeps it.
  */
-export async function loadProfileForm(userId: number) {
+export async function loadProfileForm(userId: number, lang = "zh-CN") {
   const db = getDb();
-  const [profile, user] = await Promise.all([
+  const [profile, user, brands] = await Promise.all([
     db.seekerProfile.findUnique({ where: { userId } }),
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, phoneEnc: true } }),
+    db.labourBrand.findMany({ orderBy: { code: "asc" }, select: { code: true, nameZh: true, nameEn: true } }),
   ]);
+  const wanted = fromCommaList(profile?.wishOccupations);
+  const held = { occupations: wanted, credentials: fromCommaList(profile?.credentials), skills: fromCommaList(profile?.skillCodes) };
   const work = profile ? parseWorkHistory(profile.workHistory) : [];
   const rows = [...work, ...Array.from({ length: Math.max(WORK_ROWS_MIN - work.length, 1) }, () => ({ employer: "", title: "", from: "", to: "" }))];
   const hometown = splitRegion(profile?.hometownCode ?? null);
@@ -57,6 +63,8 @@ export async function loadProfileForm(userId: number) {
     idVerified: profile?.idVerifiedAt ? (profile.idVerifiedHow as "hire" | "staff") : null,
     birthDate: isoDay(profile?.birthDate ?? null),
     sex: profile?.sex ?? null,
+    ...profileVocabulary(lang, held),
+    brandOptions: brands.map((b) => ({ value: b.code, label: lang === "en" ? b.nameEn : b.nameZh })),
     defaultValue: {
       name: profile?.name ?? user.displayName,
       phone: phoneEnc ? decrypt(phoneEnc) : "",
@@ -78,6 +86,16 @@ export async function loadProfileForm(userId: number) {
       wishCounties: profile ? fromCommaList(profile.wishCounties) : [],
       wishPayMin: profile?.wishPayMin != null ? String(profile.wishPayMin) : "",
       wishStartDate: isoDay(profile?.wishStartDate ?? null),
+      wishOccupations: Array.from({ length: WISH_OCCUPATIONS_MAX }, (_, i) => (wanted[i] ? occupationName(wanted[i], lang) : "")),
+      credentials: held.credentials,
+      credentialOther: "",
+      skillCodes: held.skills,
+      skillOther: "",
+      travelKm: profile?.travelKm != null ? String(profile.travelKm) : "",
+      experienceYears: profile?.experienceYears != null ? String(profile.experienceYears) : "",
+      brandsTrained: fromCommaList(profile?.brandsTrained),
+      awayCity: awayCityLabel(profile?.awayCityCode ?? null, lang),
+      comeHomeBy: isoMonth(profile?.comeHomeBy ?? null),
       consentMatching: profile?.consentMatching ?? false,
       consentSharing: profile?.consentSharing ?? false,
     },
@@ -134,11 +152,18 @@ async function identityChange(userId: number, input: ProfileInput): Promise<{ ok
   return { ok: true, data: {} };
 }
 
-/** Saves the whole profile (the form always sends every field). Phone and ID are stored encrypted. */
-export async function saveProfile(userId: number, input: ProfileInput): Promise<SaveResult> {
+/**
+ * Saves the whole profile (the form always sends every field), its wanted occupations also as
+ * SeekerOccupation rows, replaced in the same transaction. Phone and ID are stored encrypted. Typed
+ * names are resolved in `lang`'s words first (either language is understood).
+ */
+export async function saveProfile(userId: number, input: ProfileInput, lang = "zh-CN"): Promise<SaveResult> {
   const db = getDb();
   const stored = await db.seekerProfile.findUnique({ where: { userId }, select: { hometownCode: true, currentRegionCode: true, wishCounties: true } });
-  const errors = regionErrors(await getRegions(), input, stored);
+  const words = resolveProfileWords(input, lang);
+  const brands = input.brandsTrained.length ? await db.labourBrand.count({ where: { code: { in: input.brandsTrained } } }) : 0;
+  const errors: FieldErrors = { ...regionErrors(await getRegions(), input, stored), ...words.errors };
+  if (brands !== input.brandsTrained.length) errors.brandsTrained = "forms.invalid";
   if (Object.keys(errors).length) return { ok: false, errors };
   const identity = await identityChange(userId, input);
   if (!identity.ok) return identity;
@@ -162,10 +187,23 @@ export async function saveProfile(userId: number, input: ProfileInput): Promise<
     wishCounties: toCommaList(input.wishCounties),
     wishPayMin: input.wishPayMin ?? null,
     wishStartDate: input.wishStartDate ? new Date(`${input.wishStartDate}T00:00:00Z`) : null,
+    wishOccupations: toCommaList(words.occupations),
+    credentials: toCommaList(words.credentials),
+    skillCodes: toCommaList(words.skills),
+    travelKm: input.travelKm ?? null,
+    experienceYears: input.experienceYears ?? null,
+    brandsTrained: toCommaList(input.brandsTrained),
+    awayCityCode: words.awayCityCode,
+    comeHomeBy: input.comeHomeBy ? new Date(`${input.comeHomeBy}-01T00:00:00Z`) : null,
     consentMatching: input.consentMatching ?? false,
     consentSharing: input.consentSharing ?? false,
   };
-  await db.seekerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  const rows = words.occupations.map((code) => ({ userId, code, minor: parentCodesOf(code)[0]!, medium: parentCodesOf(code)[1]! }));
+  await db.$transaction([
+    db.seekerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
+    db.seekerOccupation.deleteMany({ where: { userId } }),
+    db.seekerOccupation.createMany({ data: rows }),
+  ]);
   return { ok: true };
 }
 

@@ -131,6 +131,116 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
     expect((await loadProfileForm(userId)).defaultValue.workHistory).toHaveLength(3);
   });
 
+  describe("what matching reads (issue 11, point 2)", () => {
+    const rows = async (userId: number) => (await db.seekerOccupation.findMany({ where: { userId }, orderBy: { code: "asc" } })).map((r) => [r.code, r.minor, r.medium]);
+
+    it("saves wanted occupations typed by name, code or 'name code', in either language, and replaces their rows at each save", async () => {
+      const userId = await newSeeker();
+      const first = input({ wishOccupations: ["保育师", "4-10-03-05", "", "Elderly care worker", "保育师 4-10-01-03"] });
+      expect(await saveProfile(userId, first)).toEqual({ ok: true });
+      const p = await db.seekerProfile.findUniqueOrThrow({ where: { userId } });
+      // The same occupation twice is kept once; the order typed is kept.
+      expect(p.wishOccupations).toBe(",4-10-01-03,4-10-03-05,4-10-01-05,");
+      expect(await rows(userId)).toEqual([["4-10-01-03", "4-10-01", "4-10"], ["4-10-01-05", "4-10-01", "4-10"], ["4-10-03-05", "4-10-03", "4-10"]]);
+      // The form shows them back by name in the page's language, in five boxes.
+      expect((await loadProfileForm(userId)).defaultValue.wishOccupations).toEqual(["保育师", "修脚师", "养老护理员", "", ""]);
+      expect((await loadProfileForm(userId, "en")).defaultValue.wishOccupations[0]).toBe("Nursery school carer");
+
+      expect(await saveProfile(userId, input({ wishOccupations: ["月嫂"] }))).toEqual({ ok: true });
+      expect(await rows(userId)).toEqual([["4-10-01-06", "4-10-01", "4-10"]]);
+      expect(await saveProfile(userId, input({}))).toEqual({ ok: true });
+      expect(await rows(userId)).toEqual([]);
+      expect((await db.seekerProfile.findUniqueOrThrow({ where: { userId } })).wishOccupations).toBe(",");
+    });
+
+    it("answers an ambiguous or unknown occupation at its box, with up to five suggestions in the page's language, and saves nothing", async () => {
+      const userId = await newSeeker();
+      await saveProfile(userId, input({ wishOccupations: ["保育师"] }));
+      const result = await saveProfile(userId, input({ wishOccupations: ["保育师", "护理", "宇航员"] }));
+      expect(result.ok).toBe(false);
+      const errors = (result as { errors: Record<string, string> }).errors;
+      expect(Object.keys(errors)).toEqual(["wishOccupations[1]", "wishOccupations[2]"]);
+      const [key, query] = errors["wishOccupations[1]"]!.split("?");
+      expect(key).toBe("seekers.errors.occupationSuggest");
+      const params = new URLSearchParams(query);
+      expect(params.get("typed")).toBe("护理");
+      const suggestions = params.get("suggestions")!.split("、");
+      expect(suggestions.length).toBeGreaterThan(1);
+      expect(suggestions.length).toBeLessThanOrEqual(5);
+      expect(suggestions).toContain("养老护理员");
+      expect(errors["wishOccupations[2]"]).toBe(`seekers.errors.occupationUnknown?${new URLSearchParams({ typed: "宇航员", suggestions: "" })}`);
+      // In English the suggestions are English names.
+      const en = (await saveProfile(userId, input({ wishOccupations: ["护理"] }), "en")) as { errors: Record<string, string> };
+      expect(new URLSearchParams(en.errors["wishOccupations[0]"]!.split("?")[1]).get("suggestions")).toContain("Elderly care worker");
+      // Nothing was saved: the earlier wish and its row stand.
+      expect(await rows(userId)).toEqual([["4-10-01-03", "4-10-01", "4-10"]]);
+    });
+
+    it("saves certificates and skills ticked or typed by name, the travel radius, experience, brand trainings, and the city away with the month home", async () => {
+      const userId = await newSeeker();
+      const value = input({
+        wishOccupations: ["修脚师"],
+        credentials: ["health_certificate"],
+        credentialOther: "C1 驾照、叉车",
+        skillCodes: ["pedicure"],
+        skillOther: "采茶",
+        travelKm: 30,
+        experienceYears: 6,
+        brandsTrained: ["ziyang_pedicure"],
+        awayCity: "广州",
+        comeHomeBy: "2027.1",
+      });
+      expect(await saveProfile(userId, value)).toEqual({ ok: true });
+      const p = await db.seekerProfile.findUniqueOrThrow({ where: { userId } });
+      expect([p.credentials, p.skillCodes, p.travelKm, p.experienceYears, p.brandsTrained, p.awayCityCode]).toEqual([
+        ",health_certificate,driving_c1,forklift,", ",pedicure,tea_picking,", 30, 6, ",ziyang_pedicure,", "440100",
+      ]);
+      expect(p.comeHomeBy?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
+
+      const form = await loadProfileForm(userId);
+      expect(form.defaultValue).toMatchObject({ credentials: ["health_certificate", "driving_c1", "forklift"], credentialOther: "", skillCodes: ["pedicure", "tea_picking"], travelKm: "30", experienceYears: "6", brandsTrained: ["ziyang_pedicure"], awayCity: "广东省 广州市", comeHomeBy: "2027-01" });
+      // The boxes: the common ones, those of the wanted occupation, those held; the lists to type from.
+      const offered = form.credentialOptions.map((o) => o.value);
+      expect(offered).toEqual(expect.arrayContaining(["health_certificate", "driving_c1", "driving_a2", "special_low_voltage", "forklift", "skill_pedicure"]));
+      expect(form.skillOptions.map((o) => o.value)).toEqual(expect.arrayContaining(["pedicure", "tea_picking", "foot_care"]));
+      expect(form.occupationNames).toContain("修脚师");
+      expect(form.cityNames).toContain("广东省 广州市");
+      expect(form.brandOptions).toContainEqual({ value: "ziyang_pedicure", label: "紫阳修脚师" });
+      expect((await loadProfileForm(userId, "en")).defaultValue.awayCity).toBe("Guangzhou City, Guangdong Province");
+
+      const data = await exportSeekerData(userId);
+      expect(data.profile).toMatchObject({
+        wishOccupations: [{ code: "4-10-03-05", nameZh: "修脚师" }],
+        credentials: expect.arrayContaining([expect.objectContaining({ code: "health_certificate" })]),
+        skillCodes: [expect.objectContaining({ code: "pedicure" }), expect.objectContaining({ code: "tea_picking" })],
+        travelKm: 30, experienceYears: 6, brandsTrained: ["ziyang_pedicure"], awayCity: { code: "440100", name: "广东省 广州市" }, comeHomeBy: "2027-01",
+      });
+      expect(data.wantedOccupations).toEqual([{ code: "4-10-03-05", minor: "4-10-03", medium: "4-10" }]);
+    });
+
+    it("refuses unlisted codes and unknown names at their fields, and bad numbers in the schema", async () => {
+      const userId = await newSeeker();
+      expect(await saveProfile(userId, input({ credentials: ["pilot_licence"], skillCodes: ["flying"], brandsTrained: ["nowhere_brand"] }))).toEqual({
+        ok: false, errors: { credentials: "forms.invalid", skillCodes: "forms.invalid", brandsTrained: "forms.invalid" },
+      });
+      const typed = (await saveProfile(userId, input({ credentialOther: "健康证、电工证", skillOther: "飞行", awayCity: "火星" }))) as { errors: Record<string, string> };
+      expect(typed.errors.credentialOther).toMatch(/^seekers\.errors\.credentialSuggest\?/);
+      expect(new URLSearchParams(typed.errors.credentialOther!.split("?")[1]).get("typed")).toBe("电工证");
+      expect(typed.errors.skillOther).toMatch(/^seekers\.errors\.skillUnknown\?/);
+      expect(typed.errors.awayCity).toMatch(/^seekers\.errors\.cityUnknown\?/);
+      expect(await db.seekerProfile.findUnique({ where: { userId } })).toBeNull();
+      const issues = (fields: Record<string, unknown>) => profileSchema.safeParse({ name: "x", ...fields }).error?.issues.map((i) => [i.path.join("."), i.message]);
+      expect(issues({ travelKm: 0 })).toEqual([["travelKm", "seekers.errors.travelKmInvalid"]]);
+      expect(issues({ travelKm: 301 })).toEqual([["travelKm", "seekers.errors.travelKmInvalid"]]);
+      expect(issues({ travelKm: 2.5 })).toEqual([["travelKm", "seekers.errors.travelKmInvalid"]]);
+      expect(issues({ experienceYears: -1 })).toEqual([["experienceYears", "seekers.errors.experienceInvalid"]]);
+      expect(issues({ experienceYears: 61 })).toEqual([["experienceYears", "seekers.errors.experienceInvalid"]]);
+      expect(issues({ comeHomeBy: "2027-13" })).toEqual([["comeHomeBy", "seekers.errors.monthInvalid"]]);
+      expect(issues({ wishOccupations: ["a", "b", "c", "d", "e", "f"] })).toEqual([["wishOccupations", "forms.invalid"]]);
+      expect(issues({ travelKm: 300, experienceYears: 0, comeHomeBy: "2027-01" })).toBeUndefined();
+    });
+  });
+
   describe("a seeker's data: download and deletion", () => {
     let userId: number;
     let placementLinked: number;
@@ -140,7 +250,7 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
     beforeAll(async () => {
       userId = await newSeeker("导出测试");
       await db.user.update({ where: { id: userId }, data: { phoneEnc: encrypt("13755556666"), phoneMasked: "137****6666" } });
-      await saveProfile(userId, input({ name: "张导出", phone: "13755556666", idNumber: id, skills: "修脚" }));
+      await saveProfile(userId, input({ name: "张导出", phone: "13755556666", idNumber: id, skills: "修脚", wishOccupations: ["修脚师"] }));
       await createSession(userId, new Request("http://localhost/", { headers: { "User-Agent": "TestPhone/1.0" } }));
       const posting = await makePosting(db, { title: "导出测试岗位" });
       const application = await db.application.create({
@@ -171,11 +281,13 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
 
     it("deletes the account and all that hangs off it, but keeps placements as official records, unlinked", async () => {
       const applicationIds = (await db.application.findMany({ where: { seekerId: userId }, select: { id: true } })).map((a) => a.id);
+      expect(await db.seekerOccupation.count({ where: { userId } })).toBe(1);
       expect(await deleteSeekerAccount(userId)).toEqual({ unlinkedPlacements: 1 });
 
       expect(await db.user.findUnique({ where: { id: userId } })).toBeNull();
       expect(await db.session.count({ where: { userId } })).toBe(0);
       expect(await db.seekerProfile.count({ where: { userId } })).toBe(0);
+      expect(await db.seekerOccupation.count({ where: { userId } })).toBe(0);
       expect(await db.application.count({ where: { seekerId: userId } })).toBe(0);
       expect(await db.applicationEvent.count({ where: { applicationId: { in: applicationIds } } })).toBe(0);
       expect(await db.notification.count({ where: { userId } })).toBe(0);
