@@ -2,7 +2,7 @@
  * Data factories shared by the demo seed, the benchmark generator and the tests. Every builder takes
  * a seeded random source, so the same seed and the same `now` give the same rows.
  */
-import { CATALOG_OCCUPATIONS, COURSE_OCCUPATIONS } from "../../app/modules/occupations/catalog-codes.ts";
+import { CATALOG_OCCUPATIONS, COURSE_CREDENTIALS, COURSE_OCCUPATIONS } from "../../app/modules/occupations/catalog-codes.ts";
 import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
 import { makeCreditCode } from "../../app/modules/organizations/credit-code.ts";
 import {
@@ -397,6 +397,7 @@ export function buildCourse(
   return {
     title: line.title,
     occupationCode: COURSE_OCCUPATIONS[line.title] ?? null,
+    credentialCode: COURSE_CREDENTIALS[line.title] ?? null,
     brandCode: line.brand ?? null,
     trade: line.trade,
     providerId: input.providerId,
