@@ -23,3 +23,26 @@ export const demoLogin = (key: (typeof DEMO_ACCOUNTS)[number]["key"]): string =>
   const account = DEMO_ACCOUNTS.find((a) => a.key === key)!;
   return "phone" in account ? account.phone : account.email;
 };
+
+/**
+ * The golden personas of matching (issue 11, point 5): seekers with full profiles who consent to
+ * matching, each with what the recommendations should show them (docs/demo-personas.md). They sign
+ * in by phone with DEMO_PASSWORD; their profiles are in prisma/seed/personas.ts.
+ */
+export const DEMO_PERSONAS = [
+  { key: "pedicurist", phone: "13800000011", displayName: "陈修远",
+    description: "紫阳修脚师 now working in 广州 (8 years), coming home to 紫阳 within three months: 修脚 jobs and gigs in 紫阳 and nearby, the brand's reason" },
+  { key: "nurseGraduate", phone: "13800000012", displayName: "李护清",
+    description: "2026 nursing graduate (college, 护理) in 汉滨 without a nurse's licence yet: nursing internships (就业见习) in 汉滨, nurse jobs naming the missing licence" },
+  { key: "farmer", phone: "13800000013", displayName: "张守田",
+    description: "50-year-old farmer in 白河 (junior school, 20 years' work) wanting day work within 15 km: gigs in 白河 towns (搬运, 魔芋收获, 工地小工)" },
+  { key: "veteran", phone: "13800000014", displayName: "刘振军",
+    description: "Veteran back in 紫阳 who wants to start a tea business: the veterans' and 归雁 incubation bases, tea-making courses (评茶员 certificate)" },
+  { key: "schoolLeaver", phone: "13800000015", displayName: "王小勇",
+    description: "Young person out of school after junior high in 汉阴 (school leaver, young and out of work): cooking and pastry courses with a certificate, kitchen jobs, internships open to young people out of work" },
+] as const;
+
+export type DemoPersonaKey = (typeof DEMO_PERSONAS)[number]["key"];
+
+/** The sign-in phone of a golden persona by its key. */
+export const personaLogin = (key: DemoPersonaKey): string => DEMO_PERSONAS.find((p) => p.key === key)!.phone;

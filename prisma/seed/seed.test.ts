@@ -3,9 +3,14 @@ import type { Db } from "../../app/modules/db.server.ts";
 import { createDb } from "../../app/modules/db.server.ts";
 import { checkCreditCode } from "../../app/modules/organizations/credit-code.ts";
 import { createTestDatabase } from "../../tests/setup/test-env.ts";
+import { credential, isOccupationCode, skill } from "../../app/modules/occupations/occupations.ts";
+import { lookupHash } from "../../app/modules/security/secrets.server.ts";
+import { fromCommaList } from "../../app/utils/comma-list.ts";
 import { LABOUR_BRANDS } from "./catalog.ts";
-import { endOfChinaDay, startOfChinaYear } from "./factories.ts";
-import { englishPlaceName, generatePostings, seedDemo } from "./seed.ts";
+import { DEMO_PERSONAS } from "./demo-accounts.ts";
+import { addDays, endOfChinaDay, startOfChinaYear } from "./factories.ts";
+import { DEMO_SEEKERS, englishPlaceName, generatePostings, seedDemo } from "./seed.ts";
+import { insertSeekersSqlite, seekerProfiles } from "./seekers.ts";
 
 const now = new Date("2026-06-15T04:00:00Z");
 const ANKANG_COUNTIES = ["610902", "610921", "610922", "610923", "610924", "610925", "610926", "610927", "610929", "610981"];
@@ -80,15 +85,79 @@ describe("demo seed", () => {
     expect(await db.organization.count({ where: { kind: "community_factory" } })).toBeGreaterThan(50);
   });
 
+  it("posts at least 300 occupations, each a listed one, asking only for listed certificates and skills", async () => {
+    const codes = (await db.posting.groupBy({ by: ["occupationCode"] })).map((g) => g.occupationCode);
+    expect(codes.filter((c) => !c || !isOccupationCode(c))).toEqual([]);
+    expect(codes.length).toBeGreaterThanOrEqual(300);
+    const asked = await db.posting.groupBy({ by: ["credentials", "skillCodes"] });
+    expect(asked.flatMap((a) => fromCommaList(a.credentials)).filter((c) => !credential(c))).toEqual([]);
+    expect(asked.flatMap((a) => fromCommaList(a.skillCodes)).filter((c) => !skill(c))).toEqual([]);
+    expect(await db.posting.count({ where: { credentials: { not: "," } } })).toBeGreaterThan(500);
+    expect(await db.posting.count({ where: { credentials: "," } })).toBeGreaterThan(2000); // many everyday posts ask for nothing
+    const welders = await db.posting.findMany({ where: { title: "焊工" }, select: { credentials: true } });
+    expect(welders.every((w) => w.credentials.includes(",special_welding,"))).toBe(true);
+    const drivers = await db.posting.findMany({ where: { title: "货车司机（A2）" }, select: { credentials: true } });
+    expect(drivers.every((d) => d.credentials.includes(",driving_a2,"))).toBe(true);
+    const cooks = await db.posting.findMany({ where: { title: "中式烹调师", kind: "job" }, select: { credentials: true } });
+    expect(cooks.every((c) => c.credentials.includes(",health_certificate,"))).toBe(true);
+  });
+
+  it("gives every course the certificate it leads to, and has posts only listed groups may take", async () => {
+    const courses = await db.trainingCourse.findMany({ select: { credentialCode: true } });
+    expect(courses.filter((c) => !credential(c.credentialCode ?? ""))).toEqual([]);
+    const welfare = await db.posting.findMany({ where: { groupOnly: true }, select: { groups: true, title: true } });
+    expect(welfare.length).toBeGreaterThanOrEqual(6);
+    for (const post of welfare) expect(fromCommaList(post.groups), post.title).toEqual(["employment_difficulty", "zero_employment_family"]);
+  });
+
+  it("has the golden personas with full, consenting profiles and their wanted occupations as rows", async () => {
+    for (const persona of DEMO_PERSONAS) {
+      const user = await db.user.findUniqueOrThrow({ where: { phoneHash: lookupHash("phone", persona.phone) }, include: { profile: true, wishedOccupations: true } });
+      expect(user.role, persona.key).toBe("seeker");
+      expect(user.profile?.consentMatching, persona.key).toBe(true);
+      const wished = fromCommaList(user.profile!.wishOccupations);
+      expect(wished.length, persona.key).toBeGreaterThan(0);
+      expect(user.wishedOccupations.map((o) => o.code).sort(), persona.key).toEqual([...wished].sort());
+      for (const o of user.wishedOccupations) expect([o.minor, o.medium]).toEqual([o.code.split("-").slice(0, 3).join("-"), o.code.split("-").slice(0, 2).join("-")]);
+    }
+    const pedicurist = await db.seekerProfile.findFirstOrThrow({ where: { name: "陈修远" } });
+    expect(pedicurist).toMatchObject({ awayCityCode: "440100", brandsTrained: ",ziyang_pedicure,", returneeKind: "skilled", travelKm: 30, experienceYears: 8 });
+    expect(pedicurist.hometownCode?.startsWith("610924")).toBe(true);
+  });
+
+  it("has what the personas should find", async () => {
+    const open = { status: "published", validUntil: { gte: now } };
+    expect(await db.posting.count({ where: { ...open, countyCode: "610924", title: { contains: "修脚" } } })).toBeGreaterThanOrEqual(2);
+    expect(await db.posting.count({ where: { ...open, kind: "internship", countyCode: "610902", occupationCode: "2-05-08-01" } })).toBeGreaterThanOrEqual(2);
+    expect(await db.posting.count({ where: { ...open, kind: "gig", countyCode: "610929", occupationCode: { in: ["4-02-05-01", "5-01-02-01"] } } })).toBeGreaterThanOrEqual(3);
+    for (const type of ["veteran_park", "guiyan_park"]) expect(await db.incubationBase.count({ where: { countyCode: "610924", type } }), type).toBeGreaterThan(0);
+    const enrolling = { status: "published", enrolDeadline: { gte: now } };
+    expect(await db.trainingCourse.count({ where: { ...enrolling, countyCode: "610924", occupationCode: "6-02-06-10" } })).toBeGreaterThan(0);
+    expect(await db.trainingCourse.count({ where: { ...enrolling, countyCode: "610921", occupationCode: "4-03-02-02" } })).toBeGreaterThan(0);
+  });
+
+  it("has a few hundred consenting seekers with wanted occupations, and generates many alike", async () => {
+    expect(await db.seekerProfile.count({ where: { consentMatching: true, user: { wishedOccupations: { some: {} } } } })).toBeGreaterThanOrEqual(DEMO_SEEKERS);
+    const a = seekerProfiles(200, 7, { now });
+    expect(seekerProfiles(200, 7, { now })).toEqual(a);
+    expect(new Set(a.flatMap((s) => s.occupations.map((o) => o.code))).size).toBeGreaterThan(80);
+    for (const s of a) for (const o of s.occupations) expect(isOccupationCode(o.code)).toBe(true);
+    const before = await db.seekerOccupation.count();
+    const started = Date.now();
+    expect(insertSeekersSqlite(url, seekerProfiles(5_000, 8, { now: addDays(now, 1) }), { now })).toBe(5_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(await db.seekerOccupation.count()).toBeGreaterThan(before + 5_000);
+  });
+
   it("is deterministic: the same seed and time give the same rows", async () => {
     const other = createDb(createTestDatabase().url);
     await seedDemo(other, { now });
-    const pick = { title: true, payMin: true, payMax: true, regionCode: true, organizationId: true, validUntil: true } as const;
+    const pick = { title: true, payMin: true, payMax: true, regionCode: true, organizationId: true, validUntil: true, occupationCode: true, credentials: true, skillCodes: true } as const;
     const a = await db.posting.findMany({ select: pick, orderBy: { id: "asc" } });
     const b = await other.posting.findMany({ select: pick, orderBy: { id: "asc" } });
     expect(b).toEqual(a);
     await other.$disconnect();
-  });
+  }, 180_000); // a second full seed: minutes on a loaded machine
 
   it("generates large synthetic sets over the same employers", async () => {
     const before = await db.posting.count();

@@ -12,6 +12,10 @@ import {
   type PostingInput, type Rng,
 } from "./factories.ts";
 import { seedDemoAccounts } from "./accounts.ts";
+import { EmployerIndex, postingContext, type OrgRef } from "./employers.ts";
+import { seedPersonas } from "./personas.ts";
+import { insertSeekerProfiles, seekerProfiles } from "./seekers.ts";
+import { buildDemoExtras, buildExtraPostings, withRequirements } from "./extra-postings.ts";
 import { seedIndicators } from "./indicators.ts";
 import { seedServicePoints } from "./service-points.ts";
 import { seedPendingRegistrations } from "./registrations.ts";
@@ -20,6 +24,12 @@ import { forgetReferenceData } from "../../app/modules/regions/regions.server.ts
 
 export const DEMO_COUNTS = { jobs: 3200, internships: 2100, gigs: 560 } as const;
 
+/** Consenting demo seekers beyond the accounts and personas. */
+export const DEMO_SEEKERS = 300;
+
+/** The share of synthetic postings drawn from the extra occupations, about the demo's own. */
+const EXTRA_SHARE = 0.08;
+
 export interface SeedOptions {
   now: Date;
   seed?: number;
@@ -27,13 +37,6 @@ export interface SeedOptions {
 
 export { englishPlaceName } from "../../app/modules/regions/english.ts";
 
-interface OrgRef {
-  id: number;
-  kind: string;
-  industryCode: string | null;
-  regionCode: string;
-  contactPhone: string | null;
-}
 
 async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -83,40 +86,18 @@ async function seedOrganizations(db: PrismaClient, rng: Rng, now: Date): Promise
   });
 }
 
-/** Finds employers by county, kind and industry, widening the search when a county has none. */
-class EmployerIndex {
-  private readonly byKey = new Map<string, OrgRef[]>();
-  constructor(readonly orgs: OrgRef[]) {
-    for (const org of orgs) {
-      const county = org.regionCode.slice(0, 6);
-      for (const key of [`${county}|${org.kind}|${org.industryCode}`, `${county}|${org.kind}`, `*|${org.kind}|${org.industryCode}`, `*|${org.kind}`]) {
-        const list = this.byKey.get(key) ?? [];
-        list.push(org);
-        this.byKey.set(key, list);
-      }
-    }
-  }
 
-  find(rng: Rng, county: string, kinds: string[], industry: string): OrgRef {
-    for (const scope of [county, "*"]) {
-      for (const kind of kinds) {
-        const exact = this.byKey.get(`${scope}|${kind}|${industry}`);
-        if (exact?.length) return rng.pick(exact);
-      }
-      for (const kind of kinds) {
-        const any = this.byKey.get(`${scope}|${kind}`);
-        if (any?.length) return rng.pick(any);
-      }
-    }
-    return rng.pick(this.orgs);
-  }
-}
-
-function postingContext(org: OrgRef, now: Date) {
-  return { now, organizationId: org.id, regionCode: org.regionCode, contactPhone: org.contactPhone };
-}
-
-export function buildPostings(rng: Rng, employers: EmployerIndex, now: Date, counts: { jobs: number; internships: number; gigs: number }): PostingInput[] {
+/**
+ * The catalog's jobs, internships and gigs; then, in a stream of their own, the demo's extra
+ * occupations, public-welfare and persona posts (`extras: "demo"`) or `extras` posts of the extra
+ * occupations (benchmarks); and what each post requires.
+ */
+export function buildPostings(
+  rng: Rng,
+  employers: EmployerIndex,
+  now: Date,
+  counts: { jobs: number; internships: number; gigs: number; extras?: number | "demo" },
+): PostingInput[] {
   const rows: PostingInput[] = [];
   for (let i = 0; i < counts.jobs; i++) {
     const template = rng.pick(JOB_TEMPLATES);
@@ -135,7 +116,10 @@ export function buildPostings(rng: Rng, employers: EmployerIndex, now: Date, cou
     const dayOffset = i % 8 === 0 ? 0 : rng.chance(0.08) ? -rng.int(1, 5) : rng.int(1, 14);
     rows.push(buildGig(rng, postingContext(org, now), template, dayOffset));
   }
-  return rows;
+  const side = createRng(rng.int(0, 0x7fffffff));
+  if (counts.extras === "demo") rows.push(...buildDemoExtras(side, employers, now));
+  else if (counts.extras) rows.push(...buildExtraPostings(side, employers, now, counts.extras));
+  return withRequirements(side, rows);
 }
 
 async function seedBasesAndCourses(db: PrismaClient, rng: Rng, now: Date, orgs: OrgRef[]) {
@@ -182,10 +166,13 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   await seedReferenceData(db);
   forgetReferenceData();
   const orgs = await seedOrganizations(db, rng, now);
-  const postings = buildPostings(rng, new EmployerIndex(orgs), now, DEMO_COUNTS);
+  const postings = buildPostings(rng, new EmployerIndex(orgs), now, { ...DEMO_COUNTS, extras: "demo" });
   await insertInChunks(postings, 1000, (data) => db.posting.createMany({ data }));
   await seedBasesAndCourses(db, rng, now, orgs);
   await seedDemoAccounts(db);
+  await seedPersonas(db, now);
+  // Consenting seekers, so an employer's post has anonymous candidates: a stream of their own.
+  await insertSeekerProfiles(db, seekerProfiles(DEMO_SEEKERS, options.seed ?? 20261124, { now }));
   await seedPendingRegistrations(db, now);
   await seedIndicators(db, rng, now);
   // A stream of its own, so the points do not move the rest of the demo's random choices.
@@ -235,7 +222,8 @@ export function generatePostings(
       const size = Math.min(batch, count - done);
       const internships = Math.round((size * DEMO_COUNTS.internships) / total);
       const gigs = Math.round((size * DEMO_COUNTS.gigs) / total);
-      const rows = buildPostings(rng, employers, options.now, { jobs: size - internships - gigs, internships, gigs });
+      const extras = Math.round(size * EXTRA_SHARE);
+      const rows = buildPostings(rng, employers, options.now, { jobs: size - internships - gigs - extras, internships, gigs, extras });
       if (!insert) {
         columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
         const names = [...columns, "createdAt", "updatedAt"];
