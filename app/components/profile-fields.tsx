@@ -73,13 +73,14 @@ export function ChoiceGroup({
   legend: string;
   hint?: string;
   type: "checkbox" | "radio";
-  options: { value: string; label: string }[];
+  /** `note`: a line under an option's label (what a declared status means). */
+  options: { value: string; label: string; note?: string }[];
   columns?: boolean;
   /** When a heading right above already says it (the legend stays for screen readers). */
   legendHidden?: boolean;
   onToggle?: (value: string, checked: boolean) => void;
 }) {
-  const labels = new Map(options.map((o) => [o.value, o.label]));
+  const labels = new Map(options.map((o) => [o.value, o]));
   return (
     <fieldset className="mb-4" aria-describedby={hint ? `${meta.id}-hint` : undefined} aria-invalid={meta.errors?.length ? true : undefined}>
       <legend className={legendHidden ? "sr-only" : "text-sm font-medium text-slate-800"}>{legend}</legend>
@@ -88,7 +89,10 @@ export function ChoiceGroup({
         {collectionProps(meta, { type, options: options.map((o) => o.value) }).map((props) => (
           <label key={props.key} htmlFor={props.id} className="flex min-h-11 items-center gap-2 py-1 text-base">
             <input {...props} key={props.key} className="h-5 w-5 shrink-0" onChange={onToggle ? (e) => onToggle(props.value, e.currentTarget.checked) : undefined} />
-            <span>{labels.get(props.value)}</span>
+            <span>
+              {labels.get(props.value)?.label}
+              {labels.get(props.value)?.note ? <span className="block text-xs text-slate-500">{labels.get(props.value)?.note}</span> : null}
+            </span>
           </label>
         ))}
       </div>
@@ -107,5 +111,30 @@ export function CheckboxField({ meta, label }: { meta: Field; label: string }) {
       </label>
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>
+  );
+}
+
+/**
+ * A text box with a list to pick from (<datalist>, rendered once per list with DataList): the
+ * browser offers the names as the person types, with or without JavaScript; the server resolves what
+ * was typed.
+ */
+export function DatalistField({ meta, label, hint, list, inputMode }: { meta: Field; label: string; hint?: string; list: string; inputMode?: "text" | "numeric" }) {
+  const props = inputProps(meta, { type: "text", ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="mb-4">
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <input {...props} list={list} autoComplete="off" inputMode={inputMode} className={controlClass} />
+      {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      <FieldError id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function DataList({ id, names }: { id: string; names: string[] }) {
+  return (
+    <datalist id={id}>
+      {names.map((name) => <option key={name} value={name} />)}
+    </datalist>
   );
 }

@@ -5,11 +5,11 @@ import type { z } from "zod";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FieldError, FormError, SubmitButton, TextField } from "~/components/form.tsx";
 import { useLiveForm } from "~/components/live-form.tsx";
-import { CheckboxField, ChoiceGroup, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
+import { CheckboxField, ChoiceGroup, DataList, DatalistField, SelectField, TextAreaField, useHydrated } from "~/components/profile-fields.tsx";
 import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requirePermission, safeRedirect } from "~/modules/auth/guards.server.ts";
 import { constraints, parseWithZod, profileSchema } from "~/modules/seekers/forms.server.ts";
-import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WORK_ROWS_MAX, WORK_ROWS_MIN } from "~/modules/seekers/profile-options.ts";
+import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WISH_OCCUPATIONS_MAX, WORK_ROWS_MAX, WORK_ROWS_MIN } from "~/modules/seekers/profile-options.ts";
 import { loadProfileForm, profileRegionOptions, saveProfile } from "~/modules/seekers/profile.server.ts";
 import { RegionPicker } from "~/components/region-picker.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
@@ -25,7 +25,8 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
-  const [form, regions] = await Promise.all([loadProfileForm(user.id), getLanguage(request).then((lang) => profileRegionOptions(user.id, lang))]);
+  const lang = await getLanguage(request);
+  const [form, regions] = await Promise.all([loadProfileForm(user.id, lang), profileRegionOptions(user.id, lang)]);
   return { ...form, regions, constraint: constraints.profile };
 }
 
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: profileSchema });
   if (submission.status !== "success") return submission.reply();
-  const result = await saveProfile(user.id, submission.value);
+  const result = await saveProfile(user.id, submission.value, await getLanguage(request));
   if (!result.ok) return submission.reply(replyErrors(result.errors));
   // Sent here from an application: go back to it; otherwise stay and say it was saved.
   return redirect(safeRedirect(formData.get("redirectTo"), "/me/profile?saved=1"));
@@ -99,41 +100,68 @@ function ProfileForm() {
         <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">{t("seekers.save")}</button>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
 
-        <Section id="basics" title={t("seekers.sections.basics")}>
-          <TextField meta={fields.name} label={t("seekers.name")} autoComplete="name" />
-          <TextField meta={fields.phone} label={t("seekers.phone")} hint={t("seekers.phoneHint")} type="tel" inputMode="tel" autoComplete="tel" />
-          <TextField
-            meta={fields.idNumber}
-            label={`${t("seekers.idNumber")} (${t("forms.optional")})`}
-            hint={data.idNumberMasked ? t("seekers.idNumberStored", { masked: data.idNumberMasked }) : t("seekers.idNumberHint")}
-            autoComplete="off"
-          />
-          {data.idNumberMasked ? (
-            <p className="mb-3 text-sm text-slate-700" data-testid="id-verified">
-              {data.idVerified ? tCode(t, "seekers.idVerified", data.idVerified) : t("seekers.idVerified.none")}
-            </p>
-          ) : null}
-          {data.idNumberMasked ? (
-            <>
-              <p className="mb-3 text-sm text-slate-700" data-testid="id-derived">
-                {t("seekers.birthDate")}: {data.birthDate} · {t("seekers.sex")}: {data.sex ? tCode(t, "seekers.sexValue", data.sex as "male" | "female") : "—"}
-                <span className="text-slate-500"> ({t("seekers.derivedFromId")})</span>
-              </p>
-              <CheckboxField meta={fields.idNumberRemove} label={t("seekers.idNumberRemove")} />
-            </>
-          ) : null}
+        <Section id="wishes" title={t("seekers.sections.wishes")}>
+          <p className="mb-3 text-sm text-slate-600" data-testid="matching-lead">{t("seekers.matching.lead")}</p>
+          <ChoiceGroup meta={fields.wishKinds} legend={t("seekers.wishKinds")} hint={t("seekers.matching.wishKindsHint")} type="checkbox" columns options={WISH_KINDS.map((k) => ({ value: k, label: tCode(t, "kinds", k) }))} />
+          <fieldset className="mb-2" aria-describedby="wish-occupations-hint">
+            <legend className="text-sm font-medium text-slate-800">{t("seekers.matching.occupations")}</legend>
+            <p id="wish-occupations-hint" className="mb-2 mt-1 text-xs text-slate-500">{t("seekers.matching.occupationsHint")}</p>
+            <DataList id="occupation-names" names={data.occupationNames} />
+            {Array.from({ length: WISH_OCCUPATIONS_MAX }, (_, i) => (
+              <DatalistField key={i} meta={fields[`wishOccupations[${i}]` as keyof typeof fields]} label={t("seekers.matching.occupation", { n: i + 1 })} list="occupation-names" />
+            ))}
+            <FieldError id={fields.wishOccupations.errorId} errors={fields.wishOccupations.errors} />
+          </fieldset>
+          <TextField meta={fields.wishPayMin} label={t("seekers.wishPayMin")} hint={t("seekers.matching.payHint")} inputMode="numeric" />
+          <TextField meta={fields.wishStartDate} label={t("seekers.wishStartDate")} hint={t("seekers.matching.startHint")} type="date" />
         </Section>
-
+        <Section id="places" title={t("seekers.sections.places")}>
+          <ChoiceGroup meta={fields.wishCounties} legend={t("seekers.wishCounties")} hint={t("seekers.matching.countiesHint")} type="checkbox" columns options={data.regions.counties.filter((c) => c.selectable !== false).map((c) => ({ value: c.code, label: c.retired ? t("regionPicker.retiredName", { name: c.name }) : c.name }))} />
+          <TextField meta={fields.travelKm} label={t("seekers.matching.travelKm")} hint={t("seekers.matching.travelKmHint")} inputMode="numeric" />
+          <p className="mb-2 text-xs text-slate-500">{t("seekers.matching.placesHint")}</p>
+          {(
+            [
+              ["hometown", t("seekers.hometown"), fields.hometownCounty, fields.hometownTown],
+              ["current", t("seekers.currentPlace"), fields.currentCounty, fields.currentTown],
+            ] as const
+          ).map(([id, legend, county, town]) => (
+            <RegionPicker
+              key={id}
+              testId={`place-${id}`}
+              legend={legend}
+              options={data.regions}
+              county={county}
+              town={town}
+              countyLabel={t("seekers.county")}
+              townLabel={t("seekers.town")}
+              countyPlaceholder={t("seekers.chooseCounty")}
+              townPlaceholder={t("seekers.chooseTown")}
+            />
+          ))}
+          <fieldset className="rounded border border-slate-200 p-3" data-testid="away">
+            <legend className="px-1 text-sm font-medium text-slate-800">{t("seekers.matching.away")}</legend>
+            <p className="mb-2 text-xs text-slate-500">{t("seekers.matching.awayHint")}</p>
+            <DataList id="city-names" names={data.cityNames} />
+            <DatalistField meta={fields.awayCity} label={t("seekers.matching.awayCity")} hint={t("seekers.matching.awayCityHint")} list="city-names" />
+            <TextField meta={fields.comeHomeBy} label={t("seekers.matching.comeHomeBy")} hint={t("seekers.monthHint")} type={MONTH} />
+          </fieldset>
+        </Section>
         <Section id="education" title={t("seekers.sections.education")}>
-          <SelectField meta={fields.education} label={t("seekers.education")}>
+          <SelectField meta={fields.education} label={t("seekers.education")} hint={t("seekers.matching.educationHint")}>
             {EDUCATION_LEVELS.map((level) => <option key={level} value={level}>{level === "any" ? t("seekers.educationUnset") : tCode(t, "education", level)}</option>)}
           </SelectField>
           <TextField meta={fields.school} label={t("seekers.school")} />
           <TextField meta={fields.major} label={t("seekers.major")} />
           <TextField meta={fields.graduationYear} label={t("seekers.graduationYear")} hint={t("seekers.graduationYearHint")} inputMode="numeric" />
         </Section>
-
         <Section id="work" title={t("seekers.sections.work")}>
+          <ChoiceGroup meta={fields.credentials} legend={t("seekers.matching.credentials")} hint={t("seekers.matching.credentialsHint")} type="checkbox" columns options={data.credentialOptions} />
+          <DataList id="credential-names" names={data.credentialNames} />
+          <DatalistField meta={fields.credentialOther} label={t("seekers.matching.credentialOther")} hint={t("seekers.matching.otherHint")} list="credential-names" />
+          <ChoiceGroup meta={fields.skillCodes} legend={t("seekers.matching.skillCodes")} hint={t("seekers.matching.skillCodesHint")} type="checkbox" columns options={data.skillOptions} />
+          <DataList id="skill-names" names={data.skillNames} />
+          <DatalistField meta={fields.skillOther} label={t("seekers.matching.skillOther")} hint={t("seekers.matching.otherHint")} list="skill-names" />
+          <TextField meta={fields.experienceYears} label={t("seekers.matching.experienceYears")} hint={t("seekers.matching.experienceYearsHint")} inputMode="numeric" />
           <TextAreaField meta={fields.skills} label={t("seekers.skills")} hint={t("seekers.skillsHint")} />
           <fieldset>
             <legend className="font-medium">{t("seekers.workHistory")}</legend>
@@ -162,30 +190,34 @@ function ProfileForm() {
             ) : null}
             <FieldError id={fields.workHistory.errorId} errors={fields.workHistory.errors} />
           </fieldset>
+          {data.brandOptions.length ? (
+            <ChoiceGroup meta={fields.brandsTrained} legend={t("seekers.matching.brandsTrained")} hint={t("seekers.matching.brandsTrainedHint")} type="checkbox" columns options={data.brandOptions} />
+          ) : null}
         </Section>
-
-        <Section id="places" title={t("seekers.sections.places")}>
-          {(
-            [
-              ["hometown", t("seekers.hometown"), fields.hometownCounty, fields.hometownTown],
-              ["current", t("seekers.currentPlace"), fields.currentCounty, fields.currentTown],
-            ] as const
-          ).map(([id, legend, county, town]) => (
-            <RegionPicker
-              key={id}
-              testId={`place-${id}`}
-              legend={legend}
-              options={data.regions}
-              county={county}
-              town={town}
-              countyLabel={t("seekers.county")}
-              townLabel={t("seekers.town")}
-              countyPlaceholder={t("seekers.chooseCounty")}
-              townPlaceholder={t("seekers.chooseTown")}
-            />
-          ))}
+        <Section id="basics" title={t("seekers.sections.basics")}>
+          <TextField meta={fields.name} label={t("seekers.name")} autoComplete="name" />
+          <TextField meta={fields.phone} label={t("seekers.phone")} hint={t("seekers.phoneHint")} type="tel" inputMode="tel" autoComplete="tel" />
+          <TextField
+            meta={fields.idNumber}
+            label={`${t("seekers.idNumber")} (${t("forms.optional")})`}
+            hint={data.idNumberMasked ? t("seekers.idNumberStored", { masked: data.idNumberMasked }) : t("seekers.idNumberHint")}
+            autoComplete="off"
+          />
+          {data.idNumberMasked ? (
+            <p className="mb-3 text-sm text-slate-700" data-testid="id-verified">
+              {data.idVerified ? tCode(t, "seekers.idVerified", data.idVerified) : t("seekers.idVerified.none")}
+            </p>
+          ) : null}
+          {data.idNumberMasked ? (
+            <>
+              <p className="mb-3 text-sm text-slate-700" data-testid="id-derived">
+                {t("seekers.birthDate")}: {data.birthDate} · {t("seekers.sex")}: {data.sex ? tCode(t, "seekers.sexValue", data.sex as "male" | "female") : "—"}
+                <span className="text-slate-500"> ({t("seekers.derivedFromId")})</span>
+              </p>
+              <CheckboxField meta={fields.idNumberRemove} label={t("seekers.idNumberRemove")} />
+            </>
+          ) : null}
         </Section>
-
         <Section id="groups" title={t("seekers.sections.groups")}>
           <ChoiceGroup
             meta={fields.groups}
@@ -194,7 +226,7 @@ function ProfileForm() {
             type="checkbox"
             columns
             legendHidden
-            options={PROFILE_GROUPS.map((g) => ({ value: g, label: tCode(t, "groups", g) }))}
+            options={PROFILE_GROUPS.map((g) => ({ value: g, label: tCode(t, "groups", g), note: g === "youth_unemployed" ? t("seekers.matching.groupNotes.youth_unemployed") : undefined }))}
             onToggle={(value, checked) => value === "returnee" && setReturnee(checked)}
           />
           {!hydrated || returnee ? (
@@ -209,20 +241,11 @@ function ProfileForm() {
             </div>
           ) : null}
         </Section>
-
-        <Section id="wishes" title={t("seekers.sections.wishes")}>
-          <ChoiceGroup meta={fields.wishKinds} legend={t("seekers.wishKinds")} type="checkbox" columns options={WISH_KINDS.map((k) => ({ value: k, label: tCode(t, "kinds", k) }))} />
-          <ChoiceGroup meta={fields.wishCounties} legend={t("seekers.wishCounties")} type="checkbox" columns options={data.regions.counties.filter((c) => c.selectable !== false).map((c) => ({ value: c.code, label: c.retired ? t("regionPicker.retiredName", { name: c.name }) : c.name }))} />
-          <TextField meta={fields.wishPayMin} label={t("seekers.wishPayMin")} inputMode="numeric" />
-          <TextField meta={fields.wishStartDate} label={t("seekers.wishStartDate")} type="date" />
-        </Section>
-
         <Section id="consents" title={t("seekers.sections.consents")}>
           <p className="mb-2 text-sm text-slate-600">{t("seekers.consentsHint")}</p>
           <CheckboxField meta={fields.consentMatching} label={t("seekers.consentMatching")} />
           <CheckboxField meta={fields.consentSharing} label={t("seekers.consentSharing")} />
         </Section>
-
         <SubmitButton busy={busy}>{t("seekers.save")}</SubmitButton>
       </Form>
     </div>

@@ -36,7 +36,11 @@ const GOOD: Entries = [
   ["hometownCounty", "610924"], ["hometownTown", "610924101"], ["currentCounty", "610902"], ["currentTown", ""],
   ["groups", "returnee"], ["groups", "graduate"], ["returneeKind", "graduate"],
   ["wishKinds", "job"], ["wishKinds", "internship"], ["wishCounties", "610924"], ["wishCounties", "610902"],
-  ["wishPayMin", "4000"], ["wishStartDate", "2026-09-01"], ["consentMatching", "on"], ["consentSharing", "on"],
+  ["wishPayMin", "4000"], ["wishStartDate", "2026-09-01"],
+  ["wishOccupations[0]", "保育师"], ["wishOccupations[1]", "4-10-03-05"], ["wishOccupations[2]", ""], ["wishOccupations[3]", ""], ["wishOccupations[4]", ""],
+  ["credentials", "health_certificate"], ["credentialOther", "C1"], ["skillCodes", "childcare"], ["skillOther", "修脚"],
+  ["travelKm", "30"], ["experienceYears", "2"], ["brandsTrained", "ziyang_pedicure"], ["awayCity", "广东省 广州市"], ["comeHomeBy", "2027-01"],
+  ["consentMatching", "on"], ["consentSharing", "on"],
 ];
 
 /** GOOD with one name's value(s) replaced (or added). */
@@ -109,6 +113,20 @@ const BAD: [string, string[], string | null, string][] = [
   ["wishPayMin", ["1000000"], null, "seekers.errors.payInvalid"],
   ["wishStartDate", ["2026-02-30"], null, "seekers.errors.dateInvalid"],
   ["wishStartDate", ["tomorrow"], null, "seekers.errors.dateInvalid"],
+  ["travelKm", ["0"], null, "seekers.errors.travelKmInvalid"],
+  ["travelKm", ["301"], null, "seekers.errors.travelKmInvalid"],
+  ["travelKm", ["十公里"], null, "seekers.errors.travelKmInvalid"],
+  ["travelKm", ["2.5"], null, "seekers.errors.travelKmInvalid"],
+  ["experienceYears", ["-1"], null, "seekers.errors.experienceInvalid"],
+  ["experienceYears", ["61"], null, "seekers.errors.experienceInvalid"],
+  ["experienceYears", ["三年"], null, "seekers.errors.experienceInvalid"],
+  ["comeHomeBy", ["2027-13"], null, "seekers.errors.monthInvalid"],
+  ["credentials", ["<script>"], null, "forms.invalid"],
+  ["credentials", ["pilot_licence"], null, "forms.invalid"],
+  ["skillCodes", ["flying"], null, "forms.invalid"],
+  ["brandsTrained", ["nowhere_brand"], null, "forms.invalid"],
+  ["wishOccupations[1]", ["宇航员"], null, `seekers.errors.occupationUnknown?${new URLSearchParams({ typed: "宇航员", suggestions: "" })}`],
+  ["awayCity", ["火星"], null, `seekers.errors.cityUnknown?${new URLSearchParams({ typed: "火星", suggestions: "" })}`],
   ["consentMatching", ["yes"], null, "forms.invalid"],
   ["consentSharing", ["true"], null, "forms.invalid"],
 ];
@@ -152,6 +170,22 @@ describe("seeker pages (loaders and actions called as the browser would, on a re
     expect(await db.seekerProfile.findUnique({ where: { userId: seeker.id } })).toBeNull();
   });
 
+  it("answers an ambiguous occupation, certificate or city at its field with suggestions in the page's language, keeping what was typed", async () => {
+    const sent: Entries = withValue("wishOccupations[0]", "护理").map(([n, v]): [string, string] => [n, n === "credentialOther" ? "电工证" : n === "awayCity" ? "Guang" : v]);
+    const reply = (await profileAction({ request: req("/me/profile?lng=en", seeker.cookie, sent), params: {}, context })) as Reply;
+    expect(reply.status).toBe("error");
+    const params = (field: string) => {
+      const [key, query] = reply.error![field]![0]!.split("?");
+      return { key, ...Object.fromEntries(new URLSearchParams(query)) };
+    };
+    expect(params("wishOccupations[0]")).toMatchObject({ key: "seekers.errors.occupationSuggest", typed: "护理", suggestions: expect.stringContaining("Elderly care worker") });
+    expect(params("credentialOther")).toMatchObject({ key: "seekers.errors.credentialSuggest", typed: "电工证", suggestions: expect.stringContaining("Skill level certificate: electrician") });
+    expect(params("awayCity")).toMatchObject({ key: "seekers.errors.citySuggest", typed: "Guang", suggestions: expect.stringContaining("Guangzhou City, Guangdong Province") });
+    expect(Object.keys(reply.error!).filter((k) => reply.error![k]?.length).sort()).toEqual(["awayCity", "credentialOther", "wishOccupations[0]"]);
+    expectAllKept(reply, sent, "ambiguous");
+    expect(await db.seekerProfile.findUnique({ where: { userId: seeker.id } })).toBeNull();
+  });
+
   it("adds a work-history row on the server when JavaScript is off, saving nothing", async () => {
     const sent: Entries = [...GOOD, ["__intent__", JSON.stringify({ type: "insert", payload: { name: "workHistory" } })]];
     const reply = (await profileAction({ request: req("/me/profile", seeker.cookie, sent), params: {}, context })) as Reply;
@@ -176,9 +210,19 @@ describe("seeker pages (loaders and actions called as the browser would, on a re
     expect(home.profile).toMatchObject({ idNumberMasked: page.idNumberMasked, phoneMasked: "139****2222" });
     expect(home.completeness.percent).toBe(100);
 
-    // Saving again with the ID field blank keeps the stored number.
-    await profileAction({ request: req("/me/profile", seeker.cookie, withValue("skills", "CAD 钳工 焊工")), params: {}, context });
+    // What matching reads, resolved from the typed names, and shown back by name.
+    const saved = await db.seekerProfile.findUniqueOrThrow({ where: { userId: seeker.id } });
+    expect([saved.wishOccupations, saved.credentials, saved.skillCodes, saved.travelKm, saved.experienceYears, saved.brandsTrained, saved.awayCityCode, saved.comeHomeBy?.toISOString()]).toEqual([
+      ",4-10-01-03,4-10-03-05,", ",health_certificate,driving_c1,", ",childcare,pedicure,", 30, 2, ",ziyang_pedicure,", "440100", "2027-01-01T00:00:00.000Z",
+    ]);
+    expect(page.defaultValue).toMatchObject({ wishOccupations: ["保育师", "修脚师", "", "", ""], awayCity: "广东省 广州市", travelKm: "30", comeHomeBy: "2027-01" });
+    const wanted = async () => (await db.seekerOccupation.findMany({ where: { userId: seeker.id }, orderBy: { code: "asc" } })).map((r) => r.code);
+    expect(await wanted()).toEqual(["4-10-01-03", "4-10-03-05"]);
+
+    // Saving again with the ID field blank keeps the stored number; the wanted occupations' rows are replaced.
+    await profileAction({ request: req("/me/profile", seeker.cookie, withValue("skills", "CAD 钳工 焊工").map(([n, v]): [string, string] => [n, n === "wishOccupations[1]" ? "养老护理员" : v])), params: {}, context });
     expect((await db.seekerProfile.findUniqueOrThrow({ where: { userId: seeker.id } })).idHash).toBe(lookupHash("id-number", ID));
+    expect(await wanted()).toEqual(["4-10-01-03", "4-10-01-05"]);
   });
 
   it("saves a number another account holds like any other: no answer tells whose it is", async () => {
