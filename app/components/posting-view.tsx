@@ -61,6 +61,7 @@ export function PostingView({ view: p, headingLevel = 2, notice, act }: { view: 
           </>
         ) : null}
         <Field label={t("detail.headcount")}>{t("detail.people", { count: p.headcount })}</Field>
+        <Field label={t("detail.occupation")}>{p.occupation}</Field>
         <Field label={t("search.industry")}>{p.industry}</Field>
         <Field label={t("detail.brand")}>{p.brand}</Field>
         {terms ? (
@@ -70,9 +71,10 @@ export function PostingView({ view: p, headingLevel = 2, notice, act }: { view: 
             <Field label={t("detail.age")}>{ageText(t, terms.age)}</Field>
             <Field label={t("detail.contract")}>{tCode(t, "contract", terms.contractType)}</Field>
             <Field label={t("detail.benefits")}>{terms.benefits.map((x) => tCode(t, "benefits", x)).join(t("list.separator"))}</Field>
-            <Field label={t("detail.groups")}>{terms.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
+            <Field label={t(terms.groupOnly ? "detail.groupOnly" : "detail.groups")}>{terms.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
           </>
         ) : null}
+        <Field label={t("detail.needs")}>{p.needs.join(t("list.separator"))}</Field>
         <Field label={t("detail.validUntil")}>{formatDate(p.validUntil, lang)}</Field>
         <Field label={t("detail.posted")}>{formatDate(p.publishedAt, lang)}</Field>
       </dl>

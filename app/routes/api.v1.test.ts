@@ -22,9 +22,9 @@ interface SearchBody {
 /** The documented public item keys per kind (README "Open read API"); anything else is private. */
 const PLACE_KEYS = ["regionCode", "countyCode", "place"];
 const POSTING_KEYS = [
-  "id", "kind", "title", "organization", ...PLACE_KEYS, "address", "industryCode", "industry", "occupation", "description",
-  "requirements", "skills", "education", "experienceYears", "ageMin", "ageMax", "contractType", "payMin", "payMax", "payPeriod",
-  "headcount", "benefits", "groups", "brandCode", "howToApply", "contactPhone", "durationMonths", "eligibleMajors", "workDate",
+  "id", "kind", "title", "organization", ...PLACE_KEYS, "address", "industryCode", "industry", "occupation", "occupationCode", "credentials",
+  "skillCodes", "description", "requirements", "skills", "education", "experienceYears", "ageMin", "ageMax", "contractType", "payMin",
+  "payMax", "payPeriod", "headcount", "benefits", "groups", "groupOnly", "brandCode", "howToApply", "contactPhone", "durationMonths", "eligibleMajors", "workDate",
   "startTime", "endTime", "status", "publishedAt", "validFrom", "validUntil",
 ];
 const PUBLIC_KEYS: Record<string, string[]> = {

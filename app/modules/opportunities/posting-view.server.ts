@@ -1,5 +1,6 @@
 import type { Organization, Posting } from "~/generated/prisma/client.ts";
 import { getBrands, getIndustries, getRegions } from "../regions/regions.server.ts";
+import { occupationName, requirementNames } from "../postings/vocabulary.server.ts";
 import { itemPlace, postingView, type PostingView } from "./posting-view.ts";
 import { toPublicPosting, type PublicPosting } from "./public-item.ts";
 
@@ -8,8 +9,8 @@ type CodeName = { code: string; nameZh: string; nameEn: string };
 
 /**
  * A post's public shape and the view its pages draw, with the names they need (place, industry,
- * brand: reference data, read once per process) in the reader's language, so every page that
- * shows a post names them the same way.
+ * brand, occupation, certificates and skills: reference data, read once per process) in the
+ * reader's language, so every page that shows a post names them the same way.
  */
 export async function postingReader(lang: string): Promise<(row: Row) => { item: PublicPosting; view: PostingView }> {
   const [regions, industries, brands] = await Promise.all([getRegions(), getIndustries(), getBrands()]);
@@ -19,7 +20,8 @@ export async function postingReader(lang: string): Promise<(row: Row) => { item:
   };
   return (row) => {
     const item = toPublicPosting(row, row.organization, { place: itemPlace(regions, row, lang), industry: name(industries, row.industryCode) });
-    return { item, view: postingView(item, { brand: name(brands, row.brandCode) }) };
+    const names = { brand: name(brands, row.brandCode), occupation: occupationName(item.occupationCode, lang) || null, needs: requirementNames(item.credentials, item.skillCodes, lang) };
+    return { item, view: postingView(item, names) };
   };
 }
 

@@ -28,12 +28,16 @@ export interface PostingView {
   headcount: number;
   industry: string | null;
   brand: string | null;
+  /** The occupation's name by the classification, in the reader's language. */
+  occupation: string | null;
+  /** The certificates and skills the post requires, by name ("健康证明", "驾驶小型汽车"). */
+  needs: string[];
   /** A gig's day and hours; null for other kinds. */
   gig: { workDate: string | null; startTime: string | null; endTime: string | null } | null;
   /** An internship's length and majors; null for other kinds. */
   internship: { durationMonths: number | null; eligibleMajors: string | null } | null;
   /** What a job or internship asks and offers; a gig's form asks none of it, so null there. */
-  terms: { education: string; experienceYears: number; age: AgeLimit | null; contractType: string; benefits: string[]; groups: string[] } | null;
+  terms: { education: string; experienceYears: number; age: AgeLimit | null; contractType: string; benefits: string[]; groups: string[]; groupOnly: boolean } | null;
   description: string;
   requirements: string;
   skills: string;
@@ -67,7 +71,7 @@ export function itemPlace(regions: Map<string, RegionInfo>, row: Pick<Posting, "
  * does not publish (moderation columns, creator, registration data stay inside). `brand`: the
  * labour brand's name in the reader's language.
  */
-export function postingView(p: PublicPosting, names: { brand: string | null }): PostingView {
+export function postingView(p: PublicPosting, names: { brand: string | null; occupation: string | null; needs: string[] }): PostingView {
   const kind = p.kind;
   const published = p.status === "published" || p.status === "closed";
   return {
@@ -81,12 +85,14 @@ export function postingView(p: PublicPosting, names: { brand: string | null }): 
     headcount: p.headcount,
     industry: p.industry,
     brand: names.brand,
+    occupation: names.occupation,
+    needs: names.needs,
     gig: kind === "gig" ? { workDate: p.workDate?.toISOString() ?? null, startTime: p.startTime, endTime: p.endTime } : null,
     internship: kind === "internship" ? { durationMonths: p.durationMonths, eligibleMajors: p.eligibleMajors } : null,
     terms:
       kind === "gig"
         ? null
-        : { education: p.education, experienceYears: p.experienceYears, age: ageLimit(p.ageMin, p.ageMax), contractType: p.contractType, benefits: p.benefits, groups: p.groups },
+        : { education: p.education, experienceYears: p.experienceYears, age: ageLimit(p.ageMin, p.ageMax), contractType: p.contractType, benefits: p.benefits, groups: p.groups, groupOnly: p.groupOnly && p.groups.length > 0 },
     description: p.description,
     requirements: p.requirements,
     skills: p.skills,

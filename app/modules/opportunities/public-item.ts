@@ -28,6 +28,11 @@ export interface PublicPosting extends Where {
   industryCode: string | null;
   industry: string | null;
   occupation: string;
+  /** The occupation by the national classification (职业分类大典 2022), e.g. "4-10-03-05"; null when not coded. */
+  occupationCode: string | null;
+  /** Certificates and skills the post requires, as codes of data/occupations. */
+  credentials: string[];
+  skillCodes: string[];
   description: string;
   requirements: string;
   skills: string;
@@ -42,6 +47,8 @@ export interface PublicPosting extends Where {
   headcount: number;
   benefits: string[];
   groups: string[];
+  /** Only people of the listed groups may take it. */
+  groupOnly: boolean;
   brandCode: string | null;
   howToApply: string;
   /** The post's public recruiting line. */
@@ -125,6 +132,9 @@ export function toPublicPosting(row: Posting, organization: Organization, extra:
     industryCode: row.industryCode,
     industry: extra.industry,
     occupation: row.occupation,
+    occupationCode: row.occupationCode,
+    credentials: fromCommaList(row.credentials),
+    skillCodes: fromCommaList(row.skillCodes),
     description: row.description,
     requirements: row.requirements,
     skills: row.skills,
@@ -139,6 +149,7 @@ export function toPublicPosting(row: Posting, organization: Organization, extra:
     headcount: row.headcount,
     benefits: fromCommaList(row.benefits),
     groups: fromCommaList(row.groups),
+    groupOnly: row.groupOnly,
     brandCode: row.brandCode,
     howToApply: row.howToApply,
     contactPhone: row.contactPhone,
