@@ -22,15 +22,12 @@ export async function setup() {
   const seeded = createTestDatabase();
   seededDir = seeded.dir;
   const now = new Date();
-  const [started] = await Promise.all([
-    startMeili({ dataDir: dir, masterKey: "test-master-key-0123456789" }),
-    (async () => {
-      const db = createDb(seeded.url);
-      await seedDemo(db, { now });
-      await db.$disconnect();
-    })(),
-  ]);
-  meili = started;
+  // Meilisearch first, then the seed: the seed's synchronous SQLite work holds the event loop for
+  // seconds at a time, and a health poll waiting behind it misses its deadline on a busy machine.
+  meili = await startMeili({ dataDir: dir, masterKey: "test-master-key-0123456789" });
+  const db = createDb(seeded.url);
+  await seedDemo(db, { now });
+  await db.$disconnect();
   process.env.TEST_MEILI_URL = meili.url;
   process.env.TEST_MEILI_KEY = meili.masterKey;
   process.env.TEST_SEEDED_DB = seeded.file;
