@@ -13,6 +13,7 @@ export function TextField({
   type = "text",
   autoComplete,
   inputMode,
+  list,
 }: {
   meta: Field;
   label: string;
@@ -20,12 +21,14 @@ export function TextField({
   type?: "text" | "password" | "email" | "tel" | "number" | "date";
   autoComplete?: string;
   inputMode?: "text" | "tel" | "email" | "numeric" | "decimal";
+  /** The id of a <datalist> the browser suggests from. */
+  list?: string;
 }) {
   const props = inputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
     <div className="mb-4">
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <input {...props} autoComplete={autoComplete} inputMode={inputMode} className={inputClass} />
+      <input {...props} autoComplete={autoComplete} inputMode={inputMode} list={list} className={inputClass} />
       {hint ? <p id={`${meta.id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       <FieldError id={meta.errorId} errors={meta.errors} />
     </div>

@@ -131,6 +131,9 @@ export function useLiveForm<Shape extends Record<string, unknown>>(options: Live
     onSubmit(event: FormEvent<HTMLFormElement>) {
       // Not loaded yet (sent at once, or autofilled): the server checks and answers with the messages.
       if (!validate.current) return;
+      // A button marked formNoValidate (a "show more options" step) is sent unchecked, as HTML does.
+      const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+      if (submitter?.formNoValidate) return;
       const result = validate.current(new FormData(event.currentTarget));
       const names = Object.keys(result).filter((n) => n !== "");
       if (!names.length) return;

@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
+import type { z } from "zod";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError, TextField } from "~/components/form.tsx";
-import { ChoiceGroup, SelectField, TextAreaField } from "~/components/profile-fields.tsx";
+import { useLiveForm, type Constraints, type Reply } from "~/components/live-form.tsx";
+import { CheckboxField, ChoiceGroup, SelectField, TextAreaField } from "~/components/profile-fields.tsx";
 import { RegionPicker, type RegionPickerOptions } from "~/components/region-picker.tsx";
 import {
   BENEFITS,
@@ -12,13 +12,24 @@ import {
   GIG_PAY_PERIODS,
   PAY_PERIODS,
   POSTING_GROUPS,
-  postingSchemaFor,
+  REFRESH_INTENT,
   type PostingKind,
-} from "~/modules/postings/schemas.ts";
+} from "~/modules/postings/options.ts";
+import type { fullPostingSchema } from "~/modules/postings/schemas.ts";
+
+type Choice = { value: string; label: string };
+export interface RequirementChoices {
+  credentials: Choice[];
+  skills: Choice[];
+}
 
 export interface PostingFormOptions extends RegionPickerOptions {
   industries: { code: string; name: string }[];
   brands: { code: string; name: string }[];
+  /** The occupations' datalist, "修脚师 4-10-03-05", in the page's language. */
+  occupations: string[];
+  /** The certificate and skill check boxes the form starts with. */
+  requirements: RequirementChoices;
 }
 
 // TextField lists the common types only; browsers without these pickers show a text box, and the schema reads typed dates too.
@@ -28,38 +39,39 @@ const TIME = "time" as "text";
 /**
  * The posting form: the full form for jobs and internships, the short form for gigs. Works without
  * JavaScript (a plain POST; the server answers with the errors and what was typed); with it, the
- * same schema checks each field as it is left, the content check included.
+ * same schema (loaded at the form's first use) checks each field as it is left, the content check
+ * included. The occupation box offers the classification as a datalist; the server reads it.
  */
 export function PostingForm({
   kind,
   options,
+  constraint,
   defaultValue,
-  lastResult,
+  answer,
   republish,
 }: {
   kind: PostingKind;
   options: PostingFormOptions;
+  constraint: Constraints;
   defaultValue: Record<string, string | string[]>;
-  lastResult: SubmissionResult<string[]> | undefined;
+  /** The server's answer to a submission: messages, what was typed, the check boxes for the typed occupation. */
+  answer: { reply: Reply; choices: RequirementChoices } | undefined;
   /** Editing a post that is live: saving takes it out of search until staff approve it again. */
   republish?: boolean;
 }) {
   const { t } = useTranslation();
-  const schema = postingSchemaFor(kind);
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const { form, fields } = useLiveForm<z.input<typeof fullPostingSchema>>({
     id: `posting-${kind}`,
-    lastResult,
+    lastResult: answer?.reply,
     defaultValue,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
+    schema: () => import("~/modules/postings/schemas.ts").then((m) => m.postingSchemaFor(kind)),
   });
   const errorCount = Object.entries(form.allErrors).filter(([name, e]) => name !== "" && e.length).length;
   const f = fields as unknown as Record<string, Parameters<typeof TextField>[0]["meta"]>;
-  const choice = fields as unknown as Record<string, Parameters<typeof ChoiceGroup>[0]["meta"]>;
   const gig = kind === "gig";
+  const requirements = answer?.choices ?? options.requirements;
 
   return (
     <>
@@ -69,7 +81,7 @@ export function PostingForm({
         </p>
       ) : null}
       <FormError errors={form.errors} />
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" {...form.props}>
         <input type="hidden" name="kind" value={kind} />
         {/* Enter in a text box submits with the first submit button: make that "submit". */}
         <button type="submit" name="intent" value="submit" className="sr-only" tabIndex={-1} aria-hidden="true">{t("postings.form.submit")}</button>
@@ -78,7 +90,7 @@ export function PostingForm({
           <TextField meta={f.title!} label={t("postings.form.title")} hint={t(gig ? "postings.form.titleHintGig" : "postings.form.titleHint")} />
           {gig ? null : (
             <>
-              <TextField meta={f.occupation!} label={`${t("postings.form.occupation")} (${t("forms.optional")})`} hint={t("postings.form.occupationHint")} />
+              <OccupationField meta={f.occupation!} label={t("postings.form.occupation")} hint={t("postings.form.occupationHint")} choices={options.occupations} />
               <SelectField meta={f.industryCode!} label={t("postings.form.industry")} placeholder={t("postings.form.none")}>
                 {options.industries.map((i) => <option key={i.code} value={i.code}>{i.name}</option>)}
               </SelectField>
@@ -104,7 +116,7 @@ export function PostingForm({
           {gig ? (
             <>
               <TextField meta={f.pay!} label={t("postings.form.gigPay")} hint={t("postings.form.gigPayHint")} inputMode="numeric" />
-              <ChoiceGroup meta={choice.payPeriod!} legend={t("postings.form.payPeriod")} type="radio" options={GIG_PAY_PERIODS.map((p) => ({ value: p, label: tCode(t, "payPeriod", p) }))} />
+              <ChoiceGroup meta={f.payPeriod!} legend={t("postings.form.payPeriod")} type="radio" options={GIG_PAY_PERIODS.map((p) => ({ value: p, label: tCode(t, "payPeriod", p) }))} />
             </>
           ) : (
             <>
@@ -134,7 +146,7 @@ export function PostingForm({
             </>
           ) : null}
           {gig ? null : (
-            <ChoiceGroup meta={choice.benefits!} legend={`${t("postings.form.benefits")} (${t("forms.optional")})`} type="checkbox" columns options={BENEFITS.map((b) => ({ value: b, label: tCode(t, "benefits", b) }))} />
+            <ChoiceGroup meta={f.benefits!} legend={`${t("postings.form.benefits")} (${t("forms.optional")})`} type="checkbox" columns options={BENEFITS.map((b) => ({ value: b, label: tCode(t, "benefits", b) }))} />
           )}
         </Section>
 
@@ -164,8 +176,14 @@ export function PostingForm({
                 <TextField meta={f.ageMax!} label={`${t("postings.form.ageMax")} (${t("forms.optional")})`} inputMode="numeric" />
               </div>
               <p className="-mt-2 mb-4 text-xs text-slate-500">{t("postings.form.ageHint")}</p>
+              <ChoiceGroup meta={f.credentials!} legend={`${t("postings.form.credentials")} (${t("forms.optional")})`} hint={t("postings.form.credentialsHint")} type="checkbox" columns options={requirements.credentials} />
+              <ChoiceGroup meta={f.skillCodes!} legend={`${t("postings.form.skillCodes")} (${t("forms.optional")})`} type="checkbox" columns options={requirements.skills} />
+              <button type="submit" name="intent" value={REFRESH_INTENT} formNoValidate disabled={busy} className="mb-4 min-h-11 rounded-md border border-brand-700 bg-white px-4 text-sm text-brand-700 disabled:opacity-60">
+                {t("postings.form.showRequirements")}
+              </button>
               <TextAreaField meta={f.skills!} label={`${t("postings.form.skills")} (${t("forms.optional")})`} rows={2} />
-              <ChoiceGroup meta={choice.groups!} legend={`${t("postings.form.groups")} (${t("forms.optional")})`} hint={t("postings.form.groupsHint")} type="checkbox" columns options={POSTING_GROUPS.map((g) => ({ value: g, label: tCode(t, "groups", g) }))} />
+              <ChoiceGroup meta={f.groups!} legend={`${t("postings.form.groups")} (${t("forms.optional")})`} hint={t("postings.form.groupsHint")} type="checkbox" columns options={POSTING_GROUPS.map((g) => ({ value: g, label: tCode(t, "groups", g) }))} />
+              <CheckboxField meta={f.groupOnly!} label={t("postings.form.groupOnly")} />
             </>
           )}
           <p className="text-xs text-slate-500">{t("postings.form.lawfulHint")}</p>
@@ -192,6 +210,17 @@ export function PostingForm({
           </button>
         </div>
       </Form>
+    </>
+  );
+}
+
+/** A text box with the classification as a datalist: the browser suggests as one types, with or without JavaScript. */
+function OccupationField({ meta, label, hint, choices }: { meta: Parameters<typeof TextField>[0]["meta"]; label: string; hint: string; choices: string[] }) {
+  const listId = `${meta.id}-list`;
+  return (
+    <>
+      <TextField meta={meta} label={label} hint={hint} list={listId} autoComplete="off" />
+      <datalist id={listId}>{choices.map((c) => <option key={c} value={c} />)}</datalist>
     </>
   );
 }

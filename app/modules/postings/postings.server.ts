@@ -1,5 +1,5 @@
 import type { Organization, Posting, Prisma } from "~/generated/prisma/client.ts";
-import { codeTitle } from "../occupations/occupations.ts";
+import { codeTitle, occupation as occupationEntry } from "../occupations/occupations.ts";
 import { audit } from "../audit/audit.server.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
@@ -16,6 +16,7 @@ import type { FullPostingInput, GigPostingInput, ModerationDecision, PostingActi
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 import { expiredWhere, isOpen, openWhere, withinValidity } from "../opportunities/open.ts";
 import { postingViewer } from "../opportunities/posting-view.server.ts";
+import { occupationChoices, occupationName, requirementChoices, requirementErrors } from "./vocabulary.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,10 +42,20 @@ const searchItem = (row: { id: number; kind: string }) => ({ kind: row.kind as S
 
 // ---- form data ----
 
-/** `keep`: the codes the form starts from, listed even if retired since (the server then asks for a current one only if they change). */
-export async function postingFormOptions(lang: string, keep: (string | null | undefined)[] = []) {
+/**
+ * `keep`: the codes the form starts from, listed even if retired since (the server then asks for a
+ * current one only if they change). `requirements`: the occupation and the ticked certificates and
+ * skills the form starts from, for its check boxes. `occupations`: the datalist, in one language.
+ */
+export async function postingFormOptions(lang: string, keep: (string | null | undefined)[] = [], requirements: { occupationCode?: string | null; credentials?: string[]; skillCodes?: string[] } = {}) {
   const [{ counties, industries }, brands] = await Promise.all([registrationOptions(lang, keep), getDb().labourBrand.findMany({ orderBy: { code: "asc" } })]);
-  return { counties, industries, brands: brands.map((b) => ({ code: b.code, name: lang === "en" ? b.nameEn : b.nameZh })) };
+  return {
+    counties,
+    industries,
+    brands: brands.map((b) => ({ code: b.code, name: lang === "en" ? b.nameEn : b.nameZh })),
+    occupations: occupationChoices(lang),
+    requirements: requirementChoices(requirements.occupationCode ?? null, lang, requirements),
+  };
 }
 
 /** What a new form starts from: the organization's place and public phone, a month's validity. */
@@ -58,8 +69,8 @@ export async function newPostingDefaults(userId: number, kind: PostingKind, now 
   return { kind, ...place, industryCode: org.industryCode ?? "", validUntil: addDays(today, 30), headcount: "1", education: "any", contractType: "full_time", payPeriod: "month" };
 }
 
-/** The stored post as the edit form's starting values. */
-export function formValues(row: Posting): Record<string, string | string[]> {
+/** The stored post as the edit form's starting values; the occupation by its name in the reader's language. */
+export function formValues(row: Posting, lang = "zh-CN"): Record<string, string | string[]> {
   const day = (d: Date | null) => (d ? chinaDay(d) : "");
   const place = { countyCode: row.countyCode, townCode: row.regionCode.length > 6 ? row.regionCode : "", address: row.address };
   const base = { kind: row.kind, title: row.title, description: row.description, requirements: row.requirements, headcount: String(row.headcount), contactPhone: row.contactPhone ?? "", howToApply: row.howToApply, ...place };
@@ -69,7 +80,7 @@ export function formValues(row: Posting): Record<string, string | string[]> {
   const num = (n: number | null) => (n === null ? "" : String(n));
   return {
     ...base,
-    occupation: row.occupation,
+    occupation: occupationName(row.occupationCode, lang) || row.occupation,
     industryCode: row.industryCode ?? "",
     brandCode: row.brandCode ?? "",
     education: row.education,
@@ -79,6 +90,9 @@ export function formValues(row: Posting): Record<string, string | string[]> {
     skills: row.skills,
     benefits: fromCommaList(row.benefits),
     groups: fromCommaList(row.groups),
+    groupOnly: row.groupOnly ? "on" : "",
+    credentials: fromCommaList(row.credentials),
+    skillCodes: fromCommaList(row.skillCodes),
     contractType: row.contractType === "internship" ? "full_time" : row.contractType,
     payMin: String(row.payMin),
     payMax: String(row.payMax),
@@ -106,15 +120,20 @@ async function checkCodes(input: PostingInput, previous: string | null = null): 
     const db = getDb();
     if (input.industryCode && !(await db.industry.findUnique({ where: { code: input.industryCode }, select: { code: true } }))) errors.industryCode = "forms.chooseOne";
     if (input.brandCode && !(await db.labourBrand.findUnique({ where: { code: input.brandCode }, select: { code: true } }))) errors.brandCode = "forms.chooseOne";
+    Object.assign(errors, requirementErrors(input));
+    if (input.groupOnly && !input.groups.length) errors.groupOnly = "postings.errors.groupOnly";
   }
   return errors;
 }
 
+/** A form's values, with the occupation's code when the form read one (forms.server.ts). */
+export type PostingSave = PostingInput & { occupationCode?: string | null };
+
 /** The row's fields from a form. A post's kind never changes after it is created. */
-function rowFields(kind: PostingKind, input: PostingInput, org: Pick<Organization, "industryCode">) {
+function rowFields(kind: PostingKind, input: PostingSave, org: Pick<Organization, "industryCode">) {
   const place = { regionCode: input.townCode ?? input.countyCode, countyCode: input.countyCode, address: input.address };
-  // Until the form offers the classification itself, the title says which occupation a post is for.
-  const occupationCode = codeTitle(input.title)[0] ?? null;
+  // The form names the occupation; a gig's short form (and a caller without one) goes by the title.
+  const occupationCode = input.occupationCode ?? codeTitle(input.title)[0] ?? null;
   const common = { title: input.title, occupationCode, description: input.description, requirements: input.requirements, headcount: input.headcount, ...place };
   if (kind === "gig") {
     const gig = input as GigPostingInput;
@@ -140,7 +159,8 @@ function rowFields(kind: PostingKind, input: PostingInput, org: Pick<Organizatio
   const internship = kind === "internship";
   return {
     ...common,
-    occupation: full.occupation ?? "",
+    // The classification's name when the form read a code; the text search and similar posts read it.
+    occupation: (input.occupationCode && occupationEntry(input.occupationCode)?.nameZh) || (full.occupation ?? ""),
     industryCode: full.industryCode ?? null,
     brandCode: full.brandCode ?? null,
     education: full.education,
@@ -150,6 +170,9 @@ function rowFields(kind: PostingKind, input: PostingInput, org: Pick<Organizatio
     skills: full.skills ?? "",
     benefits: toCommaList(full.benefits),
     groups: toCommaList(full.groups),
+    groupOnly: full.groupOnly && full.groups.length > 0,
+    credentials: toCommaList(full.credentials),
+    skillCodes: toCommaList(full.skillCodes),
     contractType: internship ? "internship" : full.contractType,
     payMin: full.payMin,
     payMax: full.payMax,
@@ -165,7 +188,7 @@ function rowFields(kind: PostingKind, input: PostingInput, org: Pick<Organizatio
 export type SaveResult = { ok: true; id: number; status: PostingStatus } | { ok: false; errors: FieldErrors };
 
 /** A new post: waiting for staff (pending), or a draft when the employer saved it as one. */
-export async function createPosting(userId: number, input: PostingInput, now = new Date()): Promise<SaveResult> {
+export async function createPosting(userId: number, input: PostingSave, now = new Date()): Promise<SaveResult> {
   const home = homeMembership(await employerScope({ id: userId }));
   if (!home) return { ok: false, errors: { form: "postings.errors.noOrganization" } };
   const { organizationId } = home;
@@ -197,7 +220,7 @@ export async function createPosting(userId: number, input: PostingInput, now = n
  * Saves an edit. Whatever the post's state, it goes back to pending (or to draft when saved as
  * one): a published post leaves search until staff approve the new text.
  */
-export async function updatePosting(userId: number, id: number, input: PostingInput, now = new Date()): Promise<SaveResult | { ok: false; notFound: true }> {
+export async function updatePosting(userId: number, id: number, input: PostingSave, now = new Date()): Promise<SaveResult | { ok: false; notFound: true }> {
   const scope = await employerScope({ id: userId });
   const db = getDb();
   const current = await db.posting.findFirst({ where: { id, ...ownedBy(scope) }, include: { organization: true } });
@@ -360,11 +383,12 @@ export async function employerPosting(userId: number, id: number, lang: string, 
 }
 
 /** The edit form's data; null when the post is not the employer's. */
-export async function postingForEdit(userId: number, id: number) {
+export async function postingForEdit(userId: number, id: number, lang = "zh-CN") {
   const scope = await employerScope({ id: userId });
   const row = await getDb().posting.findFirst({ where: { id, ...ownedBy(scope) } });
   if (!row) return null;
-  return { id: row.id, kind: row.kind as PostingKind, status: row.status as PostingStatus, title: row.title, values: formValues(row) };
+  const requirements = { occupationCode: row.occupationCode, credentials: fromCommaList(row.credentials), skillCodes: fromCommaList(row.skillCodes) };
+  return { id: row.id, kind: row.kind as PostingKind, status: row.status as PostingStatus, title: row.title, values: formValues(row, lang), requirements };
 }
 
 // ---- staff ----

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { normalizePublicPhone } from "../organizations/schemas.ts";
-import { GROUP_CODES } from "../search/params.ts";
 import { checkText, findingMessage } from "./content-check.ts";
 import { addDays, chinaDay, daysBetween, parseDay } from "./dates.ts";
-import { EDUCATION_LEVELS } from "./levels.ts";
+import { BENEFITS, CONTRACT_TYPES, EDUCATION_LEVELS, GIG_PAY_PERIODS, PAY_PERIODS, POSTING_GROUPS, REFRESH_INTENT, type PostingKind } from "./options.ts";
 
 /**
  * The posting forms: the full form for jobs and internships, the short form for gig work. One
@@ -14,24 +13,20 @@ import { EDUCATION_LEVELS } from "./levels.ts";
  * verified record, never typed again), headcount, requirements, work content, place, basic pay and
  * the validity period. Each is a required field here; a gig's validity is its work day.
  */
-export const POSTING_KINDS = ["job", "internship", "gig"] as const;
-export type PostingKind = (typeof POSTING_KINDS)[number];
+export { BENEFITS, CONTRACT_TYPES, EDUCATION_LEVELS, GIG_PAY_PERIODS, PAY_PERIODS, POSTING_GROUPS, POSTING_KINDS, REFRESH_INTENT, type PostingKind } from "./options.ts";
 export const POSTING_STATUSES = ["draft", "pending", "published", "rejected", "closed"] as const;
 export type PostingStatus = (typeof POSTING_STATUSES)[number];
 
-export { EDUCATION_LEVELS };
-export const CONTRACT_TYPES = ["full_time", "part_time", "fixed_term", "dispatch"] as const;
-export const PAY_PERIODS = ["month", "day", "hour", "piece"] as const;
-export const GIG_PAY_PERIODS = ["day", "hour"] as const;
-export const BENEFITS = ["meals", "housing", "insurance", "housing_fund", "transport", "bonus"] as const;
-export const POSTING_GROUPS = GROUP_CODES;
 
 /** How far ahead a post may run, and a gig may be dated. */
 export const MAX_VALID_DAYS = 180;
 export const MAX_GIG_DAYS_AHEAD = 60;
 
-/** "Submit for review" or "save as draft": the button the employer pressed. */
-const intent = z.enum(["submit", "draft"]).catch("submit");
+/**
+ * "Submit for review", "save as draft", or "show the certificates for this occupation" (the form
+ * comes back with what was typed, nothing saved): the button the employer pressed.
+ */
+const intent = z.enum(["submit", "draft", REFRESH_INTENT]).catch("submit");
 
 const required = { required_error: "forms.required", invalid_type_error: "forms.required" };
 
@@ -82,6 +77,15 @@ function dayWithin(maxDays: number, tooFar: string) {
     });
 }
 
+/** Vocabulary codes ticked in a check box group (certificates, skills); the module checks they are listed. */
+const vocabularyCodes = (message: string) =>
+  z
+    .array(z.string())
+    .max(60, message)
+    .refine((list) => list.every((v) => /^[a-z0-9_]{1,40}$/.test(v)), message)
+    .transform((list) => [...new Set(list)])
+    .default([]);
+
 function choices<T extends string>(options: readonly T[]) {
   return z
     .array(z.string())
@@ -115,7 +119,8 @@ export const fullPostingSchema = z
   .object({
     ...shared,
     kind: z.enum(["job", "internship"], { errorMap: () => ({ message: "forms.chooseOne" }) }),
-    occupation: optionalText(40),
+    // A name or "name code" from the classification's list; the module reads it as a code.
+    occupation: optionalText(60),
     industryCode: code,
     brandCode: code,
     education: z.enum(EDUCATION_LEVELS, { errorMap: () => ({ message: "forms.chooseOne" }) }).default("any"),
@@ -125,6 +130,9 @@ export const fullPostingSchema = z
     skills: optionalText(500),
     benefits: choices(BENEFITS),
     groups: choices(POSTING_GROUPS),
+    groupOnly: z.boolean().default(false),
+    credentials: vocabularyCodes("postings.errors.unknownCredential"),
+    skillCodes: vocabularyCodes("postings.errors.unknownSkill"),
     contractType: z.enum(CONTRACT_TYPES, { errorMap: () => ({ message: "forms.chooseOne" }) }).default("full_time"),
     payMin: payAmount,
     payMax: payAmount,
@@ -140,6 +148,7 @@ export const fullPostingSchema = z
     // Compared only against a valid lower bound: a bad one already has its own message.
     if (payAmount.safeParse(v.payMin).success && v.payMax < v.payMin) ctx.addIssue({ code: "custom", path: ["payMax"], message: "postings.errors.payMaxBelowMin" });
     if (v.ageMin !== undefined && v.ageMax !== undefined && age.safeParse(v.ageMin).success && v.ageMax < v.ageMin) ctx.addIssue({ code: "custom", path: ["ageMax"], message: "postings.errors.ageMaxBelowMin" });
+    if (v.groupOnly && v.groups.length === 0) ctx.addIssue({ code: "custom", path: ["groupOnly"], message: "postings.errors.groupOnly" });
     if (v.kind === "internship" && v.durationMonths === undefined) ctx.addIssue({ code: "custom", path: ["durationMonths"], message: "forms.required" });
   });
 
