@@ -27,6 +27,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   targets: ["targets"],
   exports: ["exports"],
   places: ["servicePoints"],
+  candidates: ["candidates", "invitations"],
   server: ["httpErrors", "authMessages"],
 };
 

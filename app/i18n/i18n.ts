@@ -27,6 +27,7 @@ export const NAMESPACES = [
   "targets",
   "exports",
   "places",
+  "candidates",
   "server",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -123,6 +123,7 @@ export const applicationsZh = {
   notifications: {
     ...organizationsZh.notifications,
     applicationReceived: "{{name}} 申请了“{{title}}”。",
+    candidateInvited: "{{employer}} 看了您的匿名资料，邀请您申请“{{title}}”。",
     applicationWithdrawn: "{{name}} 撤回了对“{{title}}”的申请。",
     applicationViewed: "用人单位已查看您对“{{title}}”的申请。",
     applicationInterview: "“{{title}}”：用人单位邀请您面试，请留意电话。",
@@ -250,6 +251,7 @@ export const applicationsEn: typeof applicationsZh = {
   notifications: {
     ...organizationsEn.notifications,
     applicationReceived: "{{name}} applied for “{{title}}”.",
+    candidateInvited: "{{employer}} saw your anonymous profile and invites you to apply for “{{title}}”.",
     applicationWithdrawn: "{{name}} withdrew their application for “{{title}}”.",
     applicationViewed: "The employer has seen your application for “{{title}}”.",
     applicationInterview: "“{{title}}”: the employer invites you to an interview. Watch out for their call.",

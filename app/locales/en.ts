@@ -13,6 +13,7 @@ import { targetsEn } from "./targets.ts";
 import { placesEn } from "./places.ts";
 import { httpErrorsEn } from "./http-errors.ts";
 import { regionPickerEn } from "./region-picker.ts";
+import { candidatesEn } from "./candidates.ts";
 
 const en: Translations = {
   ...accountsEn,
@@ -29,6 +30,7 @@ const en: Translations = {
   ...placesEn,
   ...httpErrorsEn,
   ...regionPickerEn,
+  ...candidatesEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },
   kinds: { job: "Jobs", internship: "Internships", gig: "Gig work", base: "Incubation bases", course: "Labour-brand training" },
