@@ -191,6 +191,8 @@ export async function apply(seekerId: number, postingId: number, now = new Date(
         data: { postingId, seekerId, status: "submitted", snapshot: JSON.stringify(buildSnapshot(profile, account)), createdAt: now },
       });
       await tx.applicationEvent.create({ data: { applicationId: application.id, status: "submitted", actorId: seekerId, createdAt: now } });
+      // An employer's invitation to this post (matching's candidates), answered by applying, from it or not.
+      await tx.candidateInvitation.updateMany({ where: { postingId, seekerId, status: { in: ["sent", "declined"] } }, data: { status: "applied", respondedAt: now } });
       await notifyMembers(tx, posting.organizationId, "applicationReceived", { name: profile.name, title: posting.title }, `/employer/applicants/${application.id}`);
       return { ok: true, applicationId: application.id };
     }, TX_OPTIONS);
