@@ -3,10 +3,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { FormError } from "~/components/form-messages.tsx";
+import { CandidatesSection, type InviteReply } from "~/components/candidates.tsx";
 import { PostingStatusBadge } from "~/components/posting-status.tsx";
 import { PostingView } from "~/components/posting-view.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
+import { loadCandidates } from "~/modules/matching/candidates.server.ts";
+import { inviteFromForm } from "~/modules/matching/candidate-forms.server.ts";
 import { employerPosting, postingAction } from "~/modules/postings/postings.server.ts";
 import { postingActionSchema } from "~/modules/postings/schemas.ts";
 import { formatDate } from "~/utils/format.ts";
@@ -15,7 +18,7 @@ import { metaT, pageTitle } from "~/utils/meta.ts";
 import { recordId as postingId } from "~/utils/route-params.server.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "organizations", "postings"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "organizations", "postings", "candidates"] };
 
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -27,17 +30,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "posting.manage");
   const id = postingId.safeParse(params.id);
   if (!id.success) throw httpError(404);
-  const posting = await employerPosting(user.id, id.data, await getLanguage(request));
-  if (!posting) throw httpError(404);
-  return { posting };
+  const lang = await getLanguage(request);
+  const [posting, candidates] = await Promise.all([employerPosting(user.id, id.data, lang), loadCandidates(user, id.data, lang)]);
+  if (!posting || !candidates) throw httpError(404);
+  return { posting, candidates };
 }
 
-/** Submit a draft, close, reopen or copy; another organization's post does not exist here (404). */
+/** Submit a draft, close, reopen or copy, or invite a candidate; another organization's post does not exist here (404). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "posting.manage");
   const id = postingId.safeParse(params.id);
   if (!id.success) throw httpError(404);
-  const submission = parseWithZod(await request.formData(), { schema: postingActionSchema });
+  const form = await request.formData();
+  if (form.get("intent") === "invite") {
+    const invited = await inviteFromForm(user, id.data, form);
+    if (invited.ok) return redirect(`/employer/postings/${id.data}?invited=1#candidates`);
+    if ("notFound" in invited) throw httpError(404);
+    return { invite: invited.reply };
+  }
+  const submission = parseWithZod(form, { schema: postingActionSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await postingAction(user.id, id.data, submission.value.intent);
   if (!result.ok && result.reason === "not_found") throw httpError(404);
@@ -50,8 +61,10 @@ const DONE = ["pending", "draft", "submit", "close", "reopen"] as const;
 
 export default function EmployerPostingPage() {
   const { t, i18n } = useTranslation();
-  const { posting } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { posting, candidates } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const inviteReply = answer && "invite" in answer ? (answer.invite as InviteReply) : null;
+  const lastResult = answer && !("invite" in answer) ? answer : undefined;
   const busy = useNavigation().state === "submitting";
   const [searchParams] = useSearchParams();
   const done = DONE.find((d) => d === searchParams.get("done"));
@@ -95,6 +108,7 @@ export default function EmployerPostingPage() {
       <div className="rounded-lg border-2 border-dashed border-slate-300 p-3">
         <PostingView view={posting.view} />
       </div>
+      <CandidatesSection page={candidates} reply={inviteReply} invited={searchParams.get("invited") === "1" && !inviteReply} busy={busy} />
     </div>
   );
 }

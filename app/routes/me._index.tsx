@@ -5,13 +5,14 @@ import { getLanguage } from "~/i18n/language.server.ts";
 import { requireUser } from "~/modules/auth/guards.server.ts";
 import { homeFor } from "~/modules/auth/home.ts";
 import { can } from "~/modules/auth/permissions.ts";
+import { openInvitationCount } from "~/modules/matching/invitations.server.ts";
 import { unreadCount } from "~/modules/notifications/notifications.server.ts";
 import { loadSeekerHome, type CompletenessItem } from "~/modules/seekers/profile.server.ts";
 import { formatDate } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "candidates"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -22,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // Other roles have their own home: send them there rather than to an error page.
   if (!can(user.role, "profile.edit")) throw redirect(homeFor(user.role));
-  const [home, unread] = await Promise.all([loadSeekerHome(user.id, await getLanguage(request)), unreadCount(user.id)]);
-  return { displayName: user.displayName, unread, ...home };
+  const [home, unread, invitations] = await Promise.all([loadSeekerHome(user.id, await getLanguage(request)), unreadCount(user.id), openInvitationCount(user.id)]);
+  return { displayName: user.displayName, unread, invitations, ...home };
 }
 
 /** Which profile section fills each missing item. */
@@ -35,7 +36,7 @@ const card = "rounded-lg bg-white p-4 shadow-sm";
 
 export default function SeekerHome() {
   const { t, i18n } = useTranslation();
-  const { displayName, unread, profile, completeness, applications } = useLoaderData<typeof loader>();
+  const { displayName, unread, invitations, profile, completeness, applications } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("seekers.hello", { name: profile?.name ?? displayName })}</h1>
@@ -90,6 +91,13 @@ export default function SeekerHome() {
         <Link to="/notifications" className="flex min-h-11 items-center justify-between text-lg font-semibold text-brand-700" data-testid="notifications-link">
           <span>{t("seekers.notifications")}</span>
           {unread > 0 ? <span className="rounded-full bg-amber-400 px-2 text-sm text-slate-900">{t("seekers.unreadCount", { count: unread })}</span> : null}
+        </Link>
+      </section>
+
+      <section className={card}>
+        <Link to="/me/invitations" className="flex min-h-11 items-center justify-between text-lg font-semibold text-brand-700" data-testid="invitations-link">
+          <span>{t("invitations.link")}</span>
+          {invitations > 0 ? <span className="rounded-full bg-amber-400 px-2 text-sm text-slate-900" data-testid="invitations-count">{t("invitations.pending", { count: invitations })}</span> : null}
         </Link>
       </section>
 
