@@ -131,10 +131,11 @@ export function DatalistField({ meta, label, hint, list, inputMode }: { meta: Fi
   );
 }
 
-export function DataList({ id, names }: { id: string; names: string[] }) {
+/** `names`: one a line. An option's text is its value, so each is written once. */
+export function DataList({ id, names }: { id: string; names: string }) {
   return (
     <datalist id={id}>
-      {names.map((name) => <option key={name} value={name} />)}
+      {names.split("\n").map((name) => <option key={name}>{name}</option>)}
     </datalist>
   );
 }

@@ -9,6 +9,7 @@ import { idNumberCheckChar } from "~/modules/people/identity.ts";
 import { lookupHash } from "~/modules/security/secrets.server.ts";
 import { saveProfile } from "~/modules/seekers/profile.server.ts";
 import { profileSchema } from "~/modules/seekers/profile-schema.ts";
+import { SearchService, setSearchService } from "../../search/service.ts";
 import { loader as homeLoader } from "./me._index.tsx";
 import { action as deleteAction, loader as deleteLoader } from "./me.delete.tsx";
 import { loader as exportLoader } from "./me.export.ts";
@@ -148,6 +149,8 @@ describe("seeker pages (loaders and actions called as the browser would, on a re
     dir = copy.dir;
     db = createDb(copy.url);
     setDb(db);
+    // The home page's recommendations search an index; one that does not exist answers "unavailable" (not these tests' subject).
+    setSearchService(new SearchService(process.env.TEST_MEILI_URL ?? "http://127.0.0.1:9", process.env.TEST_MEILI_KEY, `seeker_routes_absent_${process.pid}`));
     seeker = await signIn("seeker", "陈小芳");
     staffCookie = (await signIn("staff", "紫阳县 工作人员")).cookie;
     const other = (await signIn("seeker", "另一位")).id;

@@ -90,6 +90,48 @@ test.describe("seeker profile on a phone", () => {
   });
 });
 
+test.describe("what matching reads, on a phone", () => {
+  test("a seeker fills a wanted occupation, a certificate and how far they would travel, is helped with an unclear name, and sees them saved", async ({ page }) => {
+    await signUpAsSeeker(page, "13988880003", "e2e 求职者三");
+    await page.goto("/me/profile");
+    await expect(page.getByTestId("matching-lead")).toContainText("不显示您的姓名和电话");
+    // What you want comes first, consents last.
+    const sections = await page.locator("form section").evaluateAll((nodes) => nodes.map((n) => n.id));
+    expect(sections).toEqual(["wishes", "places", "education", "work", "basics", "groups", "consents"]);
+    expect(await fitsScreen(page)).toBe(true);
+    // The occupations to pick from are in the page, in its language.
+    expect(await page.locator("datalist#occupation-names option").count()).toBeGreaterThan(600);
+
+    await page.getByLabel("想做的工作 1").fill("护理");
+    await page.getByLabel(/健康证明/).check();
+    await page.getByLabel(/愿意去多远/).fill("30");
+    await page.getByLabel("其他证书").fill("叉车");
+    await page.getByLabel("现在所在的城市").fill("广东省 广州市");
+    await page.getByRole("button", { name: "保存简历" }).click();
+    await expect(page.locator("#profile-wishOccupations\\[0\\]-error")).toContainText("养老护理员");
+    await expect(page.getByLabel("想做的工作 1")).toHaveValue("护理");
+    await expect(page.getByLabel(/愿意去多远/)).toHaveValue("30");
+    await expect(page.getByLabel(/健康证明/)).toBeChecked();
+
+    await page.getByLabel("想做的工作 1").fill("养老护理员");
+    await page.getByRole("button", { name: "保存简历" }).click();
+    await expect(page.getByTestId("profile-saved")).toBeVisible();
+    await expect(page.getByLabel("想做的工作 1")).toHaveValue("养老护理员");
+    await expect(page.getByLabel(/健康证明/)).toBeChecked();
+    // A certificate typed by name is now a ticked box of its own.
+    await expect(page.getByLabel(/N1 叉车司机/)).toBeChecked();
+    await expect(page.getByLabel("其他证书")).toHaveValue("");
+    await expect(page.getByLabel(/愿意去多远/)).toHaveValue("30");
+    await expect(page.getByLabel("现在所在的城市")).toHaveValue("广东省 广州市");
+    expect(await fitsScreen(page)).toBe(true);
+
+    const row = profileRow("e2e 求职者三")!;
+    expect([row.wishOccupations, row.credentials, row.travelKm, row.awayCityCode]).toEqual([",4-10-01-05,", ",health_certificate,forklift,", 30, "440100"]);
+    const userId = row.userId as number;
+    expect(demoRow<{ n: number }>("SELECT COUNT(*) AS n FROM SeekerOccupation WHERE userId = ? AND code = '4-10-01-05'", userId)?.n).toBe(1);
+  });
+});
+
 test.describe("seeker profile with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -133,6 +175,25 @@ test.describe("seeker profile with JavaScript off", () => {
     await expect(page.getByText(`6109**********${id.slice(-4)}`)).toBeVisible();
     expect(await page.content()).not.toContain(id);
 
+    // What matching reads works as plain form fields too.
+    await expect(page.getByText(/16–24 岁、目前没有工作/)).toBeVisible();
+    await page.getByLabel("想做的工作 1").fill("修脚");
+    await page.getByLabel(/健康证明/).check();
+    await page.getByLabel(/愿意去多远/).fill("三百多");
+    await page.getByRole("button", { name: "保存简历" }).click();
+    await expect(page.locator("#profile-travelKm-error")).toHaveText("请填写 1 到 300 之间的整数。");
+    await expect(page.getByLabel(/愿意去多远/)).toHaveValue("三百多");
+    await expect(page.getByLabel("想做的工作 1")).toHaveValue("修脚");
+    await expect(page.getByLabel(/健康证明/)).toBeChecked();
+    await page.getByLabel(/愿意去多远/).fill("15");
+    await page.getByRole("button", { name: "保存简历" }).click();
+    await expect(page.getByTestId("profile-saved")).toBeVisible();
+    await expect(page.getByLabel("想做的工作 1")).toHaveValue("修脚师");
+    await expect(page.getByLabel(/健康证明/)).toBeChecked();
+    await expect(page.getByLabel(/愿意去多远/)).toHaveValue("15");
+    const saved = profileRow("e2e 求职者二")!;
+    expect(saved).toMatchObject({ wishOccupations: ",4-10-03-05,", credentials: ",health_certificate,", travelKm: 15 });
+
     await page.goto("/me/delete");
     await page.getByRole("button", { name: "永久注销" }).click();
     await expect(page.locator("#delete-account-confirm-error")).toHaveText("请勾选确认。");
@@ -141,5 +202,6 @@ test.describe("seeker profile with JavaScript off", () => {
     await expect(page.getByTestId("account-deleted")).toBeVisible();
     await expect(page.getByTestId("nav-login")).toBeVisible();
     expect(profileRow("e2e 求职者二")).toBeUndefined();
+    expect(demoRow<{ n: number }>("SELECT COUNT(*) AS n FROM SeekerOccupation WHERE userId = ?", saved.userId)?.n).toBe(0);
   });
 });

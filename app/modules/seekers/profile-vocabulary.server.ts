@@ -2,7 +2,11 @@ import path from "node:path";
 import fs from "node:fs";
 import { allCredentials, allOccupations, allSkills, credential, credentialsFor, isWellFormedCode, occupation, searchOccupations, skill, skillsFor } from "../occupations/occupations.ts";
 import { englishRegionName } from "../regions/english.ts";
-import { readRows, REGION_DIR } from "../regions/national-list.ts";
+import { readRows } from "../regions/national-list.ts";
+
+// From the working directory, as data/occupations is read: national-list.ts's REGION_DIR follows its
+// own file, which the server build moves.
+const REGION_DIR = path.resolve("data", "regions");
 import { COMMON_CREDENTIALS, COMMON_SKILLS } from "./profile-options.ts";
 
 /**
@@ -146,13 +150,15 @@ export function profileVocabulary(lang: string, held: { occupations: string[]; c
       .map((code) => find(code))
       .filter((e): e is T => e !== undefined)
       .map((e) => ({ value: e.code, label: nameIn(lang, e) }));
+  // Lists to pick from travel as one text each, a name a line: they fill four <datalist>s and are the page's largest data.
+  const lines = (names: string[]) => names.join("\n");
   return {
-    occupationNames: allOccupations().map((o) => nameIn(lang, o)),
+    occupationNames: lines(allOccupations().map((o) => nameIn(lang, o))),
     credentialOptions: boxes(COMMON_CREDENTIALS, credentialsFor, held.credentials, credential),
     skillOptions: boxes(COMMON_SKILLS, skillsFor, held.skills, skill),
-    credentialNames: allCredentials().map((c) => nameIn(lang, c)),
-    skillNames: allSkills().map((s) => nameIn(lang, s)),
-    cityNames: awayCities().map((c) => (lang === "en" ? c.labelEn : c.labelZh)),
+    credentialNames: lines(allCredentials().map((c) => nameIn(lang, c))),
+    skillNames: lines(allSkills().map((s) => nameIn(lang, s))),
+    cityNames: lines(awayCities().map((c) => (lang === "en" ? c.labelEn : c.labelZh))),
   };
 }
 

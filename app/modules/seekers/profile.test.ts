@@ -8,6 +8,7 @@ import { notify } from "../notifications/notifications.server.ts";
 import { idNumberCheckChar } from "../people/identity.ts";
 import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import { deleteSeekerAccount, exportSeekerData } from "./data-rights.server.ts";
+import { allOccupations } from "../occupations/occupations.ts";
 import { profileSchema } from "./profile-schema.ts";
 import { completeness, loadProfileForm, loadSeekerHome, saveProfile } from "./profile.server.ts";
 
@@ -203,8 +204,10 @@ describe("seeker profile, on a real SQLite copy of the demo data", () => {
       const offered = form.credentialOptions.map((o) => o.value);
       expect(offered).toEqual(expect.arrayContaining(["health_certificate", "driving_c1", "driving_a2", "special_low_voltage", "forklift", "skill_pedicure"]));
       expect(form.skillOptions.map((o) => o.value)).toEqual(expect.arrayContaining(["pedicure", "tea_picking", "foot_care"]));
-      expect(form.occupationNames).toContain("修脚师");
-      expect(form.cityNames).toContain("广东省 广州市");
+      expect(form.occupationNames.split("\n")).toContain("修脚师");
+      expect(form.occupationNames.split("\n")).toHaveLength(allOccupations().length);
+      expect(form.cityNames.split("\n")).toContain("广东省 广州市");
+      expect((await loadProfileForm(userId, "en")).cityNames.split("\n")).toContain("Guangzhou City, Guangdong Province");
       expect(form.brandOptions).toContainEqual({ value: "ziyang_pedicure", label: "紫阳修脚师" });
       expect((await loadProfileForm(userId, "en")).defaultValue.awayCity).toBe("Guangzhou City, Guangdong Province");
 
