@@ -10,16 +10,23 @@ import { ensureSearchKey } from "./keys.ts";
  * through it); `run`, the read path of public pages and the API, goes through a key that can only
  * search this index, made with the master key the first time it is needed.
  */
+const READ_TIMEOUT_MS = 2000;
+const WRITE_TIMEOUT_MS = 60_000;
+
 export class SearchService {
   private downUntil = 0;
   readonly connection: SearchConnection;
   private reader: SearchConnection | undefined;
   private pendingReader: Promise<SearchConnection> | undefined;
+  /** No master key, so no search-only key: reads go without one. */
+  private unscoped = false;
 
-  constructor(private readonly url: string, apiKey: string | undefined, indexUid: string, private coolDownMs = 5000) {
-    this.connection = connect(url, apiKey, indexUid, 2000);
-    // A server without a master key has no keys to scope: reads go as they are.
-    if (!apiKey) this.reader = this.connection;
+  constructor(private readonly url: string, private readonly apiKey: string | undefined, indexUid: string, private coolDownMs = 5000) {
+    // Writes (the indexer's batches of thousands of documents, the outbox) may take seconds on a busy
+    // machine; pages never wait on them. Reads keep the short timeout that lets a page fall back.
+    this.connection = connect(url, apiKey, indexUid, WRITE_TIMEOUT_MS);
+    // A server without a master key has no keys to scope: reads go through a short-timeout connection all the same.
+    if (!apiKey) [this.reader, this.unscoped] = [connect(url, apiKey, indexUid, READ_TIMEOUT_MS), true];
   }
 
   get available(): boolean {
@@ -29,13 +36,18 @@ export class SearchService {
   /** The search-only connection (found or made once; retried on the next call after a failure). */
   searchConnection(): Promise<SearchConnection> {
     if (this.reader) return Promise.resolve(this.reader);
-    const { client, indexUid } = this.connection;
-    this.pendingReader ??= ensureSearchKey(client, indexUid).then(
-      (key) => (this.reader = connect(this.url, key, indexUid, 2000)),
+    const { indexUid } = this.connection;
+    // Made on a page's path: the short timeout, so a hung server lets the page fall back.
+    const admin = connect(this.url, this.apiKey, indexUid, READ_TIMEOUT_MS).client;
+    this.pendingReader ??= ensureSearchKey(admin, indexUid).then(
+      (key) => (this.reader = connect(this.url, key, indexUid, READ_TIMEOUT_MS)),
       (error: unknown) => {
         this.pendingReader = undefined;
         // Given a key, but the server runs without a master key: nothing to scope.
-        if (meiliAnswer(error)?.code === "missing_master_key") return (this.reader = this.connection);
+        if (meiliAnswer(error)?.code === "missing_master_key") {
+          this.unscoped = true;
+          return (this.reader = connect(this.url, undefined, indexUid, READ_TIMEOUT_MS));
+        }
         throw error;
       },
     );
@@ -50,7 +62,7 @@ export class SearchService {
     } catch (error) {
       // The search-only key was deleted or its rights changed behind our back: make it again (the
       // same uid gives the same key) and try once more, rather than failing until a restart.
-      if (this.reader === this.connection || !isKeyRefused(error)) return this.failed(error);
+      if (this.unscoped || !isKeyRefused(error)) return this.failed(error);
       this.reader = undefined;
       this.pendingReader = undefined;
       try {

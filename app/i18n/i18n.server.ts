@@ -27,6 +27,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   targets: ["targets"],
   exports: ["exports"],
   places: ["servicePoints"],
+  matching: ["matching"],
   candidates: ["candidates", "invitations"],
   server: ["httpErrors", "authMessages"],
 };

@@ -27,6 +27,7 @@ export const NAMESPACES = [
   "targets",
   "exports",
   "places",
+  "matching",
   "candidates",
   "server",
 ] as const;

@@ -11,6 +11,7 @@ import { exportsEn } from "./exports.ts";
 import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
 import { placesEn } from "./places.ts";
+import { matchingEn } from "./matching.ts";
 import { httpErrorsEn } from "./http-errors.ts";
 import { regionPickerEn } from "./region-picker.ts";
 import { candidatesEn } from "./candidates.ts";
@@ -28,6 +29,7 @@ const en: Translations = {
   ...registersEn,
   ...targetsEn,
   ...placesEn,
+  ...matchingEn,
   ...httpErrorsEn,
   ...regionPickerEn,
   ...candidatesEn,
@@ -202,6 +204,8 @@ const en: Translations = {
     back: "Back",
   },
   home: {
+    forYou: "Recommended for you",
+    forYouAll: "See all recommendations",
     heading: "Good work close to home",
     lead: "Ankang's public employment service: jobs, internships, gig work, incubation bases and labour-brand training in one search.",
     browse: "Browse by kind",

@@ -51,8 +51,6 @@ export const matchingZh = {
       courseLeadsTo: "学完可考{{credential}}",
       widened: "和{{from}}相近的{{to}}，机会更多",
     },
-    onMe: "为您推荐",
-    onHome: "为您推荐",
   },
 };
 
@@ -108,7 +106,5 @@ export const matchingEn: typeof matchingZh = {
       courseLeadsTo: "Leads to the {{credential}}",
       widened: "{{to}}, close to {{from}}, has more openings",
     },
-    onMe: "Recommended for you",
-    onHome: "Recommended for you",
   },
 };

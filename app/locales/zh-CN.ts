@@ -10,6 +10,7 @@ import { exportsZh } from "./exports.ts";
 import { registersZh } from "./registers.ts";
 import { targetsZh } from "./targets.ts";
 import { placesZh } from "./places.ts";
+import { matchingZh } from "./matching.ts";
 import { httpErrorsZh } from "./http-errors.ts";
 import { regionPickerZh } from "./region-picker.ts";
 import { candidatesZh } from "./candidates.ts";
@@ -27,6 +28,7 @@ const zhCN = {
   ...registersZh,
   ...targetsZh,
   ...placesZh,
+  ...matchingZh,
   ...httpErrorsZh,
   ...regionPickerZh,
   ...candidatesZh,
@@ -201,6 +203,8 @@ const zhCN = {
     back: "返回",
   },
   home: {
+    forYou: "为您推荐",
+    forYouAll: "查看全部推荐",
     heading: "在家门口找到好工作",
     lead: "安康市公共就业服务平台：招聘岗位、就业见习、零工短工、创业孵化基地与劳务品牌培训，一站搜索。",
     browse: "按类别浏览",

@@ -6,6 +6,10 @@ import { loadHome } from "~/modules/opportunities/home.server.ts";
 import { nearOf } from "~/modules/search/home-town.server.ts";
 import { searchUrl } from "~/modules/search/search-url.ts";
 import { OpportunityCard } from "~/components/opportunity-card.tsx";
+import { RecommendationPreview } from "~/components/recommendation-preview.tsx";
+import { getOptionalUser } from "~/modules/auth/guards.server.ts";
+import { can } from "~/modules/auth/permissions.ts";
+import { previewRecommendations } from "~/modules/matching/recommendations.server.ts";
 import { metaT } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
@@ -17,7 +21,11 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return loadHome(await getLanguage(request), await nearOf(request));
+  const lang = await getLanguage(request);
+  const [home, user] = await Promise.all([nearOf(request).then((near) => loadHome(lang, near)), getOptionalUser(request)]);
+  // A signed-in seeker's first recommendations; visitors (the cached page) get none.
+  const forYou = user && can(user.role, "profile.edit") ? await previewRecommendations(user.id, lang) : null;
+  return { ...home, forYou };
 }
 
 export default function Home() {
@@ -33,6 +41,7 @@ export default function Home() {
           <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white">{t("search.submit")}</button>
         </Form>
       </section>
+      {data.forYou ? <RecommendationPreview items={data.forYou.items} /> : null}
       <GigsNearHome data={data} />
       <h2 className="mt-5 font-semibold">{t("home.browse")}</h2>
       <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">

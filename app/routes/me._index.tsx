@@ -9,6 +9,8 @@ import { openInvitationCount } from "~/modules/matching/invitations.server.ts";
 import { unreadCount } from "~/modules/notifications/notifications.server.ts";
 import { loadSeekerHome, type CompletenessItem } from "~/modules/seekers/profile.server.ts";
 import { formatDate } from "~/utils/format.ts";
+import { RecommendationPreview } from "~/components/recommendation-preview.tsx";
+import { previewRecommendations } from "~/modules/matching/recommendations.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
@@ -23,8 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // Other roles have their own home: send them there rather than to an error page.
   if (!can(user.role, "profile.edit")) throw redirect(homeFor(user.role));
-  const [home, unread, invitations] = await Promise.all([loadSeekerHome(user.id, await getLanguage(request)), unreadCount(user.id), openInvitationCount(user.id)]);
-  return { displayName: user.displayName, unread, invitations, ...home };
+  const lang = await getLanguage(request);
+  const [home, unread, invitations, forYou] = await Promise.all([
+    loadSeekerHome(user.id, lang),
+    unreadCount(user.id),
+    openInvitationCount(user.id),
+    previewRecommendations(user.id, lang),
+  ]);
+  return { displayName: user.displayName, unread, invitations, forYou, ...home };
 }
 
 /** Which profile section fills each missing item. */
@@ -36,7 +44,7 @@ const card = "rounded-lg bg-white p-4 shadow-sm";
 
 export default function SeekerHome() {
   const { t, i18n } = useTranslation();
-  const { displayName, unread, invitations, profile, completeness, applications } = useLoaderData<typeof loader>();
+  const { displayName, unread, invitations, forYou, profile, completeness, applications } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("seekers.hello", { name: profile?.name ?? displayName })}</h1>
@@ -65,6 +73,14 @@ export default function SeekerHome() {
           </Link>
         </p>
       </section>
+
+      {forYou ? (
+        <RecommendationPreview items={forYou.items} />
+      ) : (
+        <section className={card}>
+          <Link to="/me/recommendations" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="recommendations-link">{t("home.forYou")}</Link>
+        </section>
+      )}
 
       {profile ? (
         <section className={card} aria-labelledby="profile-title" data-testid="profile-summary">

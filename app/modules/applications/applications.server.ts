@@ -1,3 +1,4 @@
+import { noteApplication } from "../matching/applications-ledger.server.ts";
 import type { Prisma, SeekerProfile } from "~/generated/prisma/client.ts";
 import { personKeyOf } from "../indicators/counting.server.ts";
 import { audit } from "../audit/audit.server.ts";
@@ -173,7 +174,7 @@ export type ApplyResult =
 export async function apply(seekerId: number, postingId: number, now = new Date()): Promise<ApplyResult> {
   const db = getDb();
   try {
-    return await db.$transaction(async (tx): Promise<ApplyResult> => {
+    const result = await db.$transaction(async (tx): Promise<ApplyResult> => {
       const posting = await tx.posting.findFirst({
         where: { id: postingId, kind: { in: APPLICABLE_KINDS }, status: { in: ["published", "closed"] } },
         select: { id: true, kind: true, title: true, status: true, validUntil: true, headcount: true, organizationId: true },
@@ -196,6 +197,8 @@ export async function apply(seekerId: number, postingId: number, now = new Date(
       await notifyMembers(tx, posting.organizationId, "applicationReceived", { name: profile.name, title: posting.title }, `/employer/applicants/${application.id}`);
       return { ok: true, applicationId: application.id };
     }, TX_OPTIONS);
+    if (result.ok) noteApplication(postingId, 1);
+    return result;
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "already_applied" };
     throw error;
@@ -211,10 +214,10 @@ export type WithdrawResult = { ok: true } | { ok: false; reason: "not_found" | "
 
 /** The seeker takes their application back while nothing is decided (not once hired or rejected). */
 export async function withdraw(seekerId: number, applicationId: number, now = new Date()): Promise<WithdrawResult> {
-  return getDb().$transaction(async (tx): Promise<WithdrawResult> => {
+  const result = await getDb().$transaction(async (tx): Promise<WithdrawResult & { postingId?: number }> => {
     const application = await tx.application.findFirst({
       where: { id: applicationId, seekerId },
-      select: { id: true, status: true, posting: { select: { title: true, organizationId: true } }, seeker: { select: { displayName: true, profile: { select: { name: true } } } } },
+      select: { id: true, status: true, postingId: true, posting: { select: { title: true, organizationId: true } }, seeker: { select: { displayName: true, profile: { select: { name: true } } } } },
     });
     if (!application) return { ok: false, reason: "not_found" };
     if (!WITHDRAWABLE.includes(application.status as ApplicationStatus)) return { ok: false, reason: "not_allowed" };
@@ -223,8 +226,10 @@ export async function withdraw(seekerId: number, applicationId: number, now = ne
     await tx.applicationEvent.create({ data: { applicationId, status: "withdrawn", actorId: seekerId, createdAt: now } });
     const name = application.seeker.profile?.name ?? application.seeker.displayName;
     await notifyMembers(tx, application.posting.organizationId, "applicationWithdrawn", { name, title: application.posting.title }, `/employer/applicants/${applicationId}`);
-    return { ok: true };
+    return { ok: true, postingId: application.postingId };
   });
+  if (result.ok && result.postingId) noteApplication(result.postingId, -1);
+  return result.ok ? { ok: true } : result;
 }
 
 const timeline = (events: { status: string; reason: string | null; createdAt: Date }[]) =>

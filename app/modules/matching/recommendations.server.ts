@@ -1,6 +1,9 @@
 import { retrieveMatches } from "../../../search/match.ts";
 import { getSearchService } from "../../../search/service.ts";
 import type { OpportunityCard } from "../../../search/cards.ts";
+import { createI18n } from "~/i18n/i18n.server.ts";
+import type { Language } from "~/i18n/i18n.ts";
+import { tCode } from "~/i18n/translate.ts";
 import { getDb } from "../db.server.ts";
 import { getBrands, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { applicationCounts } from "./applications-ledger.server.ts";
@@ -104,4 +107,25 @@ export async function markNotInterested(userId: number, itemId: string): Promise
 /** Undo for one item (the page offers it right after hiding). */
 export async function undoNotInterested(userId: number, itemId: string): Promise<void> {
   await getDb().matchFeedback.deleteMany({ where: { userId, itemId } });
+}
+
+/** A page that shows a few recommendations (home, /me): cards with their reasons already in words. */
+export interface RecommendationPreview {
+  items: { card: RecommendedCard["card"]; reasons: string[] }[];
+}
+
+/**
+ * The first few recommendations for a page that does not load the matching strings: the reasons
+ * come translated from the server (the shared all-strings instance), so the page ships no new
+ * strings for them. Null when there is nothing to show (no profile, no consent, search down).
+ */
+export async function previewRecommendations(userId: number, lang: Language, limit = 3, now = new Date()): Promise<RecommendationPreview | null> {
+  const page = await loadRecommendations(userId, lang, { limit, now });
+  if (page.state !== "ready" || !page.top.length) return null;
+  const t = createI18n(lang).t;
+  const words = (r: ReasonView) => {
+    const params = r.key === "groupFor" ? { group: tCode(t, "groups", String(r.params.group)) } : r.params;
+    return tCode(t, "matching.reasons", r.key, params);
+  };
+  return { items: page.top.slice(0, limit).map((r) => ({ card: r.card, reasons: r.reasons.slice(0, 2).map(words) })) };
 }

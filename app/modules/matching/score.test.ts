@@ -6,7 +6,7 @@ import { scoreMatch } from "./score.ts";
 import { matchSeekerFrom, type MatchableProfile } from "./seeker.ts";
 import { recommend } from "./recommend.ts";
 import type { MatchDoc } from "../../../search/match.ts";
-import type { MatchItem, MatchSeeker } from "./types.ts";
+import type { EducationLevel, MatchItem, MatchSeeker } from "./types.ts";
 
 const NOW = Date.UTC(2026, 11, 2, 4) / 1000;
 const DAY = 86_400;
@@ -58,7 +58,7 @@ const arbSeeker = fc.record({
   payFloorMonthly: fc.option(fc.integer({ min: 1000, max: 12000 }), { nil: null }),
   credentials: fc.subarray(codes),
   experienceYears: fc.integer({ min: 0, max: 40 }),
-  education: fc.constantFrom("any", "junior", "senior", "college", "bachelor" as const),
+  education: fc.constantFrom<EducationLevel[]>("any", "junior", "senior", "college", "bachelor"),
 });
 const arbItem = fc.record({
   credentials: fc.subarray(codes),
