@@ -15,7 +15,7 @@ import type { MatchItem, MatchSeeker, Reason, Score } from "./types.ts";
 const DAY = 86_400;
 
 /** By the deepest level two codes share: same occupation, minor, medium, major group, nothing. */
-const OCCUPATION_WEIGHT = [0.1, 0.3, 0.55, 0.8, 1] as const;
+const OCCUPATION_WEIGHT = [0.1, 0.25, 0.45, 0.7, 1] as const;
 /** Interest when the person named no occupation, or the item has none (a base for someone not starting up). */
 const OCCUPATION_UNKNOWN = 0.5;
 
@@ -49,7 +49,11 @@ export function freshnessFactor(item: MatchItem, nowSec: number): number {
   return 0.5 + 0.5 * Math.exp(-days / 21);
 }
 
-/** Share of what the item asks that the person has: 0.4 with nothing, 1 with everything. */
+/**
+ * Share of what the item asks that the person has: 0.65 with nothing, 1 with everything. Mild on
+ * purpose: a missing health certificate is a week's errand, not a reason to bury the work a person
+ * wants under work they do not (the page names what is missing, and the course toward it).
+ */
 export function coverage(seeker: MatchSeeker, item: MatchItem) {
   const have = new Set([...seeker.credentials, ...seeker.skills]);
   // A course asks for nothing: its certificate is what the learner gets.
@@ -59,7 +63,7 @@ export function coverage(seeker: MatchSeeker, item: MatchItem) {
     skills: item.kind === "course" ? [] : item.skills.filter((s) => !have.has(s)),
   };
   const matched = asked.length - missing.credentials.length - missing.skills.length;
-  return { factor: asked.length ? 0.4 + (0.6 * matched) / asked.length : 1, missing };
+  return { factor: asked.length ? 0.65 + (0.35 * matched) / asked.length : 1, missing };
 }
 
 function requirementsFactor(seeker: MatchSeeker, item: MatchItem): number {
