@@ -10,7 +10,7 @@ import { replyErrors } from "~/modules/auth/form-errors.ts";
 import { requirePermission, safeRedirect } from "~/modules/auth/guards.server.ts";
 import { constraints, parseWithZod, profileSchema } from "~/modules/seekers/forms.server.ts";
 import { EDUCATION_LEVELS, PROFILE_GROUPS, RETURNEE_KINDS, WISH_KINDS, WISH_OCCUPATIONS_MAX, WORK_ROWS_MAX, WORK_ROWS_MIN } from "~/modules/seekers/profile-options.ts";
-import { loadProfileForm, profileRegionOptions, saveProfile } from "~/modules/seekers/profile.server.ts";
+import { loadProfileForm, profileRegionOptions, saveProfile, typedWordErrors } from "~/modules/seekers/profile.server.ts";
 import { RegionPicker } from "~/components/region-picker.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
@@ -39,8 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "profile.edit");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: profileSchema });
+  const lang = await getLanguage(request);
+  if (submission.status === "error") {
+    // The typed names get their messages in the same answer as the schema's.
+    const words = Object.entries(typedWordErrors(formData, lang)).filter(([name]) => !submission.error?.[name]);
+    return submission.reply(replyErrors(Object.fromEntries(words)));
+  }
   if (submission.status !== "success") return submission.reply();
-  const result = await saveProfile(user.id, submission.value, await getLanguage(request));
+  const result = await saveProfile(user.id, submission.value, lang);
   if (!result.ok) return submission.reply(replyErrors(result.errors));
   // Sent here from an application: go back to it; otherwise stay and say it was saved.
   return redirect(safeRedirect(formData.get("redirectTo"), "/me/profile?saved=1"));

@@ -189,6 +189,15 @@ describe("seeker pages (loaders and actions called as the browser would, on a re
     expect(await db.seekerProfile.findUnique({ where: { userId: seeker.id } })).toBeNull();
   });
 
+  it("gives an unknown occupation its message in the same answer as a bad number", async () => {
+    const sent = withValue("wishOccupations[0]", "宇航员").map(([n, v]): [string, string] => [n, n === "travelKm" ? "500" : v]);
+    const reply = (await profileAction({ request: req("/me/profile", seeker.cookie, sent), params: {}, context })) as Reply;
+    expect(reply.error?.travelKm).toEqual(["seekers.errors.travelKmInvalid"]);
+    expect(reply.error?.["wishOccupations[0]"]?.[0]).toMatch(/^seekers\.errors\.occupationUnknown\?/);
+    expect(Object.entries(reply.error ?? {}).filter(([, v]) => v?.length).map(([k]) => k).sort()).toEqual(["travelKm", "wishOccupations[0]"]);
+    expectAllKept(reply, sent, "both");
+  });
+
   it("adds a work-history row on the server when JavaScript is off, saving nothing", async () => {
     const sent: Entries = [...GOOD, ["__intent__", JSON.stringify({ type: "insert", payload: { name: "workHistory" } })]];
     const reply = (await profileAction({ request: req("/me/profile", seeker.cookie, sent), params: {}, context })) as Reply;

@@ -126,6 +126,16 @@ function regionErrors(regions: Map<string, RegionInfo>, input: ProfileInput, sto
   return errors;
 }
 
+/**
+ * The typed names checked from the raw form, for an answer where the schema already refused
+ * something: every message then comes in one answer instead of one round trip after another.
+ */
+export function typedWordErrors(formData: FormData, lang: string): FieldErrors {
+  const text = (name: string) => String(formData.get(name) ?? "").slice(0, 200);
+  const wishOccupations = Array.from({ length: WISH_OCCUPATIONS_MAX }, (_, i) => text(`wishOccupations[${i}]`));
+  return resolveProfileWords({ wishOccupations, credentials: [], skillCodes: [], credentialOther: text("credentialOther"), skillOther: text("skillOther"), awayCity: text("awayCity") }, lang).errors;
+}
+
 /** Changing the ID number is rare for a real person and the way a stranger would probe: keep it slow. */
 export const ID_NUMBER_CHANGES = { max: 5, windowMs: 24 * 3_600_000 } as const;
 
