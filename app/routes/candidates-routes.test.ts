@@ -177,6 +177,14 @@ describe("candidates for a post and invitations (routes, real SQLite with the de
     expect(await db.candidateInvitation.count({ where: { postingId, seekerId: people.plain.id } })).toBe(0);
   });
 
+  it("a post sends at most 50 invitations a day, then says so", async () => {
+    await db.rateLimit.upsert({ where: { key: `candidate-invite:${postingId}` }, create: { key: `candidate-invite:${postingId}`, count: 50, windowStart: new Date() }, update: { count: 50, windowStart: new Date() } });
+    const refused = (await postAction({ request: req(`/employer/postings/${postingId}`, employerCookie, [["intent", "invite"], ["candidate", candidateToken(postingId, people.woman.id)]]), params: { id: String(postingId) }, context })) as Reply;
+    expect(refused.invite?.error?.[""]).toEqual(["candidates.errors.rateLimited"]);
+    expect(await db.candidateInvitation.count({ where: { postingId, seekerId: people.woman.id } })).toBe(0);
+    await db.rateLimit.delete({ where: { key: `candidate-invite:${postingId}` } });
+  });
+
   it("the person declines; declining twice or someone else's invitation is a message, not an error", async () => {
     await postAction({ request: req(`/employer/postings/${postingId}`, employerCookie, [["intent", "invite"], ["candidate", candidateToken(postingId, people.plain.id)]]), params: { id: String(postingId) }, context });
     const invitation = await db.candidateInvitation.findUniqueOrThrow({ where: { postingId_seekerId: { postingId, seekerId: people.plain.id } } });
