@@ -8,7 +8,6 @@ import { searchUrl } from "~/modules/search/search-url.ts";
 import { OpportunityCard } from "~/components/opportunity-card.tsx";
 import { RecommendationPreview } from "~/components/recommendation-preview.tsx";
 import { getOptionalUser } from "~/modules/auth/guards.server.ts";
-import { can } from "~/modules/auth/permissions.ts";
 import { previewRecommendations } from "~/modules/matching/recommendations.server.ts";
 import { metaT } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const [home, user] = await Promise.all([nearOf(request).then((near) => loadHome(lang, near)), getOptionalUser(request)]);
   // A signed-in seeker's first recommendations; visitors (the cached page) get none.
-  const forYou = user && can(user.role, "profile.edit") ? await previewRecommendations(user.id, lang) : null;
+  const forYou = await previewRecommendations(user, lang);
   return { ...home, forYou };
 }
 

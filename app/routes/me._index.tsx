@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     loadSeekerHome(user.id, lang),
     unreadCount(user.id),
     openInvitationCount(user.id),
-    previewRecommendations(user.id, lang),
+    previewRecommendations(user, lang),
   ]);
   return { displayName: user.displayName, unread, invitations, forYou, ...home };
 }

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildIndex } from "../../../search/indexer.ts";
 import { createTestServices, seedNow, type TestServices } from "../../../tests/setup/test-env.ts";
 import { DEMO_PERSONAS, type DemoPersonaKey } from "../../../prisma/seed/demo-accounts.ts";
-import { createI18n } from "~/i18n/i18n.server.ts";
-import { tCode } from "~/i18n/translate.ts";
+import { reasonWords } from "./reason-names.server.ts";
 import { loadRecommendations, type RecommendedCard } from "./recommendations.server.ts";
 
 /**
@@ -13,9 +12,8 @@ import { loadRecommendations, type RecommendedCard } from "./recommendations.ser
 describe("golden personas (the demo data, a real index)", () => {
   let services: TestServices;
   const now = seedNow();
-  const t = createI18n("zh-CN").t;
-  const words = (r: RecommendedCard) =>
-    r.reasons.map((x) => tCode(t, "matching.reasons", x.key, x.key === "groupFor" ? { group: tCode(t, "groups", String(x.params.group)) } : x.params));
+  const inWords = reasonWords("zh-CN");
+  const words = (r: RecommendedCard) => r.reasons.map(inWords);
 
   beforeAll(async () => {
     services = await createTestServices("personas", { seeded: true });

@@ -1,3 +1,6 @@
+import { createI18n } from "~/i18n/i18n.server.ts";
+import type { Language } from "~/i18n/i18n.ts";
+import { tCode } from "~/i18n/translate.ts";
 import { credential, occupation, skill } from "../occupations/occupations.ts";
 import { regionName, type CodeName, type RegionInfo } from "../regions/regions.server.ts";
 import type { Reason } from "./types.ts";
@@ -62,4 +65,10 @@ export function namer({ regions, brands, lang }: NameBook) {
     }
   };
   return { ...names, view };
+}
+
+/** A reason in words on the server, for pages that show a few without loading the matching strings. */
+export function reasonWords(lang: Language) {
+  const t = createI18n(lang).t;
+  return (r: ReasonView) => tCode(t, "matching.reasons", r.key, r.key === "groupFor" ? { group: tCode(t, "groups", String(r.params.group)) } : r.params);
 }

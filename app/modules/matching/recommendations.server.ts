@@ -1,14 +1,13 @@
 import { retrieveMatches } from "../../../search/match.ts";
 import { getSearchService } from "../../../search/service.ts";
 import type { OpportunityCard } from "../../../search/cards.ts";
-import { createI18n } from "~/i18n/i18n.server.ts";
 import type { Language } from "~/i18n/i18n.ts";
-import { tCode } from "~/i18n/translate.ts";
+import { can, type Role } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
 import { getBrands, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { applicationCounts } from "./applications-ledger.server.ts";
 import { exposureLedger } from "./exposure.ts";
-import { namer, type ReasonView } from "./reason-names.server.ts";
+import { namer, reasonWords, type ReasonView } from "./reason-names.server.ts";
 import { recommend, type Ranked } from "./recommend.ts";
 import { matchRequestFor } from "./request.ts";
 import { MATCHABLE_SELECT, matchSeekerFrom } from "./seeker.ts";
@@ -116,16 +115,13 @@ export interface RecommendationPreview {
 
 /**
  * The first few recommendations for a page that does not load the matching strings: the reasons
- * come translated from the server (the shared all-strings instance), so the page ships no new
- * strings for them. Null when there is nothing to show (no profile, no consent, search down).
+ * come translated from the server, so the page ships no new strings for them. Null for anyone but
+ * a seeker, and when there is nothing to show (no profile, no consent, search down).
  */
-export async function previewRecommendations(userId: number, lang: Language, limit = 3, now = new Date()): Promise<RecommendationPreview | null> {
-  const page = await loadRecommendations(userId, lang, { limit, now });
+export async function previewRecommendations(user: { id: number; role: Role } | null, lang: Language, limit = 3, now = new Date()): Promise<RecommendationPreview | null> {
+  if (!user || !can(user.role, "profile.edit")) return null;
+  const page = await loadRecommendations(user.id, lang, { limit, now });
   if (page.state !== "ready" || !page.top.length) return null;
-  const t = createI18n(lang).t;
-  const words = (r: ReasonView) => {
-    const params = r.key === "groupFor" ? { group: tCode(t, "groups", String(r.params.group)) } : r.params;
-    return tCode(t, "matching.reasons", r.key, params);
-  };
+  const words = reasonWords(lang);
   return { items: page.top.slice(0, limit).map((r) => ({ card: r.card, reasons: r.reasons.slice(0, 2).map(words) })) };
 }
