@@ -95,7 +95,7 @@ export default function SeekerHome() {
             {profile.groups.length ? <><dt className="text-slate-500">{t("seekers.sections.groups")}</dt><dd>{profile.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</dd></> : null}
             <dt className="text-slate-500">{t("seekers.consents")}</dt>
             <dd>
-              {(["consentMatching", "consentSharing"] as const).map((key) => (
+              {(["consentMatching", "consentSharing", "consentCandidate"] as const).map((key) => (
                 <p key={key}>{t("seekers.consentLine", { label: tCode(t, "seekers", key), state: t(profile[key] ? "seekers.consentOn" : "seekers.consentOff") })}</p>
               ))}
             </dd>

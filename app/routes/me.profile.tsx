@@ -251,6 +251,7 @@ function ProfileForm() {
           <p className="mb-2 text-sm text-slate-600">{t("seekers.consentsHint")}</p>
           <CheckboxField meta={fields.consentMatching} label={t("seekers.consentMatching")} />
           <CheckboxField meta={fields.consentSharing} label={t("seekers.consentSharing")} />
+          <CheckboxField meta={fields.consentCandidate} label={t("seekers.consentCandidate")} />
         </Section>
         <SubmitButton busy={busy}>{t("seekers.save")}</SubmitButton>
       </Form>

@@ -41,7 +41,7 @@ const GOOD: Entries = [
   ["wishOccupations[0]", "保育师"], ["wishOccupations[1]", "4-10-03-05"], ["wishOccupations[2]", ""], ["wishOccupations[3]", ""], ["wishOccupations[4]", ""],
   ["credentials", "health_certificate"], ["credentialOther", "C1"], ["skillCodes", "childcare"], ["skillOther", "修脚"],
   ["travelKm", "30"], ["experienceYears", "2"], ["brandsTrained", "ziyang_pedicure"], ["awayCity", "广东省 广州市"], ["comeHomeBy", "2027-01"],
-  ["consentMatching", "on"], ["consentSharing", "on"],
+  ["consentMatching", "on"], ["consentSharing", "on"], ["consentCandidate", "on"],
 ];
 
 /** GOOD with one name's value(s) replaced (or added). */
@@ -130,6 +130,7 @@ const BAD: [string, string[], string | null, string][] = [
   ["awayCity", ["火星"], null, `seekers.errors.cityUnknown?${new URLSearchParams({ typed: "火星", suggestions: "" })}`],
   ["consentMatching", ["yes"], null, "forms.invalid"],
   ["consentSharing", ["true"], null, "forms.invalid"],
+  ["consentCandidate", ["true"], null, "forms.invalid"],
 ];
 
 describe("seeker pages (loaders and actions called as the browser would, on a real SQLite copy)", () => {

@@ -74,7 +74,7 @@ export async function seedPersonas(db: PrismaClient, now: Date) {
     await db.seekerProfile.create({
       data: {
         ...profile, userId: user.id, name: persona.displayName, phoneEnc: encrypt(persona.phone), phoneMasked: maskPhone(persona.phone),
-        consentMatching: true, consentSharing: true,
+        consentMatching: true, consentSharing: true, consentCandidate: true,
       },
     });
     const codes = (profile.wishOccupations ?? ",").split(",").filter(Boolean);

@@ -151,6 +151,7 @@ function one(rng: Rng, p: Pools, now: Date, passwordHash: string): GeneratedSeek
       comeHomeBy: away ? addDays(now, rng.int(20, 180)) : null,
       consentMatching: true,
       consentSharing: rng.chance(0.5),
+      consentCandidate: rng.chance(0.7),
     },
     occupations: wish.map(seekerOccupation),
   };

@@ -96,6 +96,7 @@ export async function exportSeekerData(userId: number, now = new Date()) {
           comeHomeBy: profile.comeHomeBy?.toISOString().slice(0, 7) ?? null,
           consentMatching: profile.consentMatching,
           consentSharing: profile.consentSharing,
+          consentCandidate: profile.consentCandidate,
           idVerified: profile.idVerifiedAt ? { at: profile.idVerifiedAt, how: profile.idVerifiedHow } : null,
           createdAt: profile.createdAt,
           updatedAt: profile.updatedAt,

@@ -139,6 +139,7 @@ export const profileSchema = z
     comeHomeBy: month.refine((v) => !v || Number(v.slice(0, 4)) <= CURRENT_YEAR + 10, "seekers.errors.monthInvalid"),
     consentMatching: z.boolean({ invalid_type_error: "forms.invalid" }).optional(),
     consentSharing: z.boolean({ invalid_type_error: "forms.invalid" }).optional(),
+    consentCandidate: z.boolean({ invalid_type_error: "forms.invalid" }).optional(),
   })
   .superRefine((v, ctx) => {
     for (const [county, town] of [["hometownCounty", "hometownTown"], ["currentCounty", "currentTown"]] as const) {

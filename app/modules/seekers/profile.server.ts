@@ -98,6 +98,7 @@ export async function loadProfileForm(userId: number, lang = "zh-CN") {
       comeHomeBy: isoMonth(profile?.comeHomeBy ?? null),
       consentMatching: profile?.consentMatching ?? false,
       consentSharing: profile?.consentSharing ?? false,
+      consentCandidate: profile?.consentCandidate ?? false,
     },
   };
 }
@@ -207,6 +208,7 @@ export async function saveProfile(userId: number, input: ProfileInput, lang = "z
     comeHomeBy: input.comeHomeBy ? new Date(`${input.comeHomeBy}-01T00:00:00Z`) : null,
     consentMatching: input.consentMatching ?? false,
     consentSharing: input.consentSharing ?? false,
+    consentCandidate: input.consentCandidate ?? false,
   };
   const rows = words.occupations.map((code) => ({ userId, code, minor: parentCodesOf(code)[0]!, medium: parentCodesOf(code)[1]! }));
   await db.$transaction([
@@ -266,6 +268,7 @@ export async function loadSeekerHome(userId: number, lang: string) {
           groups: fromCommaList(profile.groups) as ProfileGroup[],
           consentMatching: profile.consentMatching,
           consentSharing: profile.consentSharing,
+          consentCandidate: profile.consentCandidate,
           idVerified: profile.idVerifiedAt ? (profile.idVerifiedHow as "hire" | "staff") : null,
         }
       : null,
