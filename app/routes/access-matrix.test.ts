@@ -294,6 +294,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "me.delete.tsx": { url: "/me/delete", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
       "me.export.ts": { url: "/me/export", loader: { permission: "profile.edit" } },
       "me.profile.tsx": { url: "/me/profile", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
+      // A form that says nothing (the matrix posts an empty one) goes back to the list (post, redirect, get).
+      "me.recommendations.tsx": { url: "/me/recommendations", loader: { permission: "profile.edit" }, action: { permission: "profile.edit", ok: { redirect: "/me/recommendations" } } },
+      "me.invitations.tsx": { url: "/me/invitations", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
       "notifications.tsx": { url: "/notifications", loader: { signedIn: OK }, action: { signedIn: { redirect: "/notifications" } } },
       "search.tsx": { url: "/search?q=%E5%85%BB%E8%80%81&county=610924", loader: everyone(OK) },
       "set-language.tsx": { url: "/set-language?lng=en&redirectTo=%2Fsearch", loader: everyone({ redirect: "/search" }) },
