@@ -4,7 +4,8 @@ import type { OpportunityCard } from "../../../search/cards.ts";
 import type { Language } from "~/i18n/i18n.ts";
 import { can, type Role } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { getBrands, getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { getBrands, getRegions } from "../regions/regions.server.ts";
+import { placeOfHome } from "./candidate-names.server.ts";
 import { applicationCounts } from "./applications-ledger.server.ts";
 import { exposureLedger } from "./exposure.ts";
 import { namer, reasonWords, type ReasonView } from "./reason-names.server.ts";
@@ -29,11 +30,6 @@ export type RecommendationsPage =
       /** What would make the list better (profile items left empty). */
       gaps: ("occupations" | "place" | "credentials")[];
     };
-
-function placeOf(regions: Map<string, RegionInfo>, card: OpportunityCard, lang: string) {
-  const county = regionName(regions, card.countyCode, lang);
-  return card.regionCode.length > 6 ? `${county} · ${regionName(regions, card.regionCode, lang)}` : county;
-}
 
 /**
  * A seeker's recommendations: one database read (the profile's matchable columns and their "not
@@ -67,7 +63,7 @@ export async function loadRecommendations(userId: number, lang: string, options:
   });
   const names = namer({ regions, brands, lang });
   const view = (r: Ranked): RecommendedCard => ({
-    card: { ...r.doc.card, place: placeOf(regions, r.doc.card, lang), distanceKm: r.score.km },
+    card: { ...r.doc.card, place: placeOfHome(regions, r.doc.card.regionCode, lang), distanceKm: r.score.km },
     reasons: r.score.reasons.map(names.view),
   });
   const gaps: ("occupations" | "place" | "credentials")[] = [];
