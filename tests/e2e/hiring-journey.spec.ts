@@ -81,7 +81,7 @@ test("the whole loop: an employer registers and is verified, posts, staff approv
   await signUp(seeker, { identifier: `1398888${stamp.slice(-4)}`, displayName: "旅程 求职者", password: "秦巴山水养育人2026" });
   await expect(seeker).toHaveURL(/\/me$/);
   await seeker.getByTestId("edit-profile").click();
-  await seeker.getByLabel("姓名").fill("陈秀英");
+  await seeker.getByLabel("姓名", { exact: true }).fill("陈秀英");
   await seeker.getByLabel("联系电话", { exact: true }).fill(`1398888${stamp.slice(-4)}`);
   await seeker.getByLabel("最高学历").selectOption("junior");
   await seeker.getByLabel(/同意平台根据我的简历/).check();

@@ -54,7 +54,7 @@ test.describe("region picker on the profile", () => {
     await search.fill(spelled);
 
     await townSelect.selectOption(town.code);
-    await page.getByLabel("姓名").fill("王选区");
+    await page.getByLabel("姓名", { exact: true }).fill("王选区");
     await page.getByRole("button", { name: "保存简历" }).click();
     await expect(page.getByTestId("profile-saved")).toBeVisible();
     await expect(townSelect).toHaveValue(town.code);
@@ -83,7 +83,7 @@ test.describe("region picker on the profile", () => {
 
     await place.locator('select[name="currentCounty"]').selectOption(county.code);
     await townSelect.selectOption(town.code);
-    await page.getByLabel("姓名").fill("李无脚本");
+    await page.getByLabel("姓名", { exact: true }).fill("李无脚本");
     await page.getByRole("button", { name: "保存简历" }).click();
     await expect(page.getByTestId("profile-saved")).toBeVisible();
     await expect(townSelect).toHaveValue(town.code);

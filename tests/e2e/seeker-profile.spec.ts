@@ -29,7 +29,7 @@ test.describe("seeker profile on a phone", () => {
     await expect(page.getByRole("heading", { name: "我的简历" })).toBeVisible();
     expect(await fitsScreen(page)).toBe(true);
 
-    await page.getByLabel("姓名").fill("刘晓燕");
+    await page.getByLabel("姓名", { exact: true }).fill("刘晓燕");
     await page.getByLabel("联系电话", { exact: true }).fill("139 8888 0001");
     await page.getByLabel(/^身份证号/).fill(id.slice(0, 17) + (id[17] === "1" ? "2" : "1")); // one character wrong
     await page.getByLabel("最高学历").selectOption("college");
@@ -143,7 +143,7 @@ test.describe("seeker profile with JavaScript off", () => {
     // Without JavaScript every extra is simply shown.
     await expect(page.getByTestId("returnee-kind")).toBeVisible();
 
-    await page.getByLabel("姓名").fill("赵建国");
+    await page.getByLabel("姓名", { exact: true }).fill("赵建国");
     await page.getByLabel(/^身份证号/).fill(id);
     await page.getByLabel("毕业学校").fill("汉滨高级中学");
     await page.getByLabel("期望月薪不低于（元）").fill("三千");
