@@ -15,7 +15,6 @@ const occupations = new Map((vocabulary("occupations").occupations as Entry[]).m
 const credentialFile = vocabulary("credentials");
 const requirementNames = new Map([...(credentialFile.credentials as Entry[]), ...(credentialFile.skills as Entry[])].map(([code, zh]) => [code, zh]));
 const list = (comma: string) => comma.split(",").filter(Boolean);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 interface Post { id: number; title: string; occupationCode: string; regionCode: string; countyCode: string; credentials: string; skillCodes: string }
 
@@ -32,20 +31,22 @@ function employersPost(): Post {
   return post;
 }
 
-/** Fills what matching reads, as a person would: the occupation by its name, the post's certificates and skills ticked, home in the post's town. */
+/** Fills what matching reads, as a person would: the occupation by its name, the post's certificates and skills named, home in the post's town. */
 async function fillWhatMatchingReads(page: Page, post: Post, who: { name: string; phone: string; workTitle: string }) {
   await page.goto("/me/profile");
   await page.getByLabel("姓名", { exact: true }).fill(who.name);
   await page.getByLabel("联系电话", { exact: true }).fill(who.phone);
   await page.getByLabel("招聘岗位").check();
   await page.getByLabel("想做的工作 1").fill(occupations.get(post.occupationCode)!);
-  for (const code of [...list(post.credentials), ...list(post.skillCodes)]) await page.getByLabel(new RegExp(escape(requirementNames.get(code)!))).check();
+  // Typed by name, as someone whose certificate is not among the common boxes would.
+  await page.getByLabel("其他证书").fill(list(post.credentials).map((c) => requirementNames.get(c)!).join("、"));
+  await page.getByLabel("其他技能").fill(list(post.skillCodes).map((c) => requirementNames.get(c)!).join("、"));
   await page.getByLabel("工作年限（年）").fill("6");
   await page.getByLabel(/愿意去多远/).fill("20");
   await page.locator('select[name="hometownCounty"]').selectOption(post.countyCode);
   await page.locator('select[name="hometownTown"]').selectOption(post.regionCode);
   await page.getByLabel("单位名称").first().fill("广州某物流公司");
-  await page.getByLabel("岗位").first().fill(who.workTitle);
+  await page.getByLabel("岗位", { exact: true }).first().fill(who.workTitle);
   await page.getByLabel("开始（年-月）").first().fill("2019-04");
   await page.getByLabel(/同意平台根据我的简历/).check();
   await page.getByLabel(/同意把我的简历/).check();
