@@ -6,7 +6,6 @@
  * matching columns, work titles and the coming-home month only), and the handle is opaque.
  */
 import { createHmac } from "node:crypto";
-import { toCommaList } from "../../utils/comma-list.ts";
 import { getDb } from "../db.server.ts";
 import { ownedBy, employerScope } from "../organizations/scope.ts";
 import { isOpen } from "../opportunities/open.ts";
@@ -25,9 +24,6 @@ export const POSTING_MATCH_SELECT = {
   publishedAt: true, createdAt: true, validUntil: true, workDate: true, groups: true, groupOnly: true, brandCode: true, credentials: true,
   skillCodes: true, education: true, experienceYears: true, headcount: true,
 } as const satisfies Record<keyof MatchPostingRow, true>;
-
-/** What the pool reads of a profile: the matching columns, work history (only titles and dates leave here) and the coming-home month. */
-const POOL_SELECT = { userId: true, ...MATCHABLE_SELECT, workHistory: true, comeHomeBy: true } as const;
 
 /** The medium group (e.g. "4-10") of an occupation code, the pool's key; null when the post names none below a major group. */
 export function mediumOf(code: string | null): string | null {
@@ -65,33 +61,32 @@ export interface RankedCandidate {
   workHistory: string;
 }
 
-/** What the hard conditions read (kinds, place and reach, groups, graduation) and the wanted occupations: the first, light read of the pool. */
-type LightRow = Pick<MatchableProfile, "wishOccupations" | "wishKinds" | "wishCounties" | "travelKm" | "hometownCode" | "currentRegionCode" | "awayCityCode" | "groups" | "graduationYear" | "education"> & { userId: number };
-const UNREAD: Omit<MatchableProfile, keyof LightRow> = {
-  wishPayMin: null, wishStartDate: null, credentials: ",", skillCodes: ",", experienceYears: null, brandsTrained: ",",
-};
+type PoolRow = MatchableProfile & { userId: number };
+type PoolKey = { minor: string } | { medium: string; notMinor: string | null };
 
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(typeof v === "bigint" ? Number(v) : (v as string | number)));
 
 /**
- * The wide, light read as one indexed join (SeekerOccupation by its minor or medium index, the
- * profile by its key): the ORM's relation filter scans every profile instead (1.4 s against 30 ms
- * at 100,000 profiles).
+ * The pool as one indexed join (SeekerOccupation by its minor or medium index, the profile by its
+ * key), reading exactly the columns matching may read: the ORM's relation filter scans every
+ * profile instead (1.4 s against 30 ms at 100,000 profiles), and reading these small columns for
+ * everyone costs less than a second round of reads.
  */
-async function lightPool(where: { minor: string } | { medium: string; notMinor: string | null }): Promise<LightRow[]> {
+async function poolRows(key: PoolKey): Promise<PoolRow[]> {
   const db = getDb();
-  const rows = "minor" in where
-    ? await db.$queryRaw<LightRow[]>`SELECT DISTINCT p.userId, p.wishOccupations, p.wishKinds, p.wishCounties, p.travelKm, p.hometownCode, p.currentRegionCode, p.awayCityCode, p.groups, p.graduationYear, p.education
+  const rows = "minor" in key
+    ? await db.$queryRaw<PoolRow[]>`SELECT DISTINCT p.userId, p.wishOccupations, p.wishKinds, p.wishCounties, p.wishPayMin, p.wishStartDate, p.travelKm, p.credentials, p.skillCodes, p.education, p.graduationYear, p.experienceYears, p.brandsTrained, p.groups, p.hometownCode, p.currentRegionCode, p.awayCityCode
         FROM SeekerOccupation o JOIN SeekerProfile p ON p.userId = o.userId
-        WHERE o.minor = ${where.minor} AND p.consentCandidate = 1 AND p.consentMatching = 1`
-    : await db.$queryRaw<LightRow[]>`SELECT DISTINCT p.userId, p.wishOccupations, p.wishKinds, p.wishCounties, p.travelKm, p.hometownCode, p.currentRegionCode, p.awayCityCode, p.groups, p.graduationYear, p.education
+        WHERE o.minor = ${key.minor} AND p.consentCandidate = 1 AND p.consentMatching = 1`
+    : await db.$queryRaw<PoolRow[]>`SELECT DISTINCT p.userId, p.wishOccupations, p.wishKinds, p.wishCounties, p.wishPayMin, p.wishStartDate, p.travelKm, p.credentials, p.skillCodes, p.education, p.graduationYear, p.experienceYears, p.brandsTrained, p.groups, p.hometownCode, p.currentRegionCode, p.awayCityCode
         FROM SeekerOccupation o JOIN SeekerProfile p ON p.userId = o.userId
-        WHERE o.medium = ${where.medium} AND o.minor <> ${where.notMinor ?? ""} AND p.consentCandidate = 1 AND p.consentMatching = 1`;
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return rows.map((p) => ({ ...p, userId: Number(p.userId), travelKm: num(p.travelKm), graduationYear: num(p.graduationYear) }));
+        WHERE o.medium = ${key.medium} AND o.minor <> ${key.notMinor ?? ""} AND p.consentCandidate = 1 AND p.consentMatching = 1`;
+  return rows.map((p) => ({
+    ...p, userId: Number(p.userId), wishPayMin: num(p.wishPayMin), wishStartDate: date(p.wishStartDate), travelKm: num(p.travelKm),
+    graduationYear: num(p.graduationYear), experienceYears: num(p.experienceYears),
+  }));
 }
-
-/** Full profiles read per step (well inside SQLite's bound-parameter limit). */
-const CHUNK = 200;
 
 /** The minor group ("4-10-03") of an occupation code; null above that level. */
 const minorOf = (code: string | null) => ((code ?? "").split("-").length >= 3 ? code!.split("-").slice(0, 3).join("-") : null);
@@ -99,58 +94,48 @@ const minorOf = (code: string | null) => ((code ?? "").split("-").length >= 3 ? 
 /**
  * The pool and its ranking, without names. The pool is the people who want work in the post's
  * minor group (widened to its medium group when that gives fewer than `limit`), found through the
- * SeekerOccupation index, consent required; read in two steps so that the wide part stays light:
- * first what the hard conditions need (eligible(), which ends with withinReach()), then, for those
- * who pass, the rest of what matching may read. Then the score and a keyed, opaque tie order.
+ * SeekerOccupation index, consent required. Everyone eligible is scored; the keyed, opaque tie
+ * order is computed only for those who could enter the list, and only the chosen few have their
+ * work titles and coming-home month read.
  */
 export async function rankCandidates(row: MatchPostingRow, options: { limit?: number; now?: Date } = {}): Promise<{ item: MatchItem; ranked: RankedCandidate[]; pool: number }> {
   const { limit = 20, now = new Date() } = options;
   const item = itemFromPosting(row);
   const medium = mediumOf(row.occupationCode);
   if (!medium) return { item, ranked: [], pool: 0 };
-  const db = getDb();
   const nowSec = Math.floor(now.getTime() / 1000);
-  const consent = { consentCandidate: true, consentMatching: true } as const;
-  // The best `mutual` a person could reach once the rest is read (all that is asked, no pay floor, the
-  // post's brand): every factor only falls from there, so the rest is read best bound first, in
-  // chunks, until no one left could enter the list.
-  const optimistic = { credentials: toCommaList(item.credentials), skillCodes: toCommaList(item.skills), experienceYears: 99, brandsTrained: toCommaList(item.brand ? [item.brand] : []), wishPayMin: null, wishStartDate: null };
-  const reachable = async (where: { minor: string } | { medium: string; notMinor: string | null }) => {
-    const light = await lightPool(where);
-    const out: { id: number; bound: number }[] = [];
-    for (const p of light) {
-      const best = matchSeekerFrom({ ...p, ...optimistic, education: "master" });
-      if (eligible(matchSeekerFrom({ ...UNREAD, ...p }), item, nowSec)) out.push({ id: p.userId, bound: scoreMatch(best, item, { nowSec }).mutual });
+  const scored: { profile: PoolRow; seeker: MatchSeeker; score: Score }[] = [];
+  let size = 0;
+  const take = async (key: PoolKey) => {
+    const rows = await poolRows(key);
+    size += rows.length;
+    for (const profile of rows) {
+      const seeker = matchSeekerFrom(profile);
+      if (eligible(seeker, item, nowSec)) scored.push({ profile, seeker, score: scoreMatch(seeker, item, { nowSec }) });
     }
-    return { size: light.length, people: out };
   };
   const minor = minorOf(row.occupationCode);
-  let pool = minor ? await reachable({ minor }) : { size: 0, people: [] as { id: number; bound: number }[] };
-  if (pool.people.length < limit) {
-    const wider = await reachable({ medium, notMinor: minor });
-    pool = { size: pool.size + wider.size, people: [...pool.people, ...wider.people] };
-  }
-  pool.people.sort((a, b) => b.bound - a.bound);
-  const ranked: RankedCandidate[] = [];
-  const kth = () => (ranked.length < limit ? -1 : ranked.map((c) => c.score.mutual).sort((a, b) => b - a)[limit - 1]!);
-  for (let at = 0; at < pool.people.length && pool.people[at]!.bound >= kth(); at += CHUNK) {
-    const ids = pool.people.slice(at, at + CHUNK).map((p) => p.id);
-    for (const profile of await db.seekerProfile.findMany({ where: { userId: { in: ids }, ...consent }, select: POOL_SELECT })) {
-      const seeker = matchSeekerFrom(profile);
-      ranked.push({
-        userId: profile.userId,
-        order: opaque(row.id, profile.userId),
-        seeker,
-        score: scoreMatch(seeker, item, { nowSec }),
-        homeCode: homeCodeOf(profile),
-        awayCityCode: profile.awayCityCode,
-        comeHomeBy: profile.comeHomeBy,
-        workHistory: profile.workHistory,
-      });
-    }
-  }
-  ranked.sort((a, b) => b.score.mutual - a.score.mutual || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  return { item, ranked: ranked.slice(0, limit), pool: pool.size };
+  if (minor) await take({ minor });
+  if (scored.length < limit) await take({ medium, notMinor: minor });
+  scored.sort((a, b) => b.score.mutual - a.score.mutual);
+  // Everyone tied with the last place is ordered by the opaque key, so a tie never favours early sign-ups.
+  const cut = scored[Math.min(limit, scored.length) - 1]?.score.mutual ?? 0;
+  const contenders = scored.filter((s, i) => i < limit || s.score.mutual === cut).map((s) => ({ ...s, order: opaque(row.id, s.profile.userId) }));
+  contenders.sort((a, b) => b.score.mutual - a.score.mutual || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const chosen = contenders.slice(0, limit);
+  const extras = await getDb().seekerProfile.findMany({ where: { userId: { in: chosen.map((c) => c.profile.userId) } }, select: { userId: true, workHistory: true, comeHomeBy: true } });
+  const extraOf = new Map(extras.map((e) => [e.userId, e]));
+  const ranked = chosen.map((c): RankedCandidate => ({
+    userId: c.profile.userId,
+    order: c.order,
+    seeker: c.seeker,
+    score: c.score,
+    homeCode: homeCodeOf(c.profile),
+    awayCityCode: c.profile.awayCityCode,
+    comeHomeBy: extraOf.get(c.profile.userId)?.comeHomeBy ?? null,
+    workHistory: extraOf.get(c.profile.userId)?.workHistory ?? "",
+  }));
+  return { item, ranked, pool: size };
 }
 
 /** The same, from the post's id (for measuring): the row, the pool and the ranking. */
