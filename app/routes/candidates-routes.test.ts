@@ -15,6 +15,7 @@ import { encrypt } from "~/modules/security/secrets.server.ts";
 import { action as applyAction } from "./apply.$postingId.tsx";
 import { loader as applicantLoader } from "./employer.applicants.$id.tsx";
 import { action as postAction, loader as postLoader } from "./employer.postings.$id._index.tsx";
+import { loader as exportLoader } from "./me.export.ts";
 import { action as invitationsAction, loader as invitationsLoader } from "./me.invitations.tsx";
 
 const context = { clientAddress: "10.11.0.1" };
@@ -163,6 +164,11 @@ describe("candidates for a post and invitations (routes, real SQLite with the de
     const applicant = await applicantLoader({ request: req(`/employer/applicants/${applicationId}`, employerCookie), params: { id: String(applicationId) }, context });
     // The person consented to sharing: through the application, and only there, the name and full phone.
     expect(applicant.applicant).toMatchObject({ name: people.certified.name, phone: people.certified.phone, phoneIsFull: true });
+
+    // The person's data download holds the invitation as they saw it.
+    const download = (await exportLoader({ request: req("/me/export", people.certified.cookie), params: {}, context })) as Response;
+    const data = await download.json();
+    expect(data.invitations).toEqual([expect.objectContaining({ posting: expect.objectContaining({ id: postingId, title: "候选测试货车司机" }), message: "欢迎来面试", status: "applied" })]);
   });
 
   it("a second invitation to the same person is refused with a message; a too-long note answers at its field", async () => {

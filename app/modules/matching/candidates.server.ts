@@ -16,7 +16,7 @@ import { eligible } from "./eligibility.ts";
 import { itemFromPosting, type MatchPostingRow } from "./items.ts";
 import { candidateNames, placeOfHome } from "./candidate-names.server.ts";
 import { scoreMatch } from "./score.ts";
-import { homeCodeOf, MATCHABLE_SELECT, matchSeekerFrom, type MatchableProfile } from "./seeker.ts";
+import { homeCodeOf, matchSeekerFrom, type MatchableProfile } from "./seeker.ts";
 import type { MatchItem, MatchSeeker, Reason, Score } from "./types.ts";
 
 export const POSTING_MATCH_SELECT = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildIndex } from "../../../search/indexer.ts";
 import { createTestServices, seedNow, type TestServices } from "../../../tests/setup/test-env.ts";
+import { exportSeekerData } from "../seekers/data-rights.server.ts";
 import { loadRecommendations, markNotInterested, undoNotInterested } from "./recommendations.server.ts";
 
 /** Real SQLite with the demo data and a real Meilisearch index built from it. */
@@ -77,8 +78,11 @@ describe("a seeker's recommendations", () => {
     await markNotInterested(id, hidden);
     const after = await ready(id);
     expect([...after.top, ...after.widened.flatMap((w) => w.items)].map((r) => r.card.key)).not.toContain(hidden);
+    // The person's data download says what they hid, until they undo it.
+    expect((await exportSeekerData(id)).notInterested.map((f) => f.item)).toEqual([hidden]);
     await undoNotInterested(id, hidden);
     expect((await ready(id)).top.map((r) => r.card.key)).toContain(hidden);
+    expect((await exportSeekerData(id)).notInterested).toEqual([]);
   });
 
   it("gives a founder start-up bases and a person missing a certificate the course toward it", async () => {

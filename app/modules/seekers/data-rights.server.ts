@@ -23,7 +23,8 @@ const parseJson = (text: string | null): unknown => {
 
 /**
  * Everything the site holds about one account, decrypted, for the person to download: the
- * account, its sessions, the profile, applications with their history, notifications, and the
+ * account, its sessions, the profile, applications with their history, notifications, what it
+ * marked "not interested", the invitations it received as a candidate, and the
  * placement records that are theirs: made by the account itself (its hires), and those kept under
  * its ID number only once that number is proven to be the person's (identity.server.ts).
  */
@@ -37,6 +38,8 @@ export async function exportSeekerData(userId: number, now = new Date()) {
       sessions: { orderBy: { createdAt: "asc" } },
       applications: { orderBy: { id: "asc" }, include: { events: { orderBy: { id: "asc" } }, posting: { select: { id: true, kind: true, title: true, organization: { select: { name: true } } } } } },
       notifications: { orderBy: { id: "asc" } },
+      matchFeedback: { orderBy: { id: "asc" } },
+      candidateInvitations: { orderBy: { id: "asc" }, include: { posting: { select: { id: true, kind: true, title: true, organization: { select: { name: true } } } } } },
     },
   });
   const profile = user.profile;
@@ -115,6 +118,16 @@ export async function exportSeekerData(userId: number, now = new Date()) {
       events: a.events.map((e) => ({ status: e.status, reason: e.reason, createdAt: e.createdAt })),
     })),
     notifications: user.notifications.map((n) => ({ type: n.type, params: parseJson(n.params), link: n.link, readAt: n.readAt, createdAt: n.createdAt })),
+    /** What the person marked "not interested" in recommendations. */
+    notInterested: user.matchFeedback.map((f) => ({ item: f.itemId, kind: f.kind, occupationCode: f.occupationCode, createdAt: f.createdAt })),
+    /** Employers' invitations to apply, received as an anonymous candidate. */
+    invitations: user.candidateInvitations.map((i) => ({
+      posting: { id: i.posting.id, kind: i.posting.kind, title: i.posting.title, employer: i.posting.organization.name },
+      message: i.message,
+      status: i.status,
+      createdAt: i.createdAt,
+      respondedAt: i.respondedAt,
+    })),
     placements: placements.map((p) => ({
       id: p.id,
       personName: p.personName,
