@@ -16,7 +16,7 @@ import { eligible } from "./eligibility.ts";
 import { itemFromPosting, type MatchPostingRow } from "./items.ts";
 import { candidateNames, placeOfHome } from "./candidate-names.server.ts";
 import { scoreMatch } from "./score.ts";
-import { homeCodeOf, matchSeekerFrom, type MatchableProfile } from "./seeker.ts";
+import { homeCodeOf, MATCHABLE_SELECT, matchSeekerFrom, type MatchableProfile } from "./seeker.ts";
 import type { MatchItem, MatchSeeker, Reason, Score } from "./types.ts";
 
 export const POSTING_MATCH_SELECT = {
@@ -62,6 +62,8 @@ export interface RankedCandidate {
 }
 
 type PoolRow = MatchableProfile & { userId: number };
+/** Exactly the columns matching may read (constants, never input). */
+const POOL_COLUMNS = Object.keys(MATCHABLE_SELECT).map((column) => `p.${column}`).join(", ");
 type PoolKey = { minor: string } | { medium: string; notMinor: string | null };
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -74,14 +76,13 @@ const date = (v: unknown) => (v === null || v === undefined ? null : v instanceo
  * everyone costs less than a second round of reads.
  */
 async function poolRows(key: PoolKey): Promise<PoolRow[]> {
-  const db = getDb();
-  const rows = "minor" in key
-    ? await db.$queryRaw<PoolRow[]>`SELECT DISTINCT p.userId, p.wishOccupations, p.wishKinds, p.wishCounties, p.wishPayMin, p.wishStartDate, p.travelKm, p.credentials, p.skillCodes, p.education, p.graduationYear, p.experienceYears, p.brandsTrained, p.groups, p.hometownCode, p.currentRegionCode, p.awayCityCode
-        FROM SeekerOccupation o JOIN SeekerProfile p ON p.userId = o.userId
-        WHERE o.minor = ${key.minor} AND p.consentCandidate = 1 AND p.consentMatching = 1`
-    : await db.$queryRaw<PoolRow[]>`SELECT DISTINCT p.userId, p.wishOccupations, p.wishKinds, p.wishCounties, p.wishPayMin, p.wishStartDate, p.travelKm, p.credentials, p.skillCodes, p.education, p.graduationYear, p.experienceYears, p.brandsTrained, p.groups, p.hometownCode, p.currentRegionCode, p.awayCityCode
-        FROM SeekerOccupation o JOIN SeekerProfile p ON p.userId = o.userId
-        WHERE o.medium = ${key.medium} AND o.minor <> ${key.notMinor ?? ""} AND p.consentCandidate = 1 AND p.consentMatching = 1`;
+  const where = "minor" in key ? "o.minor = ?" : "o.medium = ? AND o.minor <> ?";
+  const params = "minor" in key ? [key.minor] : [key.medium, key.notMinor ?? ""];
+  const rows = await getDb().$queryRawUnsafe<PoolRow[]>(
+    `SELECT DISTINCT p.userId, ${POOL_COLUMNS} FROM SeekerOccupation o JOIN SeekerProfile p ON p.userId = o.userId
+      WHERE ${where} AND p.consentCandidate = 1 AND p.consentMatching = 1`,
+    ...params,
+  );
   return rows.map((p) => ({
     ...p, userId: Number(p.userId), wishPayMin: num(p.wishPayMin), wishStartDate: date(p.wishStartDate), travelKm: num(p.travelKm),
     graduationYear: num(p.graduationYear), experienceYears: num(p.experienceYears),
