@@ -14,7 +14,8 @@ export interface MatchRequest {
   occupations: string[];
   /** The person's declared groups, for items only those groups may take. */
   groups: string[];
-  place: { origin: { lat: number; lng: number } | null; radiusKm: number; counties: string[] };
+  /** Where: named counties, or within radiusKm of the origin (baseRadiusKm for start-up bases). */
+  place: { origin: { lat: number; lng: number } | null; radiusKm: number; baseRadiusKm: number; counties: string[] };
   bases: boolean;
   courses: boolean;
   /** Certificates the wanted work asks for that the person lacks: courses that lead to them. */
@@ -65,10 +66,10 @@ function boxAround(origin: { lat: number; lng: number }, km: number): string {
   return `_geoBoundingBox(${at(origin.lat + dLat, origin.lng + dLng)}, ${at(origin.lat - dLat, origin.lng - dLng)})`;
 }
 
-function placeFilter(place: MatchRequest["place"], widen = 1): string | null {
+function placeFilter(place: MatchRequest["place"], radiusKm = place.radiusKm): string | null {
   const parts: string[] = [];
   if (place.counties.length) parts.push(`countyCode IN ${list(place.counties)}`);
-  if (place.origin) parts.push(boxAround(place.origin, place.radiusKm * widen));
+  if (place.origin) parts.push(boxAround(place.origin, radiusKm));
   return parts.length ? `(${parts.join(" OR ")})` : null;
 }
 
@@ -111,8 +112,7 @@ export async function retrieveMatches({ client, indexUid }: SearchConnection, re
       add("related", base([open, kinds, mayTake, place, `occupationGroups IN ${list(mediums)}`, `NOT occupationGroups IN ${list(minors)}`], limits.related, ["occupation"]));
     }
   }
-  // Founders look wider than commuters: a base is somewhere to move a business to.
-  if (req.bases) add("bases", base([`kind = "base"`, placeFilter(req.place, 3)], limits.bases));
+  if (req.bases) add("bases", base([`kind = "base"`, placeFilter(req.place, req.place.baseRadiusKm)], limits.bases));
   if (req.courses) {
     const leads = [
       ...(req.occupations.length ? [`occupation IN ${list(req.occupations)}`, `occupationGroups IN ${list(minors)}`] : []),

@@ -15,6 +15,12 @@ export const DEFAULT_REACH_KM = 30;
 
 export const reachOf = (seeker: MatchSeeker) => seeker.travelKm ?? DEFAULT_REACH_KM;
 
+/** Founders look wider than commuters: a start-up base is somewhere to move a business to. */
+export const BASE_REACH_FACTOR = 3;
+
+/** How far an item of this kind may be: the person's reach, wider for start-up bases. */
+export const reachFor = (seeker: MatchSeeker, kind: MatchKind) => reachOf(seeker) * (kind === "base" ? BASE_REACH_FACTOR : 1);
+
 /**
  * Internships (就业见习) are for graduates within two years of leaving school and for young people of
  * 16–24 out of work (seed 004). The person says which they are: the second is a status they declare,
@@ -41,7 +47,7 @@ export function kindsWanted(seeker: MatchSeeker): MatchKind[] {
 /** Within the person's reach: a county they named, or no farther than they would travel. Unknown places are kept. */
 export function withinReach(seeker: MatchSeeker, item: MatchItem): boolean {
   if (seeker.wishCounties.includes(item.countyCode)) return true;
-  if (seeker.home && item.point) return greatCircleKm(seeker.home, item.point) <= reachOf(seeker);
+  if (seeker.home && item.point) return greatCircleKm(seeker.home, item.point) <= reachFor(seeker, item.kind);
   return !seeker.wishCounties.length;
 }
 

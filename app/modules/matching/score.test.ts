@@ -157,6 +157,14 @@ describe("eligibility", () => {
     expect(eligible(seeker({ travelKm: 10 }), item({ point: { lat: 32.7, lng: 109.03 } }), NOW)).toBe(false);
   });
 
+  it("looks three times as far for a start-up base as for work (about 50 km away, for someone who would travel 20)", () => {
+    const far = { lat: 32.7, lng: 109.03 };
+    const founder = seeker({ travelKm: 20, wishKinds: ["job", "base"] });
+    expect(eligible(founder, item({ point: far }), NOW)).toBe(false);
+    expect(eligible(founder, item({ id: "base-1", kind: "base", point: far }), NOW)).toBe(true);
+    expect(eligible(seeker({ travelKm: 15, wishKinds: ["base"] }), item({ id: "base-1", kind: "base", point: far }), NOW)).toBe(false);
+  });
+
   it("is re-checked on every retrieved document: an ineligible hit never reaches the list", () => {
     const doc = (i: MatchItem): MatchDoc => ({
       id: i.id, kind: i.kind, countyCode: i.countyCode, groups: i.groups, brand: i.brand, occupation: i.occupation, credentials: i.credentials,

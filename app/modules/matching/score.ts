@@ -9,7 +9,7 @@
  */
 import { distanceKm } from "../places/distance.ts";
 import { relatedness } from "../occupations/codes.ts";
-import { EDUCATION_RANK, reachOf } from "./eligibility.ts";
+import { EDUCATION_RANK, reachFor } from "./eligibility.ts";
 import type { MatchItem, MatchSeeker, Reason, Score } from "./types.ts";
 
 const DAY = 86_400;
@@ -120,7 +120,7 @@ export function scoreMatch(seeker: MatchSeeker, item: MatchItem, ctx: ScoreConte
 
   const brand = item.brand && seeker.brandsTrained.includes(item.brand) ? 1 : 0.85;
   const disliked = item.occupation && ctx.dislikedOccupations?.some((d) => relatedness(d, item.occupation!) >= 3) ? 0.5 : 1;
-  const interest = occupation.factor * placeFactor(km, reachOf(seeker)) * pay * freshnessFactor(item, ctx.nowSec) * brand * disliked;
+  const interest = occupation.factor * placeFactor(km, reachFor(seeker, item.kind)) * pay * freshnessFactor(item, ctx.nowSec) * brand * disliked;
   // What the post asks of a person, and whether their trade is the post's: an employer's side of fit.
   const fit = cover.factor * requirementsFactor(seeker, item) * (0.5 + 0.5 * occupation.factor);
   const competition = competitionFactor(item, ctx.shownToday ?? 0);
