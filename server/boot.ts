@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { getEnv, type Env } from "../app/env.server.ts";
 import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
 import { startHousekeeping } from "../app/modules/auth/housekeeping.server.ts";
+import { MessageWorker, setMessageWorker } from "../app/modules/messages/worker.server.ts";
 import { startExpirySweep } from "../app/modules/postings/expiry.server.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
 import { ensureIndex } from "../search/indexer.ts";
@@ -70,6 +71,9 @@ export async function bootServices(log: (line: string) => void = console.log): P
   const worker = new OutboxWorker(db, search, log);
   setOutboxWorker(worker);
   worker.start();
+  const messages = new MessageWorker(db, log);
+  setMessageWorker(messages);
+  messages.start();
   const expirySweep = startExpirySweep(db, log);
   const housekeeping = startHousekeeping(db, log);
   log(`services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -84,6 +88,8 @@ export async function bootServices(log: (line: string) => void = console.log): P
       housekeeping.stop();
       await worker.stop();
       setOutboxWorker(undefined);
+      await messages.stop();
+      setMessageWorker(undefined);
       await meili?.stop();
       await db.$disconnect();
     },

@@ -13,15 +13,21 @@ export interface CapturedMail {
 
 /**
  * A real SMTP server on a free loopback port that keeps every mail it accepts (and appends it as a
- * JSON line to `file` when given), for tests of the app's SMTP sender.
+ * JSON line to `file` when given), for tests of the app's SMTP sender; `refuse` names addresses it
+ * answers with 550.
  */
-export async function startSmtpServer(options: { file?: string; port?: number } = {}) {
+export async function startSmtpServer(options: { file?: string; port?: number; refuse?: (address: string) => boolean } = {}) {
   const mails: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     closeTimeout: 1_000,
+    // A mailbox the server says does not exist (550), as real servers answer for a mistyped address.
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address.toLowerCase())) return callback(Object.assign(new Error("5.1.1 mailbox unavailable"), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
