@@ -50,6 +50,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   /** Send email over SMTP (smtp:// or smtps://user:pass@host:port); without it mail goes to the log. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/./, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  /** Without SMTP_URL, mail goes to a local SMTP server the site starts, readable at /dev/mail from this machine; "false": to the log. */
+  MAIL_CAPTURE: z.enum(["true", "false"]).default("true"),
   /** The From address of the site's mail. */
   MAIL_FROM: z.string().min(3).default("安康就业创业服务网 <no-reply@localhost>"),
   /** The log senders (SMS, and email without SMTP_URL) also append each message here as a JSON line: development and tests only. */

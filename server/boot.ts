@@ -5,6 +5,8 @@ import { promisify } from "node:util";
 import { getEnv, type Env } from "../app/env.server.ts";
 import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
 import { startHousekeeping } from "../app/modules/auth/housekeeping.server.ts";
+import { setEmailSender, SmtpEmailSender } from "../app/modules/auth/mail.server.ts";
+import { setMailCapture } from "../app/modules/messages/capture.server.ts";
 import { MessageWorker, setMessageWorker } from "../app/modules/messages/worker.server.ts";
 import { startExpirySweep } from "../app/modules/postings/expiry.server.ts";
 import { seedDemo } from "../prisma/seed/seed.ts";
@@ -28,6 +30,25 @@ export async function migrate(databaseUrl: string): Promise<void> {
   await run(prismaBin, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl } }).catch((error: { stderr?: string; stdout?: string }) => {
     throw new Error(`Database migration failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
   });
+}
+
+/**
+ * Without SMTP_URL the demo still sends real mail: to a local SMTP server on a free loopback port,
+ * kept for /dev/mail. Its packages are development dependencies; without them mail goes to the log.
+ */
+async function startMailCapture(env: Env, log: (line: string) => void): Promise<{ close(): Promise<void> } | null> {
+  if (env.SMTP_URL || env.MAIL_CAPTURE !== "true") return null;
+  try {
+    const { startSmtpServer } = await import("./mail-capture.ts");
+    const smtp = await startSmtpServer({ keep: 500 });
+    setEmailSender(new SmtpEmailSender(smtp.url, env.MAIL_FROM));
+    setMailCapture(smtp.mails);
+    log(`mail goes to a local SMTP server at ${smtp.url}; read it at /dev/mail on this machine`);
+    return smtp;
+  } catch (error) {
+    log(`local SMTP server not started (${String(error)}); mail goes to the log`);
+    return null;
+  }
 }
 
 /** Starts everything the site needs: database (migrated, seeded when empty), Meilisearch, index. */
@@ -71,6 +92,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
   const worker = new OutboxWorker(db, search, log);
   setOutboxWorker(worker);
   worker.start();
+  const capture = await startMailCapture(env, log);
   const messages = new MessageWorker(db, log);
   setMessageWorker(messages);
   messages.start();
@@ -90,6 +112,11 @@ export async function bootServices(log: (line: string) => void = console.log): P
       setOutboxWorker(undefined);
       await messages.stop();
       setMessageWorker(undefined);
+      if (capture) {
+        setMailCapture(null);
+        setEmailSender(undefined);
+        await capture.close();
+      }
       await meili?.stop();
       await db.$disconnect();
     },

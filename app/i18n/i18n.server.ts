@@ -29,6 +29,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   places: ["servicePoints"],
   matching: ["matching"],
   candidates: ["candidates", "invitations"],
+  alerts: ["devMail"],
   server: ["httpErrors", "authMessages"],
 };
 

@@ -29,6 +29,7 @@ export const NAMESPACES = [
   "places",
   "matching",
   "candidates",
+  "alerts",
   "server",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -11,6 +11,7 @@ import { exportsEn } from "./exports.ts";
 import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
 import { placesEn } from "./places.ts";
+import { alertsEn } from "./alerts.ts";
 import { matchingEn } from "./matching.ts";
 import { httpErrorsEn } from "./http-errors.ts";
 import { regionPickerEn } from "./region-picker.ts";
@@ -30,6 +31,7 @@ const en: Translations = {
   ...targetsEn,
   ...placesEn,
   ...matchingEn,
+  ...alertsEn,
   ...httpErrorsEn,
   ...regionPickerEn,
   ...candidatesEn,

@@ -10,6 +10,7 @@ import { exportsZh } from "./exports.ts";
 import { registersZh } from "./registers.ts";
 import { targetsZh } from "./targets.ts";
 import { placesZh } from "./places.ts";
+import { alertsZh } from "./alerts.ts";
 import { matchingZh } from "./matching.ts";
 import { httpErrorsZh } from "./http-errors.ts";
 import { regionPickerZh } from "./region-picker.ts";
@@ -29,6 +30,7 @@ const zhCN = {
   ...targetsZh,
   ...placesZh,
   ...matchingZh,
+  ...alertsZh,
   ...httpErrorsZh,
   ...regionPickerZh,
   ...candidatesZh,

@@ -275,6 +275,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "employer.postings.new.tsx": { url: "/employer/postings/new", loader: { permission: "posting.manage" }, action: { permission: "posting.manage" } },
       // The public figures: the same aggregate numbers for everyone.
       "figures.tsx": { url: "/figures", loader: everyone(OK) },
+      // The demo's captured mail: only while the site captures mail, and only from the machine itself (dev-mail.test.ts).
+      "dev.mail.tsx": { url: "/dev/mail", loader: everyone(NOT_FOUND) },
       "healthz.ts": { url: "/healthz", loader: everyone(OK) },
       // One language's strings of one area, for client-side navigation: public, like the pages that show them.
       "locales.$lng.$ns.ts": { url: "/locales/zh-CN/common", params: { lng: "zh-CN", ns: "common" }, loader: everyone(OK) },
