@@ -52,6 +52,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/./, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
   /** Without SMTP_URL, mail goes to a local SMTP server the site starts, readable at /dev/mail from this machine; "false": to the log. */
   MAIL_CAPTURE: z.enum(["true", "false"]).default("true"),
+  /** The site's public address, for links in mail and SMS (default: http://localhost:PORT). */
+  SITE_URL: z.string().url().optional(),
   /** The From address of the site's mail. */
   MAIL_FROM: z.string().min(3).default("安康就业创业服务网 <no-reply@localhost>"),
   /** The log senders (SMS, and email without SMTP_URL) also append each message here as a JSON line: development and tests only. */

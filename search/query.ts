@@ -46,7 +46,7 @@ const quote = (value: string) => `"${value.replace(/["\\]/g, "")}"`;
  */
 const openFilter = (nowSec: number) => `validUntil >= ${nowSec}`;
 
-function filtersFor(req: SearchRequest, nowSec: number, except?: FacetName | "posted"): string[] {
+export function filtersFor(req: SearchRequest, nowSec: number, except?: FacetName | "posted"): string[] {
   const filters = [openFilter(nowSec)];
   if (req.kind.length && except !== "kind") filters.push(`kind IN [${req.kind.map(quote).join(", ")}]`);
   if (req.county && except !== "countyCode") filters.push(`countyCode = ${quote(req.county)}`);

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { getEnv, type Env } from "../app/env.server.ts";
 import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
 import { startHousekeeping } from "../app/modules/auth/housekeeping.server.ts";
+import { startAlertRunner } from "../app/modules/alerts/run.server.ts";
 import { setEmailSender, SmtpEmailSender } from "../app/modules/auth/mail.server.ts";
 import { setMailCapture } from "../app/modules/messages/capture.server.ts";
 import { MessageWorker, setMessageWorker } from "../app/modules/messages/worker.server.ts";
@@ -96,6 +97,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
   const messages = new MessageWorker(db, log);
   setMessageWorker(messages);
   messages.start();
+  const alerts = startAlertRunner(log);
   const expirySweep = startExpirySweep(db, log);
   const housekeeping = startHousekeeping(db, log);
   log(`services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -106,6 +108,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
     search,
     meili,
     async stop() {
+      alerts.stop();
       expirySweep.stop();
       housekeeping.stop();
       await worker.stop();

@@ -29,8 +29,8 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   places: ["servicePoints"],
   matching: ["matching"],
   candidates: ["candidates", "invitations"],
-  alerts: ["devMail"],
-  server: ["httpErrors", "authMessages"],
+  alerts: ["devMail", "alerts"],
+  server: ["httpErrors", "authMessages", "alertMessages"],
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -1,0 +1,148 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makePosting } from "../../../prisma/seed/factories.ts";
+import { startSmtpServer } from "../../../server/mail-capture.ts";
+import { rebuildIndex } from "../../../search/indexer.ts";
+import { OutboxWorker } from "../../../search/outbox-worker.ts";
+import { createTestServices, type TestServices } from "../../../tests/setup/test-env.ts";
+import { resetEnvForTests } from "../../env.server.ts";
+import { setEmailSender, SmtpEmailSender } from "../auth/mail.server.ts";
+import { MessageWorker } from "../messages/worker.server.ts";
+import { forgetKeys } from "../security/secrets.server.ts";
+import { alertFromForm, listAlerts, unsubscribe } from "./alerts.server.ts";
+import { runAlerts } from "./run.server.ts";
+import { INSTANT_EVERY_MS, nextRunAfter } from "./schedule.ts";
+
+/**
+ * Saved searches end to end: real SQLite with the demo data, a real Meilisearch index, the message
+ * outbox and a real SMTP server; the clock is passed in, so "daily" is tested without waiting.
+ */
+describe("saved searches and alerts", () => {
+  let services: TestServices;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let dataDir: string;
+  let serial = 0;
+  const t0 = new Date();
+  const at = (ms: number) => new Date(t0.getTime() + ms);
+
+  const form = (fields: Record<string, string | string[]>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) for (const v of ([] as string[]).concat(value)) data.append(key, v);
+    return data;
+  };
+  const person = async () => {
+    serial += 1;
+    return services.db.user.create({ data: { email: `alert${serial}@example.cn`, passwordHash: "x", role: "seeker", displayName: `提醒测试${serial}` } });
+  };
+  /** A post published at `when`, in the index as the outbox worker puts it there. */
+  const publish = async (title: string, when: Date) => {
+    const post = await makePosting(services.db, { title, publishedAt: when, regionCode: "610924100" }, when);
+    await services.db.searchOutbox.create({ data: { docId: `job-${post.id}`, op: "sync" } });
+    await new OutboxWorker(services.db, services.search).runOnce(when);
+    return post;
+  };
+  /** Runs the alerts, then delivers the outbox; the mail that arrived for `to`. */
+  const deliver = async (now: Date, to: string) => {
+    const before = smtp.mails.length;
+    await runAlerts(now);
+    await new MessageWorker(services.db).runOnce(now);
+    return smtp.mails.slice(before).filter((m) => m.to.includes(to));
+  };
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-data-"));
+    process.env.DATA_DIR = dataDir;
+    process.env.SITE_URL = "https://jobs.example.cn";
+    resetEnvForTests();
+    forgetKeys();
+    services = await createTestServices("alerts", { seeded: true });
+    await rebuildIndex(services.db, services.search.connection, { now: t0 });
+    smtp = await startSmtpServer();
+    setEmailSender(new SmtpEmailSender(smtp.url, "no-reply@example.cn"));
+  });
+  afterAll(async () => {
+    setEmailSender(undefined);
+    delete process.env.SITE_URL;
+    resetEnvForTests();
+    await smtp.close();
+    await services.cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("a new post matching a saved search puts exactly one email in the inbox, with a site notice; never the same post twice", async () => {
+    const user = await person();
+    const saved = await alertFromForm(user.id, form({ intent: "create", query: "q=蒸面提醒甲&kind=job&page=3", frequency: "instant", channels: ["email", "site"] }), "zh-CN", t0);
+    expect(saved).toMatchObject({ ok: true, done: "created" });
+    const [alert] = await listAlerts(user.id);
+    expect(alert).toMatchObject({ frequency: "instant", channels: ["email", "site"], search: { q: "蒸面提醒甲", kind: ["job"] } });
+    expect(alert!.link).toBe("/search?q=%E8%92%B8%E9%9D%A2%E6%8F%90%E9%86%92%E7%94%B2&kind=job");
+
+    const post = await publish("紫阳蒸面提醒甲师傅", at(60_000));
+    // Not yet due (at once means within minutes): nothing.
+    expect(await deliver(at(61_000), user.email!)).toEqual([]);
+    const mails = await deliver(at(INSTANT_EVERY_MS + 1), user.email!);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("您关注的搜索有 1 个新机会");
+    expect(mails[0]!.text).toContain("紫阳蒸面提醒甲师傅");
+    expect(mails[0]!.text).toContain(`https://jobs.example.cn/job/${post.id}`);
+    expect(mails[0]!.text).toMatch(/退订这条提醒：https:\/\/jobs\.example\.cn\/alerts\/unsubscribe\/[\w-]{20,}/);
+    const notice = await services.db.notification.findFirstOrThrow({ where: { userId: user.id, type: "alertNew" } });
+    expect(JSON.parse(notice.params)).toMatchObject({ count: 1, title: "紫阳蒸面提醒甲师傅" });
+
+    // The next passes find the same post again within their look-back, and send nothing.
+    expect(await deliver(at(2 * INSTANT_EVERY_MS + 2), user.email!)).toEqual([]);
+    expect(await deliver(at(3 * INSTANT_EVERY_MS + 3), user.email!)).toEqual([]);
+    // A second new post is one more email, with that post only.
+    await publish("旬阳蒸面提醒甲学徒", at(3 * INSTANT_EVERY_MS + 10_000));
+    const second = await deliver(at(4 * INSTANT_EVERY_MS + 4), user.email!);
+    expect(second).toHaveLength(1);
+    expect(second[0]!.text).toContain("旬阳蒸面提醒甲学徒");
+    expect(second[0]!.text).not.toContain("紫阳蒸面提醒甲师傅");
+  });
+
+  it("daily: nothing until the next 8:00 China time, then one email for everything new", async () => {
+    const user = await person();
+    await alertFromForm(user.id, form({ intent: "create", query: "q=蒸面提醒乙", frequency: "daily", channels: "email" }), "zh-CN", t0);
+    await publish("汉滨蒸面提醒乙师傅", at(60_000));
+    await publish("汉阴蒸面提醒乙帮工", at(120_000));
+    const eight = nextRunAfter("daily", t0);
+    expect(await deliver(new Date(eight.getTime() - 1000), user.email!)).toEqual([]);
+    const mails = await deliver(eight, user.email!);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("您关注的搜索有 2 个新机会");
+    expect(await deliver(new Date(eight.getTime() + INSTANT_EVERY_MS), user.email!)).toEqual([]);
+  });
+
+  it("the unsubscribe link in the mail stops the alert at once", async () => {
+    const user = await person();
+    await alertFromForm(user.id, form({ intent: "create", query: "q=蒸面提醒丙", frequency: "instant", channels: "email" }), "en", t0);
+    await publish("白河蒸面提醒丙师傅", at(60_000));
+    const [mail] = await deliver(at(INSTANT_EVERY_MS + 1), user.email!);
+    expect(mail!.subject).toBe("1 new for your saved search");
+    const token = /alerts\/unsubscribe\/([\w-]+)/.exec(mail!.text)![1]!;
+    expect(await unsubscribe(token)).toBe(true);
+    expect(await unsubscribe(token)).toBe(false);
+    expect(await listAlerts(user.id)).toEqual([]);
+    await publish("石泉蒸面提醒丙帮工", at(INSTANT_EVERY_MS + 60_000));
+    expect(await deliver(at(2 * INSTANT_EVERY_MS + 2), user.email!)).toEqual([]);
+  });
+
+  it("answers bad input at the field and never touches another person's alert", async () => {
+    const owner = await person();
+    const other = await person();
+    const made = await alertFromForm(owner.id, form({ intent: "create", query: "q=蒸面提醒丁", frequency: "weekly", channels: "site" }), "zh-CN", t0);
+    const id = made.ok ? String(made.id) : "";
+    expect(await alertFromForm(owner.id, form({ intent: "create", query: "q=蒸面", frequency: "hourly" }), "zh-CN", t0)).toMatchObject({
+      ok: false, errors: { frequency: ["alerts.errors.frequency"], channels: ["alerts.errors.channelRequired"] }, values: { query: "q=蒸面" },
+    });
+    expect(await alertFromForm(other.id, form({ intent: "delete", id }), "zh-CN", t0)).toMatchObject({ ok: false, errors: { "": ["alerts.errors.notFound"] } });
+    expect(await alertFromForm(other.id, form({ intent: "update", id, frequency: "instant", channels: "sms" }), "zh-CN", t0)).toMatchObject({ ok: false });
+    expect(await listAlerts(owner.id)).toEqual([expect.objectContaining({ frequency: "weekly", channels: ["site"] })]);
+    // Saving the same search twice keeps one alert.
+    expect(await alertFromForm(owner.id, form({ intent: "create", query: "page=2&q=蒸面提醒丁", frequency: "daily", channels: "email" }), "zh-CN", t0)).toMatchObject({ ok: true, done: "updated" });
+    expect(await listAlerts(owner.id)).toHaveLength(1);
+    expect(await alertFromForm(owner.id, form({ intent: "delete", id }), "zh-CN", t0)).toMatchObject({ ok: true, done: "deleted" });
+  });
+});

@@ -1,0 +1,134 @@
+import type { TFunction } from "i18next";
+import { newItemsFor, type AlertCheck } from "../../../search/alerts.ts";
+import type { OpportunityCard } from "../../../search/cards.ts";
+import { getSearchService } from "../../../search/service.ts";
+import { getEnv } from "../../env.server.ts";
+import { createI18n } from "../../i18n/i18n.server.ts";
+import { fromCommaList } from "../../utils/comma-list.ts";
+import { getDb } from "../db.server.ts";
+import { afterMessageWrite, enqueueMessages, type OutgoingMessage } from "../messages/outbox.server.ts";
+import { notify } from "../notifications/notifications.server.ts";
+import { originOf } from "../search/near.ts";
+import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { decrypt } from "../security/secrets.server.ts";
+import { searchOf } from "./alerts.server.ts";
+import { nextRunAfter, type Frequency } from "./schedule.ts";
+
+/** Saved searches checked per pass. */
+const PER_PASS = 5_000;
+/** Items shown in one message; the rest are a link away. */
+const SHOWN = 5;
+/**
+ * A new post reaches the index a moment after it is published: each check looks this far back, and
+ * what was already sent is left out by AlertDelivery, so nothing falls between two passes.
+ */
+const LOOK_BACK_MS = 60 * 60_000;
+
+const siteUrl = () => getEnv().SITE_URL?.replace(/\/$/, "") ?? `http://localhost:${getEnv().PORT}`;
+
+function describe(t: TFunction, search: ReturnType<typeof searchOf>, regions: Map<string, RegionInfo>, lang: string): string {
+  const parts = [search.q, ...search.kind.map((k) => t(`kinds.${k}`)), search.county ? regionName(regions, search.town ?? search.county, lang) : ""].filter(Boolean);
+  return parts.length ? parts.join(" · ") : t("alerts.everything");
+}
+
+export interface AlertRun {
+  checked: number;
+  alerted: number;
+  items: number;
+}
+
+/**
+ * One pass over the saved searches that are due: their new items in one multi-search per hundred,
+ * minus what each was already sent; for each with something new, in one transaction, the site
+ * notice, the email or SMS (through the message outbox) and the delivery records, and its next time.
+ */
+export async function runAlerts(now = new Date()): Promise<AlertRun> {
+  const db = getDb();
+  const due = await db.savedSearch.findMany({
+    where: { nextRunAt: { lte: now } },
+    orderBy: { nextRunAt: "asc" },
+    take: PER_PASS,
+    include: { user: { select: { id: true, email: true, phoneEnc: true } } },
+  });
+  if (!due.length) return { checked: 0, alerted: 0, items: 0 };
+  const checks: AlertCheck[] = due.map((s) => {
+    const search = searchOf(s.query);
+    const origin = originOf(search.near);
+    return {
+      id: s.id,
+      req: { ...search, origin, withinKm: origin && search.within ? Number(search.within) : undefined },
+      sinceSec: Math.floor((s.lastCheckedAt.getTime() - LOOK_BACK_MS) / 1000),
+    };
+  });
+  const found = await getSearchService().run((connection) => newItemsFor(connection, checks, now));
+  // Search is down: the searches stay due and are checked on the next pass.
+  if (!found.ok) return { checked: 0, alerted: 0, items: 0 };
+  const sent = await db.alertDelivery.findMany({ where: { savedSearchId: { in: due.map((s) => s.id) } }, select: { savedSearchId: true, itemKey: true } });
+  const already = new Set(sent.map((d) => `${d.savedSearchId}|${d.itemKey}`));
+  const regions = await getRegions();
+  let alerted = 0;
+  let items = 0;
+  for (const saved of due) {
+    const fresh = (found.value.get(saved.id) ?? []).filter((card) => !already.has(`${saved.id}|${card.key}`));
+    const next = { lastCheckedAt: now, nextRunAt: nextRunAfter(saved.frequency as Frequency, now) };
+    if (!fresh.length) {
+      await db.savedSearch.update({ where: { id: saved.id }, data: next });
+      continue;
+    }
+    const { t } = createI18n(saved.lang === "en" ? "en" : "zh-CN");
+    const search = describe(t, searchOf(saved.query), regions, saved.lang);
+    const channels = new Set(fromCommaList(saved.channels));
+    const messages = messagesFor(t, saved, fresh, search, channels);
+    await db.$transaction(async (tx) => {
+      if (channels.has("site")) await notify(tx, saved.userId, "alertNew", { search, count: fresh.length, title: fresh[0]!.title }, `/search${saved.query ? `?${saved.query}&sort=newest` : "?sort=newest"}`);
+      await enqueueMessages(tx, messages);
+      await tx.alertDelivery.createMany({ data: fresh.map((card) => ({ savedSearchId: saved.id, itemKey: card.key, sentAt: now })) });
+      await tx.savedSearch.update({ where: { id: saved.id }, data: { ...next, lastSentAt: now } });
+    });
+    alerted += 1;
+    items += fresh.length;
+  }
+  if (alerted) afterMessageWrite();
+  return { checked: due.length, alerted, items };
+}
+
+function messagesFor(t: TFunction, saved: { id: number; userId: number; query: string; token: string; user: { email: string | null; phoneEnc: string | null } }, fresh: OpportunityCard[], search: string, channels: Set<string>): OutgoingMessage[] {
+  const base = siteUrl();
+  const all = `${base}/search${saved.query ? `?${saved.query}&sort=newest` : "?sort=newest"}`;
+  const unsubscribe = `${base}/alerts/unsubscribe/${saved.token}`;
+  const out: OutgoingMessage[] = [];
+  if (channels.has("email") && saved.user.email) {
+    const lines = [
+      t("alertMessages.intro", { search }),
+      "",
+      ...fresh.slice(0, SHOWN).map((card) => t("alertMessages.item", { title: card.title, org: card.orgName, link: `${base}/${card.kind}/${card.id}` })),
+      ...(fresh.length > SHOWN ? ["", t("alertMessages.more", { count: fresh.length - SHOWN, link: all })] : []),
+      "",
+      t("alertMessages.manage", { link: `${base}/me/alerts` }),
+      t("alertMessages.unsubscribe", { link: unsubscribe }),
+      "",
+      t("authMessages.mailFooter"),
+    ];
+    out.push({ channel: "email", to: saved.user.email, subject: t("alertMessages.subject", { count: fresh.length }), text: lines.join("\n"), purpose: "alert", userId: saved.userId });
+  }
+  if (channels.has("sms") && saved.user.phoneEnc) {
+    const text = `${t("authMessages.smsSign")}${t("alertMessages.sms", { count: fresh.length, title: fresh[0]!.title, link: all, unsubscribe })}`;
+    out.push({ channel: "sms", to: decrypt(saved.user.phoneEnc), text, purpose: "alert", userId: saved.userId });
+  }
+  return out;
+}
+
+/** Checks the due searches every minute while the site runs. */
+export function startAlertRunner(log: (line: string) => void, everyMs = 60_000) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runAlerts()
+      .then((r) => { if (r.alerted) log(`alerts: ${r.alerted} of ${r.checked} saved searches had ${r.items} new items`); })
+      .catch((error: unknown) => log(`alerts: ${String(error)}`))
+      .finally(() => { running = false; });
+  }, everyMs);
+  timer.unref?.();
+  return { stop: () => clearInterval(timer) };
+}
