@@ -299,6 +299,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       // A form that says nothing (the matrix posts an empty one) goes back to the list (post, redirect, get).
       "me.recommendations.tsx": { url: "/me/recommendations", loader: { permission: "profile.edit" }, action: { permission: "profile.edit", ok: { redirect: "/me/recommendations" } } },
       "me.invitations.tsx": { url: "/me/invitations", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
+      "me.alerts.tsx": { url: "/me/alerts", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
+      // The link in every alert message: the token is the proof, so it is public (an unknown token changes nothing).
+      "alerts.unsubscribe.$token.tsx": { url: "/alerts/unsubscribe/x", params: { token: "x" }, loader: everyone(OK), action: everyone(OK) },
       "notifications.tsx": { url: "/notifications", loader: { signedIn: OK }, action: { signedIn: { redirect: "/notifications" } } },
       "search.tsx": { url: "/search?q=%E5%85%BB%E8%80%81&county=610924", loader: everyone(OK) },
       "set-language.tsx": { url: "/set-language?lng=en&redirectTo=%2Fsearch", loader: everyone({ redirect: "/search" }) },

@@ -14,7 +14,7 @@ import { previewRecommendations } from "~/modules/matching/recommendations.serve
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "candidates"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "candidates", "alerts"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -115,6 +115,10 @@ export default function SeekerHome() {
           <span>{t("invitations.link")}</span>
           {invitations > 0 ? <span className="rounded-full bg-amber-400 px-2 text-sm text-slate-900" data-testid="invitations-count">{t("invitations.pending", { count: invitations })}</span> : null}
         </Link>
+      </section>
+
+      <section className={card}>
+        <Link to="/me/alerts" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="alerts-link">🔔 {t("alerts.title")}</Link>
       </section>
 
       <section className={card} aria-labelledby="applications-title">

@@ -10,11 +10,12 @@ import { GROUP_CODES, MAX_PAGE, MAX_QUERY_LENGTH, POSTED_WITHIN, searchUrl, type
 import { loadSearchPage, type FacetOption } from "~/modules/search/search-page.server.ts";
 import { withHomeTown } from "~/modules/search/home-town.server.ts";
 import { NearMe } from "~/components/near-me.tsx";
+import { SaveSearch } from "~/components/save-search.tsx";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { OPPORTUNITY_KINDS, PAY_BANDS } from "../../search/documents.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "alerts"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches);
@@ -316,6 +317,7 @@ export default function SearchPage() {
             </ol>
           )}
 
+          <SaveSearch query={searchUrl({ ...params, page: 1, sort: "relevance" }).split("?")[1] ?? ""} />
           {data.totalPages > 1 ? (
             <nav className="mt-4 flex items-center justify-between gap-2" aria-label={t("search.pages")} data-testid="pagination">
               {params.page > 1 ? <Link rel="prev" className="inline-flex min-h-11 items-center rounded border border-slate-300 bg-white px-4" to={searchUrl({ ...params, page: params.page - 1 })}>{t("search.previous")}</Link> : <span />}

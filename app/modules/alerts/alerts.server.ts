@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 import { getDb } from "../db.server.ts";
 import { parseSearchParams, searchUrl, type SearchParams } from "../search/params.ts";
-import { alertFormSchema, type AlertChannel } from "./schemas.ts";
-import { nextRunAfter, type Frequency } from "./schedule.ts";
+import type { AlertChannel, Frequency } from "./codes.ts";
+import { alertFormSchema } from "./schemas.ts";
+import { nextRunAfter } from "./schedule.ts";
 
 /** A person may follow this many searches. */
 export const MAX_ALERTS = 20;
@@ -80,6 +81,12 @@ export async function listAlerts(userId: number): Promise<AlertView[]> {
     lastSentAt: r.lastSentAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** The /me/alerts page: the person's alerts, and which channels their account can receive. */
+export async function alertsPage(userId: number) {
+  const [alerts, user] = await Promise.all([listAlerts(userId), getDb().user.findUnique({ where: { id: userId }, select: { email: true, phoneEnc: true } })]);
+  return { alerts, hasEmail: Boolean(user?.email), hasPhone: Boolean(user?.phoneEnc) };
 }
 
 /** The one-click unsubscribe: the token alone is enough, and the alert is gone (false: already gone). */

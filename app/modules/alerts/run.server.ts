@@ -12,7 +12,8 @@ import { originOf } from "../search/near.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import { searchOf } from "./alerts.server.ts";
-import { nextRunAfter, type Frequency } from "./schedule.ts";
+import type { Frequency } from "./codes.ts";
+import { nextRunAfter } from "./schedule.ts";
 
 /** Saved searches checked per pass. */
 const PER_PASS = 5_000;

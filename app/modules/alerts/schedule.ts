@@ -1,6 +1,6 @@
+import type { Frequency } from "./codes.ts";
+
 /** When a saved search is next checked: at once (every few minutes), daily or weekly at 8:00 China time. */
-export const FREQUENCIES = ["instant", "daily", "weekly"] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
 
 export const INSTANT_EVERY_MS = 5 * 60_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;

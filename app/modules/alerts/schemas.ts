@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { FREQUENCIES } from "./schedule.ts";
-
-export const ALERT_CHANNELS = ["site", "email", "sms"] as const;
-export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+import { ALERT_CHANNELS, FREQUENCIES } from "./codes.ts";
 
 const channels = z.preprocess(
   (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),

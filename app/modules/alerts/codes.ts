@@ -1,0 +1,6 @@
+/** The codes of an alert, shared by its form, its schema and its runner. */
+export const FREQUENCIES = ["instant", "daily", "weekly"] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export const ALERT_CHANNELS = ["site", "email", "sms"] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
