@@ -58,6 +58,8 @@ export default defineConfig({
       // Mail goes to a real local SMTP server (tests/e2e/global-setup.ts); SMS to the log sender's file.
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       MESSAGE_LOG_FILE: path.join(dataDir, "messages.jsonl"),
+      // Saved searches are checked every two seconds, so an "at once" alert arrives while a test waits.
+      ALERT_PASS_MS: "2000",
       // The browser sits behind no proxy, but sign-ups say which address they come from (fixtures.ts).
       TRUST_PROXY: "loopback",
     },

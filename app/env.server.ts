@@ -52,6 +52,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/./, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
   /** Without SMTP_URL, mail goes to a local SMTP server the site starts, readable at /dev/mail from this machine; "false": to the log. */
   MAIL_CAPTURE: z.enum(["true", "false"]).default("true"),
+  /** How often saved searches are checked, in milliseconds; "at once" alerts wait at most this long. */
+  ALERT_PASS_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   /** The site's public address, for links in mail and SMS (default: http://localhost:PORT). */
   SITE_URL: z.string().url().optional(),
   /** The From address of the site's mail. */

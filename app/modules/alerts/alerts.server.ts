@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
+import { getEnv } from "../../env.server.ts";
 import { getDb } from "../db.server.ts";
 import { parseSearchParams, searchUrl, type SearchParams } from "../search/params.ts";
 import type { AlertChannel, Frequency } from "./codes.ts";
@@ -53,7 +54,7 @@ export async function alertFromForm(userId: number, formData: FormData, lang: st
   if (input.intent === "update") {
     const { count } = await db.savedSearch.updateMany({
       where: { id: input.id, userId },
-      data: { frequency: input.frequency, channels: toCommaList(input.channels), nextRunAt: nextRunAfter(input.frequency, now) },
+      data: { frequency: input.frequency, channels: toCommaList(input.channels), nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS) },
     });
     return count ? { ok: true, done: "updated", id: input.id } : { ok: false, errors: { "": ["alerts.errors.notFound"] }, values };
   }
@@ -64,7 +65,7 @@ export async function alertFromForm(userId: number, formData: FormData, lang: st
   const created = await db.savedSearch.create({
     data: {
       userId, query, frequency: input.frequency, channels: toCommaList(input.channels), lang: lang === "en" ? "en" : "zh-CN",
-      token: randomBytes(24).toString("base64url"), lastCheckedAt: now, nextRunAt: nextRunAfter(input.frequency, now),
+      token: randomBytes(24).toString("base64url"), lastCheckedAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
     },
   });
   return { ok: true, done: "created", id: created.id };

@@ -71,7 +71,7 @@ export async function runAlerts(now = new Date()): Promise<AlertRun> {
   let items = 0;
   for (const saved of due) {
     const fresh = (found.value.get(saved.id) ?? []).filter((card) => !already.has(`${saved.id}|${card.key}`));
-    const next = { lastCheckedAt: now, nextRunAt: nextRunAfter(saved.frequency as Frequency, now) };
+    const next = { lastCheckedAt: now, nextRunAt: nextRunAfter(saved.frequency as Frequency, now, getEnv().ALERT_PASS_MS) };
     if (!fresh.length) {
       await db.savedSearch.update({ where: { id: saved.id }, data: next });
       continue;
@@ -119,8 +119,8 @@ function messagesFor(t: TFunction, saved: { id: number; userId: number; query: s
   return out;
 }
 
-/** Checks the due searches every minute while the site runs. */
-export function startAlertRunner(log: (line: string) => void, everyMs = 60_000) {
+/** Checks the due searches every ALERT_PASS_MS while the site runs. */
+export function startAlertRunner(log: (line: string) => void, everyMs = getEnv().ALERT_PASS_MS) {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;

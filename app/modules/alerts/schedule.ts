@@ -2,14 +2,15 @@ import type { Frequency } from "./codes.ts";
 
 /** When a saved search is next checked: at once (every few minutes), daily or weekly at 8:00 China time. */
 
-export const INSTANT_EVERY_MS = 5 * 60_000;
+/** "At once": the next pass (the site checks every ALERT_PASS_MS, a minute by default). */
+export const INSTANT_EVERY_MS = 60_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 const SEND_HOUR = 8;
 
 /** The next 8:00 China time strictly after `now` (daily), or the next Monday's (weekly). */
-export function nextRunAfter(frequency: Frequency, now: Date): Date {
-  if (frequency === "instant") return new Date(now.getTime() + INSTANT_EVERY_MS);
+export function nextRunAfter(frequency: Frequency, now: Date, instantMs = INSTANT_EVERY_MS): Date {
+  if (frequency === "instant") return new Date(now.getTime() + instantMs);
   const china = now.getTime() + CHINA_OFFSET_MS;
   const dayStart = Math.floor(china / DAY_MS) * DAY_MS;
   let next = dayStart + SEND_HOUR * 3_600_000;

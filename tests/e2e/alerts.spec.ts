@@ -1,0 +1,91 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { messagesTo, signUp, withDemoDb } from "./fixtures.ts";
+
+/**
+ * Issue 12's alert, end to end on a phone: a seeker saves a search, a new post matching it is
+ * published, the site's alert runner and message outbox put one email in the real SMTP server's
+ * inbox, its link opens the post, the seeker applies, and the unsubscribe link ends the alert.
+ */
+
+/** A new published post, copied from a demo job with a new title, queued for search as the app queues its writes. */
+function publishCopy(title: string): number {
+  return withDemoDb((db) => {
+    const columns = (db.prepare("PRAGMA table_info(Posting)").all() as { name: string }[]).map((c) => c.name).filter((c) => c !== "id");
+    const source = db.prepare("SELECT id FROM Posting WHERE kind = 'job' AND status = 'published' AND validUntil > ? ORDER BY id LIMIT 1").get(new Date(Date.now() + 7 * 86_400_000).toISOString()) as { id: number };
+    const now = new Date().toISOString();
+    const set: Record<string, unknown> = { title, publishedAt: now, createdAt: now, updatedAt: now };
+    const select = columns.map((c) => (c in set ? "?" : `"${c}"`)).join(", ");
+    const values = columns.filter((c) => c in set).map((c) => set[c]);
+    const { lastInsertRowid } = db.prepare(`INSERT INTO Posting (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select} FROM Posting WHERE id = ?`).run(...values, source.id);
+    db.prepare("INSERT INTO SearchOutbox (docId, op, nextAttempt, createdAt) VALUES (?, 'sync', ?, ?)").run(`job-${lastInsertRowid}`, now, now);
+    return Number(lastInsertRowid);
+  }, { write: true });
+}
+
+async function alertJourney(browser: Browser, javaScriptEnabled: boolean) {
+  const stamp = String(Date.now()).slice(-6);
+  // Words the two runs do not share: the page also lists partial matches.
+  const word = `${javaScriptEnabled ? "枇杷" : "山楂"}${stamp}`;
+  const email = `alerts-${javaScriptEnabled ? "js" : "plain"}-${stamp}@example.cn`;
+  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  await signUp(page, { identifier: email, displayName: `e2e 提醒${stamp}`, password: "秦岭深处有人家2026" });
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto("/me/profile");
+  await page.getByLabel("姓名", { exact: true }).fill("周提醒");
+  await page.getByLabel("联系电话", { exact: true }).fill("13988883001");
+  await page.getByRole("button", { name: "保存简历" }).click();
+  await expect(page.getByTestId("profile-saved")).toBeVisible();
+
+  // 1. Nothing yet: the seeker saves the search, to hear at once.
+  await page.goto(`/search?q=${encodeURIComponent(word)}`);
+  await expect(page.getByTestId("result")).toHaveCount(0);
+  const save = page.getByTestId("save-search");
+  await save.locator("summary").click();
+  await save.getByLabel("有新的就提醒").check();
+  await expect(save.getByLabel("邮件")).toBeChecked();
+  await save.getByTestId("save-search-submit").click();
+  await expect(page).toHaveURL(/\/me\/alerts\?done=created/);
+  await expect(page.getByTestId("alert")).toHaveCount(1);
+  await expect(page.getByTestId("alert-search")).toContainText(word);
+
+  // 2. A matching post is published: one email arrives, within the alert runner's next passes.
+  const since = Date.now();
+  const title = `蒸面师傅${word}（新）`;
+  const postId = publishCopy(title);
+  await expect.poll(() => messagesTo(email, since).length, { timeout: 20_000 }).toBe(1);
+  const [mail] = messagesTo(email, since);
+  expect(mail!.subject).toBe("您关注的搜索有 1 个新机会");
+  expect(mail!.text).toContain(title);
+  const postLink = new URL(/https?:\/\/\S+\/job\/\d+/.exec(mail!.text)![0]);
+  expect(postLink.pathname).toBe(`/job/${postId}`);
+
+  // 3. The link opens the post, and the seeker applies.
+  await page.goto(postLink.pathname);
+  await expect(page.getByTestId("detail-title")).toHaveText(title);
+  await page.getByTestId("apply").click();
+  await page.getByRole("button", { name: "确认申请" }).click();
+  await expect(page.getByTestId("applied-notice")).toBeVisible();
+
+  // 4. No second email for the same post, and the unsubscribe link ends the alert.
+  await page.waitForTimeout(4_500);
+  expect(messagesTo(email, since)).toHaveLength(1);
+  const unsubscribe = new URL(/https?:\/\/\S+\/alerts\/unsubscribe\/[\w-]+/.exec(mail!.text)![0]);
+  await page.goto(unsubscribe.pathname);
+  await page.getByTestId("unsubscribe").click();
+  await expect(page.getByTestId("unsubscribed")).toHaveText("已退订，不会再收到这条提醒。");
+  await page.goto("/me/alerts");
+  await expect(page.getByTestId("no-alerts")).toBeVisible();
+  await page.context().close();
+}
+
+test.describe("alerts on a phone", () => {
+  test("a saved search brings one email for a new post; its link opens the post to apply; unsubscribing ends it", async ({ browser }) => {
+    test.setTimeout(90_000);
+    await alertJourney(browser, true);
+  });
+
+  test("the same without JavaScript", async ({ browser }) => {
+    test.setTimeout(90_000);
+    await alertJourney(browser, false);
+  });
+});
