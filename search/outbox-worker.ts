@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { Poller } from "../app/utils/poller.ts";
 import { parseDocId, type SearchDocument } from "./documents.ts";
 import { isRefusal, meiliAnswer } from "./errors.ts";
 import { loadDocuments, sourceKey } from "./indexer.ts";
@@ -39,55 +40,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * others go through at once and only the refused rows back off, with Meilisearch's reason; after
  * MAX_REFUSALS refusals such a row is parked (deadAt) until staff retry it from /staff/outbox.
  */
-export class OutboxWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private stopped = true;
-  private wakeRequested = false;
-
-  constructor(private readonly db: PrismaClient, private readonly search: SearchService, private readonly log: (line: string) => void = () => {}) {}
-
-  start() {
-    this.stopped = false;
-    this.schedule(0);
+export class OutboxWorker extends Poller {
+  constructor(private readonly db: PrismaClient, private readonly search: SearchService, log: (line: string) => void = () => {}) {
+    super(IDLE_POLL_MS, log, "search outbox");
   }
 
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 10));
-  }
-
-  wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wakeRequested = true;
-      return;
-    }
-    this.schedule(0);
-  }
-
-  private schedule(ms: number) {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), ms);
-    this.timer.unref?.();
-  }
-
-  private async tick() {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    let again = false;
-    try {
-      again = (await this.runOnce()) > 0;
-    } catch (error) {
-      this.log(`search outbox: ${String(error)}`);
-    } finally {
-      this.running = false;
-    }
-    const soon = again || this.wakeRequested;
-    this.wakeRequested = false;
-    this.schedule(soon ? 0 : IDLE_POLL_MS);
+  protected async pass(): Promise<boolean> {
+    return (await this.runOnce()) > 0;
   }
 
   /**

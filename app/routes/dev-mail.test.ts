@@ -1,35 +1,23 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer } from "../../server/mail-capture.ts";
-import { createTestDatabase } from "../../tests/setup/test-env.ts";
-import { resetEnvForTests } from "~/env.server.ts";
+import { openEmptyDatabase } from "../../tests/setup/test-env.ts";
 import { setEmailSender, SmtpEmailSender } from "~/modules/auth/mail.server.ts";
-import { createDb, setDb, type Db } from "~/modules/db.server.ts";
+import type { Db } from "~/modules/db.server.ts";
 import { setMailCapture } from "~/modules/messages/capture.server.ts";
 import { enqueueMessages } from "~/modules/messages/outbox.server.ts";
 import { MessageWorker } from "~/modules/messages/worker.server.ts";
-import { forgetKeys } from "~/modules/security/secrets.server.ts";
 import { loader } from "./dev.mail.tsx";
 
 /** The demo's mail, end to end: the outbox, the local SMTP server the site starts without SMTP_URL, and /dev/mail. */
 describe("/dev/mail", () => {
   let db: Db;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let dirs: string[];
+  let cleanup: () => Promise<void>;
   const open = (clientAddress: string) => loader({ request: new Request("http://localhost/dev/mail"), params: {}, context: { clientAddress } });
   const status = (promise: Promise<unknown>) => promise.then(() => 200, (thrown: Response) => thrown.status);
 
   beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-data-"));
-    process.env.DATA_DIR = dataDir;
-    resetEnvForTests();
-    forgetKeys();
-    const database = createTestDatabase();
-    dirs = [dataDir, database.dir];
-    db = createDb(database.url);
-    setDb(db);
+    ({ db, cleanup } = openEmptyDatabase());
     smtp = await startSmtpServer({ keep: 500 });
     setEmailSender(new SmtpEmailSender(smtp.url, "no-reply@example.cn"));
   });
@@ -37,8 +25,7 @@ describe("/dev/mail", () => {
     setMailCapture(null);
     setEmailSender(undefined);
     await smtp.close();
-    await db.$disconnect();
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    await cleanup();
   });
 
   it("is not there while mail goes to a real SMTP server", async () => {

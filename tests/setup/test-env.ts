@@ -37,26 +37,35 @@ export function copySeededDatabase(): { url: string; file: string; dir: string }
   return { url: `file:${file}`, file, dir };
 }
 
-/**
- * A private copy of the demo data set as the app's database, with its own DATA_DIR, for tests that
- * call modules, loaders and actions directly. Call cleanup() in afterAll.
- */
-export function openSeededDatabase(): { db: Db; cleanup(): Promise<void> } {
+/** A database as the app's own (setDb), with a DATA_DIR of its own for keys; cleanup() removes both. */
+function openAsApp(database: { url: string; dir: string }): { db: Db; cleanup(): Promise<void> } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-data-"));
   process.env.DATA_DIR = dataDir;
   resetEnvForTests();
   forgetKeys();
-  const copy = copySeededDatabase();
-  const db = createDb(copy.url);
+  const db = createDb(database.url);
   setDb(db);
   return {
     db,
     async cleanup() {
       await db.$disconnect();
-      fs.rmSync(copy.dir, { recursive: true, force: true });
+      fs.rmSync(database.dir, { recursive: true, force: true });
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A private copy of the demo data set as the app's database, with its own DATA_DIR, for tests that
+ * call modules, loaders and actions directly. Call cleanup() in afterAll.
+ */
+export function openSeededDatabase(): { db: Db; cleanup(): Promise<void> } {
+  return openAsApp(copySeededDatabase());
+}
+
+/** The same with a fresh, empty (migrated) database. */
+export function openEmptyDatabase(): { db: Db; cleanup(): Promise<void> } {
+  return openAsApp(createTestDatabase());
 }
 
 /** The `now` the shared demo data was seeded with. */

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEmailSender } from "../auth/mail.server.ts";
 import { getSmsSender } from "../auth/sms.server.ts";
+import { Poller } from "../../utils/poller.ts";
 import { decrypt } from "../security/secrets.server.ts";
 
 const BATCH = 50;
@@ -29,55 +30,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * and a later try (exponential backoff), and parked (deadAt) when refused for good or after
  * MAX_MESSAGE_ATTEMPTS tries.
  */
-export class MessageWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private stopped = true;
-  private wakeRequested = false;
-
-  constructor(private readonly db: PrismaClient, private readonly log: (line: string) => void = () => {}) {}
-
-  start() {
-    this.stopped = false;
-    this.schedule(0);
+export class MessageWorker extends Poller {
+  constructor(private readonly db: PrismaClient, log: (line: string) => void = () => {}) {
+    super(IDLE_POLL_MS, log, "message outbox");
   }
 
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 10));
-  }
-
-  wake() {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wakeRequested = true;
-      return;
-    }
-    this.schedule(0);
-  }
-
-  private schedule(ms: number) {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), ms);
-    this.timer.unref?.();
-  }
-
-  private async tick() {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    let again = false;
-    try {
-      again = (await this.runOnce()) === BATCH;
-    } catch (error) {
-      this.log(`message outbox: ${messageOf(error)}`);
-    } finally {
-      this.running = false;
-    }
-    const soon = again || this.wakeRequested;
-    this.wakeRequested = false;
-    this.schedule(soon ? 0 : IDLE_POLL_MS);
+  protected async pass(): Promise<boolean> {
+    return (await this.runOnce()) === BATCH;
   }
 
   /** One batch of due messages; returns how many it tried. Exposed for tests and scripts. */

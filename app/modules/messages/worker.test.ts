@@ -1,15 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFreePort } from "../../../search/launcher.ts";
-import { createTestDatabase } from "../../../tests/setup/test-env.ts";
+import { openEmptyDatabase } from "../../../tests/setup/test-env.ts";
 import { startSmtpServer } from "../../../tests/setup/smtp-server.ts";
-import { resetEnvForTests } from "../../env.server.ts";
 import { LogSmsSender, setSmsSender } from "../auth/sms.server.ts";
 import { setEmailSender, SmtpEmailSender } from "../auth/mail.server.ts";
-import { createDb, setDb, type Db } from "../db.server.ts";
-import { forgetKeys } from "../security/secrets.server.ts";
+import type { Db } from "../db.server.ts";
 import { enqueueMessages, type OutgoingMessage } from "./outbox.server.ts";
 import { MAX_MESSAGE_ATTEMPTS, messageBackoffMs, MessageWorker } from "./worker.server.ts";
 
@@ -18,20 +13,13 @@ describe("message outbox", () => {
   let db: Db;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let sms: LogSmsSender;
-  let dirs: string[];
+  let cleanup: () => Promise<void>;
   const worker = () => new MessageWorker(db);
   const mail = (to: string, subject = "新岗位提醒"): OutgoingMessage => ({ channel: "email", to, subject, text: `您关注的搜索有新岗位。\n${subject}`, purpose: "alert" });
   const queue = (messages: OutgoingMessage[]) => db.$transaction((tx) => enqueueMessages(tx, messages));
 
   beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jobs-test-data-"));
-    process.env.DATA_DIR = dataDir;
-    resetEnvForTests();
-    forgetKeys();
-    const database = createTestDatabase();
-    dirs = [dataDir, database.dir];
-    db = createDb(database.url);
-    setDb(db);
+    ({ db, cleanup } = openEmptyDatabase());
     smtp = await startSmtpServer({ refuse: (address) => address === "nobody@example.cn" });
     setEmailSender(new SmtpEmailSender(smtp.url, "安康就业 <no-reply@example.cn>"));
     sms = new LogSmsSender();
@@ -40,8 +28,7 @@ describe("message outbox", () => {
   afterAll(async () => {
     setEmailSender(undefined);
     await smtp.close();
-    await db.$disconnect();
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    await cleanup();
   });
 
   it("keeps the address encrypted, sends each message once, and a refused address is parked without holding up the rest", async () => {
