@@ -29,7 +29,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   places: ["servicePoints"],
   matching: ["matching"],
   candidates: ["candidates", "invitations"],
-  alerts: ["devMail", "alerts"],
+  alerts: ["devMail", "alerts", "staffMessages"],
   server: ["httpErrors", "authMessages", "alertMessages"],
 };
 

@@ -12,7 +12,7 @@ import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatDate } from "~/utils/format.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports", "alerts"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -64,7 +64,10 @@ export default function StaffOutbox() {
       <StaffNav />
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("outbox.title")}</h1>
-        <Link to="/staff/postings" className="text-sm text-brand-700 underline">{t("staffPostings.title")}</Link>
+        <span className="flex gap-3">
+          <Link to="/staff/postings" className="text-sm text-brand-700 underline">{t("staffPostings.title")}</Link>
+          <Link to="/staff/messages" className="text-sm text-brand-700 underline">{t("staffMessages.title")}</Link>
+        </span>
       </div>
       <p className="mb-4 text-slate-600">{t("outbox.lead")}</p>
       <div className="mb-4 grid grid-cols-2 gap-3">
