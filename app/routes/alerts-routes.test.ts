@@ -40,6 +40,13 @@ describe("alert pages", () => {
     expect(page.alerts[0]!.link).not.toMatch(/page=|sort=/);
   });
 
+  it("a search saved without a channel comes back with the search and the chosen rhythm kept, the message at the field", async () => {
+    const bad = (await post(seeker, [["intent", "create"], ["query", "q=保育师&kind=job"], ["frequency", "weekly"]])) as { ok: false; errors: Record<string, string[]>; values: Record<string, unknown> };
+    expect(bad.errors).toEqual({ channels: ["alerts.errors.channelRequired"] });
+    expect(bad.values).toMatchObject({ intent: "create", query: "q=保育师&kind=job", frequency: "weekly", channels: [] });
+    expect((await alertsLoader({ request: req("/me/alerts", seeker.cookie), params: {}, context })).alerts).toHaveLength(1);
+  });
+
   it("answers a form without a channel at the field, keeping what was chosen; another person's alert is not found", async () => {
     const id = String((await alertsLoader({ request: req("/me/alerts", seeker.cookie), params: {}, context })).alerts[0]!.id);
     const bad = (await post(seeker, [["intent", "update"], ["id", id], ["frequency", "weekly"]])) as { ok: false; errors: Record<string, string[]>; values: Record<string, unknown> };

@@ -47,7 +47,25 @@ export default function MyAlerts() {
       <h1 className="text-2xl font-bold">{t("alerts.title")}</h1>
       <p className="text-slate-700">{t("alerts.lead")}</p>
       {done && !reply ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="alert-done">{tCode(t, "alerts", done)}</p> : null}
-      {reply && !reply.ok && !replyId ? <FormError errors={reply.errors[""] ?? Object.values(reply.errors).flat()} /> : null}
+      {reply && !reply.ok && !replyId && reply.values.intent !== "create" ? <FormError errors={reply.errors[""]} /> : null}
+      {reply && !reply.ok && reply.values.intent === "create" ? (
+        // A search saved from its results page that needs fixing: the same form again, with what was chosen.
+        <Form method="post" className="space-y-3 rounded-lg bg-white p-4 shadow-sm" data-testid="save-again">
+          <h2 className="text-lg font-semibold">{t("alerts.saveLead")}</h2>
+          <FormError errors={reply.errors[""]} />
+          <input type="hidden" name="intent" value="create" />
+          <input type="hidden" name="query" value={String(reply.values.query ?? "")} />
+          <AlertFields
+            prefix="save-again"
+            frequency={String(reply.values.frequency ?? "")}
+            channels={Array.isArray(reply.values.channels) ? reply.values.channels.map(String) : []}
+            errors={reply.errors}
+            hasEmail={hasEmail}
+            hasPhone={hasPhone}
+          />
+          <button type="submit" disabled={busy} className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60">{t("alerts.save")}</button>
+        </Form>
+      ) : null}
       {!alerts.length ? <p className="rounded-lg bg-white p-4 shadow-sm" data-testid="no-alerts">{t("alerts.empty")}</p> : null}
       <ul className="space-y-3">
         {alerts.map((a) => (

@@ -43,7 +43,15 @@ async function alertJourney(browser: Browser, javaScriptEnabled: boolean) {
   await save.locator("summary").click();
   await save.getByLabel("有新的就提醒").check();
   await expect(save.getByLabel("邮件")).toBeChecked();
+  // No way to be told: the form comes back with the search and the rhythm kept, and says what is missing.
+  await save.getByLabel("站内消息").uncheck();
+  await save.getByLabel("邮件").uncheck();
   await save.getByTestId("save-search-submit").click();
+  const again = page.getByTestId("save-again");
+  await expect(again).toContainText("请至少选一种提醒方式。");
+  await expect(again.getByLabel("有新的就提醒")).toBeChecked();
+  await again.getByLabel("邮件").check();
+  await again.getByRole("button", { name: "有新机会时提醒我" }).click();
   await expect(page).toHaveURL(/\/me\/alerts\?done=created/);
   await expect(page.getByTestId("alert")).toHaveCount(1);
   await expect(page.getByTestId("alert-search")).toContainText(word);
