@@ -8,7 +8,7 @@ import { fromCommaList } from "../../utils/comma-list.ts";
 import { getDb } from "../db.server.ts";
 import { afterMessageWrite, enqueueMessages, type OutgoingMessage } from "../messages/outbox.server.ts";
 import { notify } from "../notifications/notifications.server.ts";
-import { originOf } from "../search/near.ts";
+import { placeOfSearch } from "../search/near.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import { searchOf } from "./alerts.server.ts";
@@ -54,12 +54,7 @@ export async function runAlerts(now = new Date()): Promise<AlertRun> {
   if (!due.length) return { checked: 0, alerted: 0, items: 0 };
   const checks: AlertCheck[] = due.map((s) => {
     const search = searchOf(s.query);
-    const origin = originOf(search.near);
-    return {
-      id: s.id,
-      req: { ...search, origin, withinKm: origin && search.within ? Number(search.within) : undefined },
-      sinceSec: Math.floor((s.lastCheckedAt.getTime() - LOOK_BACK_MS) / 1000),
-    };
+    return { id: s.id, req: { ...search, ...placeOfSearch(search) }, sinceSec: Math.floor((s.lastCheckedAt.getTime() - LOOK_BACK_MS) / 1000) };
   });
   const found = await getSearchService().run((connection) => newItemsFor(connection, checks, now));
   // Search is down: the searches stay due and are checked on the next pass.

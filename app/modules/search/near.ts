@@ -18,6 +18,11 @@ export function originOf(near: string | undefined): (LatLng & { approximate: boo
   return Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng, approximate: false } : undefined;
 }
 
+/** Where a search is from and how far it reaches: its "near" as a point, and "within" in km only with one. */
+export function placeOfSearch(params: { near?: string; within?: string }): { origin?: LatLng & { approximate: boolean }; withinKm?: number } {
+  const origin = originOf(params.near);
+  return { origin, withinKm: origin && params.within ? Number(params.within) : undefined };
+}
 
 /** The visitor's chosen place in words ("汉滨区 · 老城街道"); null for a browser location, which pages name in their own words. */
 export function nearLabel(near: string | undefined, regions: Map<string, RegionInfo>, lang: string): string | null {

@@ -2,7 +2,7 @@ import type { OpportunityCard } from "../../../search/cards.ts";
 import { searchIds, similarCards, type SimilarTo } from "../../../search/query.ts";
 import { getSearchService } from "../../../search/service.ts";
 import { getBrands, getIndustries, getRegions, regionName, type RegionInfo, siteCounties } from "../regions/regions.server.ts";
-import { distanceKm, nearLabel, originOf } from "./near.ts";
+import { distanceKm, nearLabel, originOf, placeOfSearch } from "./near.ts";
 import { searchDatabase, similarFromDatabase, type SearchOutcome } from "./database.server.ts";
 import { PAGE_SIZE, type ParamNote, type SearchParams } from "./params.ts";
 
@@ -74,8 +74,7 @@ export async function loadSearchPage(params: SearchParams, notes: ParamNote[], l
 
 
 async function searchOpportunities(params: SearchParams, now: Date): Promise<SearchOutcome> {
-  const origin = originOf(params.near);
-  const request = { ...params, origin, withinKm: origin && params.within ? Number(params.within) : undefined, pageSize: PAGE_SIZE };
+  const request = { ...params, ...placeOfSearch(params), pageSize: PAGE_SIZE };
   const result = await getSearchService().run((connection) => searchIds(connection, request, now));
   if (!result.ok) {
     console.warn("search server unavailable, answering from the database:", String(result.error));
