@@ -20,7 +20,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   applications: ["applications", "notifications"],
   seekers: ["seekers", "identity", "notificationsPage"],
   organizations: ["organizations", "employer", "invite", "staff", "staffAccounts", "staffOrgs", "audit"],
-  postings: ["postings", "staffPostings", "outbox"],
+  postings: ["postings", "staffPostings", "outbox", "staffMessages"],
   placements: ["placements", "placementEntry"],
   indicators: ["indicators"],
   registers: ["registers"],
@@ -29,7 +29,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   places: ["servicePoints"],
   matching: ["matching"],
   candidates: ["candidates", "invitations"],
-  alerts: ["devMail", "alerts", "staffMessages"],
+  alerts: ["devMail", "alerts"],
   server: ["httpErrors", "authMessages", "alertMessages"],
 };
 

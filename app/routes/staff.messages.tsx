@@ -9,7 +9,7 @@ import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports", "alerts"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);

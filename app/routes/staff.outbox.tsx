@@ -12,7 +12,7 @@ import { metaT, pageTitle } from "~/utils/meta.ts";
 import { formatDate } from "~/utils/format.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports", "alerts"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
