@@ -73,6 +73,14 @@ export const alertsZh = {
     manage: "修改提醒：{{link}}",
     unsubscribe: "退订这条提醒：{{link}}",
     sms: "您关注的搜索有 {{count}} 个新机会，如“{{title}}”。查看 {{link}} 退订 {{unsubscribe}}",
+    confirmSubject: "请确认您的职位提醒",
+    confirmIntro: "您在安康就业创业服务网保存了搜索“{{search}}”，提醒频率：{{frequency}}。",
+    confirmLink: "请打开下面的链接并点“确认”，确认后才开始提醒：\n{{link}}",
+    confirmIgnore: "如果不是您本人操作，请忽略这封邮件，您不会收到任何提醒。",
+    alreadySubject: "您已经关注了这个搜索",
+    alreadyIntro: "有人（可能是您）又用这个邮箱保存了搜索“{{search}}”。您已经在关注它，提醒频率：{{frequency}}。",
+    alreadyIgnore: "不需要做任何事，提醒照常发送。",
+    manageOne: "修改或退订这条提醒：{{link}}",
   },
 };
 
@@ -150,5 +158,13 @@ export const alertsEn: typeof alertsZh = {
     manage: "Change your alerts: {{link}}",
     unsubscribe: "Unsubscribe from this alert: {{link}}",
     sms: "Your saved search has {{count}} new, such as “{{title}}”. See {{link}} Stop {{unsubscribe}}",
+    confirmSubject: "Confirm your job alert",
+    confirmIntro: "You saved the search “{{search}}” on Ankang Jobs, to be told: {{frequency}}.",
+    confirmLink: "Open this link and press “Confirm”; nothing is sent until you do:\n{{link}}",
+    confirmIgnore: "If this was not you, ignore this mail: you will get no alerts.",
+    alreadySubject: "You already follow this search",
+    alreadyIntro: "Someone (probably you) saved the search “{{search}}” again for this address. You already follow it: {{frequency}}.",
+    alreadyIgnore: "Nothing to do: the alert goes on as before.",
+    manageOne: "Change or stop this alert: {{link}}",
   },
 };

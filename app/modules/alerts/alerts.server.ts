@@ -1,9 +1,16 @@
 import { randomBytes } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 import { getEnv } from "../../env.server.ts";
+import { createI18n } from "../../i18n/i18n.server.ts";
+import { parseIdentifier } from "../auth/schemas.ts";
 import { getDb } from "../db.server.ts";
+import { enqueueMessages } from "../messages/outbox.server.ts";
+import { getRegions } from "../regions/regions.server.ts";
 import { parseSearchParams, searchUrl, type SearchParams } from "../search/params.ts";
+import { encrypt, lookupHash } from "../security/secrets.server.ts";
 import type { AlertChannel, Frequency } from "./codes.ts";
+import { describeSearch, siteUrl } from "./describe.server.ts";
 import { alertFormSchema } from "./schemas.ts";
 import { nextRunAfter } from "./schedule.ts";
 
@@ -65,7 +72,7 @@ export async function alertFromForm(userId: number, formData: FormData, lang: st
   const created = await db.savedSearch.create({
     data: {
       userId, query, frequency: input.frequency, channels: toCommaList(input.channels), lang: lang === "en" ? "en" : "zh-CN",
-      token: randomBytes(24).toString("base64url"), lastCheckedAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
+      token: randomBytes(24).toString("base64url"), confirmedAt: now, lastCheckedAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
     },
   });
   return { ok: true, done: "created", id: created.id };
@@ -101,4 +108,82 @@ export async function unsubscribe(token: string): Promise<boolean> {
 export async function alertExists(token: string): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return false;
   return (await getDb().savedSearch.count({ where: { token } })) > 0;
+}
+
+/** An address as alerts keep it (trimmed, lower case), or null when it is not one. */
+export function emailOf(raw: string): string | null {
+  const id = parseIdentifier(raw);
+  return id?.type === "email" ? id.value : null;
+}
+
+/** The address already has MAX_ALERTS alerts; a page must not say so (see email-alerts.server.ts). */
+export class AlertLimitError extends Error {
+  constructor() {
+    super("this address has the most alerts allowed");
+  }
+}
+
+/**
+ * An alert without an account: the unconfirmed saved search and, unless told not to, the mail with
+ * its confirmation link, queued in the same transaction (call afterMessageWrite() once committed).
+ * Nothing is sent for it until confirmAlert. Saving the same search again for the same address
+ * writes nothing new: it sends the confirmation again, or, once confirmed, a mail with the link to
+ * manage it, and answers the same id and token, so no page can tell whether the address was known.
+ * Throws AlertLimitError past MAX_ALERTS for the address, and an Error for an invalid address.
+ */
+export async function createEmailAlert(
+  tx: Prisma.TransactionClient,
+  input: { email: string; query: string; frequency: Frequency; lang: string },
+  options: { sendConfirmation?: boolean; now?: Date } = {},
+): Promise<{ id: number; token: string }> {
+  const email = emailOf(input.email);
+  if (!email) throw new Error("createEmailAlert: not an email address");
+  const now = options.now ?? new Date();
+  const emailHash = lookupHash("email", email);
+  const query = normalisedQuery(input.query);
+  const lang = input.lang === "en" ? "en" : "zh-CN";
+  const existing = await tx.savedSearch.findFirst({ where: { emailHash, userId: null, source: "search", query }, select: { id: true, token: true, confirmedAt: true, frequency: true } });
+  if (existing) {
+    // Unconfirmed, the latest choice is the one the new mail asks to confirm; confirmed, only its owner changes it (by the manage link).
+    if (!existing.confirmedAt) await tx.savedSearch.update({ where: { id: existing.id }, data: { frequency: input.frequency, lang } });
+    if (options.sendConfirmation !== false) {
+      await enqueueMessages(tx, [await alertMail(existing.confirmedAt ? "already" : "confirm", { email, query, lang, token: existing.token, frequency: existing.confirmedAt ? (existing.frequency as Frequency) : input.frequency })]);
+    }
+    return { id: existing.id, token: existing.token };
+  }
+  if ((await tx.savedSearch.count({ where: { emailHash, userId: null } })) >= MAX_ALERTS) throw new AlertLimitError();
+  const created = await tx.savedSearch.create({
+    data: {
+      emailEnc: encrypt(email), emailHash, query, frequency: input.frequency, channels: "email", lang,
+      token: randomBytes(24).toString("base64url"), lastCheckedAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
+    },
+    select: { id: true, token: true },
+  });
+  if (options.sendConfirmation !== false) await enqueueMessages(tx, [await alertMail("confirm", { email, query, lang, token: created.token, frequency: input.frequency })]);
+  return created;
+}
+
+/** The address has proved itself: the alert starts; items posted since it was saved count as new. Confirming twice changes nothing. */
+export async function confirmAlert(tx: Prisma.TransactionClient, savedSearchId: number, now: Date): Promise<void> {
+  const row = await tx.savedSearch.findUnique({ where: { id: savedSearchId }, select: { frequency: true, confirmedAt: true } });
+  if (!row || row.confirmedAt) return;
+  await tx.savedSearch.update({ where: { id: savedSearchId }, data: { confirmedAt: now, nextRunAt: nextRunAfter(row.frequency as Frequency, now, getEnv().ALERT_PASS_MS) } });
+}
+
+/** The confirmation mail, or (saved again once confirmed) the reminder of how to manage it. */
+async function alertMail(kind: "confirm" | "already", a: { email: string; query: string; lang: string; token: string; frequency: Frequency }) {
+  const { t } = createI18n(a.lang === "en" ? "en" : "zh-CN");
+  const base = siteUrl();
+  const search = describeSearch(t, searchOf(a.query), await getRegions(), a.lang);
+  const frequency = t(`alerts.frequencies.${a.frequency}`);
+  const lines = kind === "confirm"
+    ? [t("alertMessages.confirmIntro", { search, frequency }), "", t("alertMessages.confirmLink", { link: `${base}/alerts/confirm/${a.token}` }), "", t("alertMessages.confirmIgnore")]
+    : [t("alertMessages.alreadyIntro", { search, frequency }), "", t("alertMessages.manageOne", { link: `${base}/alerts/manage/${a.token}` }), "", t("alertMessages.alreadyIgnore")];
+  return {
+    channel: "email" as const,
+    to: a.email,
+    subject: t(kind === "confirm" ? "alertMessages.confirmSubject" : "alertMessages.alreadySubject"),
+    text: [...lines, "", t("authMessages.mailFooter")].join("\n"),
+    purpose: kind === "confirm" ? "alert-confirm" : "alert-manage",
+  };
 }

@@ -11,7 +11,7 @@ import { resetEnvForTests } from "../../env.server.ts";
 import { setEmailSender, SmtpEmailSender } from "../auth/mail.server.ts";
 import { MessageWorker } from "../messages/worker.server.ts";
 import { forgetKeys } from "../security/secrets.server.ts";
-import { alertFromForm, listAlerts, unsubscribe } from "./alerts.server.ts";
+import { AlertLimitError, alertFromForm, confirmAlert, createEmailAlert, listAlerts, MAX_ALERTS, unsubscribe } from "./alerts.server.ts";
 import { runAlerts } from "./run.server.ts";
 import { INSTANT_EVERY_MS, nextRunAfter } from "./schedule.ts";
 
@@ -48,6 +48,12 @@ describe("saved searches and alerts", () => {
     const before = smtp.mails.length;
     await runAlerts(now);
     await new MessageWorker(services.db).runOnce(now);
+    return smtp.mails.slice(before).filter((m) => m.to.includes(to));
+  };
+  /** Sends what is queued now (a confirmation is queued at the real time), without an alert pass. */
+  const sendQueued = async (to: string) => {
+    const before = smtp.mails.length;
+    await new MessageWorker(services.db).runOnce(new Date(Date.now() + 1000));
     return smtp.mails.slice(before).filter((m) => m.to.includes(to));
   };
 
@@ -144,5 +150,43 @@ describe("saved searches and alerts", () => {
     expect(await alertFromForm(owner.id, form({ intent: "create", query: "page=2&q=蒸面提醒丁", frequency: "daily", channels: "email" }), "zh-CN", t0)).toMatchObject({ ok: true, done: "updated" });
     expect(await listAlerts(owner.id)).toHaveLength(1);
     expect(await alertFromForm(owner.id, form({ intent: "delete", id }), "zh-CN", t0)).toMatchObject({ ok: true, done: "deleted" });
+  });
+
+  it("without an account: one confirmation mail, nothing before it is confirmed, then one alert mail to the address, and unsubscribe stops it", async () => {
+    const email = "Visitor.Alert@Example.cn";
+    const made = await services.db.$transaction((tx) => createEmailAlert(tx, { email, query: "q=蒸面提醒戊&page=2", frequency: "instant", lang: "zh-CN" }, { now: t0 }));
+    const confirmations = await sendQueued("visitor.alert@example.cn");
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]!.subject).toBe("请确认您的职位提醒");
+    expect(confirmations[0]!.text).toContain(`https://jobs.example.cn/alerts/confirm/${made.token}`);
+    const row = await services.db.savedSearch.findUniqueOrThrow({ where: { id: made.id } });
+    expect(row).toMatchObject({ userId: null, confirmedAt: null, query: "q=%E8%92%B8%E9%9D%A2%E6%8F%90%E9%86%92%E6%88%8A", channels: "email" });
+    expect(row.emailEnc).not.toContain("example");
+
+    await publish("岚皋蒸面提醒戊师傅", at(10_000));
+    expect(await deliver(at(INSTANT_EVERY_MS + 1), "visitor.alert@example.cn")).toEqual([]);
+    await services.db.$transaction((tx) => confirmAlert(tx, made.id, at(INSTANT_EVERY_MS + 2)));
+    const mails = await deliver(at(2 * INSTANT_EVERY_MS + 3), "visitor.alert@example.cn");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain("岚皋蒸面提醒戊师傅");
+    expect(mails[0]!.text).toContain(`https://jobs.example.cn/alerts/manage/${made.token}`);
+    expect(mails[0]!.text).toContain(`https://jobs.example.cn/alerts/unsubscribe/${made.token}`);
+    expect(await unsubscribe(made.token)).toBe(true);
+    await publish("镇坪蒸面提醒戊帮工", at(2 * INSTANT_EVERY_MS + 10_000));
+    expect(await deliver(at(3 * INSTANT_EVERY_MS + 4), "visitor.alert@example.cn")).toEqual([]);
+  });
+
+  it("without an account: the same search again is the same alert; the registry may skip the mail; past the cap it refuses", async () => {
+    const email = "again@example.cn";
+    const first = await services.db.$transaction((tx) => createEmailAlert(tx, { email, query: "q=蒸面提醒己", frequency: "daily", lang: "en" }, { now: t0 }));
+    const again = await services.db.$transaction((tx) => createEmailAlert(tx, { email: " AGAIN@example.cn ", query: "q=蒸面提醒己&sort=newest", frequency: "weekly", lang: "en" }, { now: t0 }));
+    expect(again).toEqual(first);
+    const silent = await services.db.$transaction((tx) => createEmailAlert(tx, { email, query: "q=蒸面提醒庚", frequency: "daily", lang: "en" }, { sendConfirmation: false, now: t0 }));
+    const mails = await sendQueued(email);
+    expect(mails.map((m) => m.subject)).toEqual(["Confirm your job alert", "Confirm your job alert"]);
+    expect(mails[1]!.text).toContain("Once a week");
+    expect(await services.db.savedSearch.count({ where: { id: { in: [first.id, silent.id] }, confirmedAt: null } })).toBe(2);
+    for (let i = 2; i < MAX_ALERTS; i += 1) await services.db.$transaction((tx) => createEmailAlert(tx, { email, query: `q=上限${i}`, frequency: "daily", lang: "en" }, { sendConfirmation: false, now: t0 }));
+    await expect(services.db.$transaction((tx) => createEmailAlert(tx, { email, query: "q=一个太多", frequency: "daily", lang: "en" }, { now: t0 }))).rejects.toBeInstanceOf(AlertLimitError);
   });
 });

@@ -9,9 +9,10 @@ import { getDb } from "../db.server.ts";
 import { afterMessageWrite, enqueueMessages, type OutgoingMessage } from "../messages/outbox.server.ts";
 import { notify } from "../notifications/notifications.server.ts";
 import { placeOfSearch } from "../search/near.ts";
-import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
+import { getRegions } from "../regions/regions.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import { searchOf } from "./alerts.server.ts";
+import { describeSearch, siteUrl } from "./describe.server.ts";
 import type { Frequency } from "./codes.ts";
 import { nextRunAfter } from "./schedule.ts";
 
@@ -25,12 +26,6 @@ const SHOWN = 5;
  */
 const LOOK_BACK_MS = 60 * 60_000;
 
-const siteUrl = () => getEnv().SITE_URL?.replace(/\/$/, "") ?? `http://localhost:${getEnv().PORT}`;
-
-function describe(t: TFunction, search: ReturnType<typeof searchOf>, regions: Map<string, RegionInfo>, lang: string): string {
-  const parts = [search.q, ...search.kind.map((k) => t(`kinds.${k}`)), search.county ? regionName(regions, search.town ?? search.county, lang) : ""].filter(Boolean);
-  return parts.length ? parts.join(" · ") : t("alerts.everything");
-}
 
 export interface AlertRun {
   checked: number;
@@ -46,7 +41,7 @@ export interface AlertRun {
 export async function runAlerts(now = new Date()): Promise<AlertRun> {
   const db = getDb();
   const due = await db.savedSearch.findMany({
-    where: { nextRunAt: { lte: now } },
+    where: { nextRunAt: { lte: now }, confirmedAt: { not: null } },
     orderBy: { nextRunAt: "asc" },
     take: PER_PASS,
     include: { user: { select: { id: true, email: true, phoneEnc: true } } },
@@ -72,11 +67,11 @@ export async function runAlerts(now = new Date()): Promise<AlertRun> {
       continue;
     }
     const { t } = createI18n(saved.lang === "en" ? "en" : "zh-CN");
-    const search = describe(t, searchOf(saved.query), regions, saved.lang);
+    const search = describeSearch(t, searchOf(saved.query), regions, saved.lang);
     const channels = new Set(fromCommaList(saved.channels));
     const messages = messagesFor(t, saved, fresh, search, channels);
     await db.$transaction(async (tx) => {
-      if (channels.has("site")) await notify(tx, saved.userId, "alertNew", { search, count: fresh.length, title: fresh[0]!.title }, `/search${saved.query ? `?${saved.query}&sort=newest` : "?sort=newest"}`);
+      if (channels.has("site") && saved.userId) await notify(tx, saved.userId, "alertNew", { search, count: fresh.length, title: fresh[0]!.title }, `/search${saved.query ? `?${saved.query}&sort=newest` : "?sort=newest"}`);
       await enqueueMessages(tx, messages);
       await tx.alertDelivery.createMany({ data: fresh.map((card) => ({ savedSearchId: saved.id, itemKey: card.key, sentAt: now })) });
       await tx.savedSearch.update({ where: { id: saved.id }, data: { ...next, lastSentAt: now } });
@@ -88,26 +83,28 @@ export async function runAlerts(now = new Date()): Promise<AlertRun> {
   return { checked: due.length, alerted, items };
 }
 
-function messagesFor(t: TFunction, saved: { id: number; userId: number; query: string; token: string; user: { email: string | null; phoneEnc: string | null } }, fresh: OpportunityCard[], search: string, channels: Set<string>): OutgoingMessage[] {
+function messagesFor(t: TFunction, saved: { id: number; userId: number | null; query: string; token: string; emailEnc: string | null; user: { email: string | null; phoneEnc: string | null } | null }, fresh: OpportunityCard[], search: string, channels: Set<string>): OutgoingMessage[] {
   const base = siteUrl();
   const all = `${base}/search${saved.query ? `?${saved.query}&sort=newest` : "?sort=newest"}`;
   const unsubscribe = `${base}/alerts/unsubscribe/${saved.token}`;
   const out: OutgoingMessage[] = [];
-  if (channels.has("email") && saved.user.email) {
+  // An alert without an account goes to its own (confirmed) address, and is managed by its token.
+  const email = saved.user ? saved.user.email : saved.emailEnc ? decrypt(saved.emailEnc) : null;
+  if (channels.has("email") && email) {
     const lines = [
       t("alertMessages.intro", { search }),
       "",
       ...fresh.slice(0, SHOWN).map((card) => t("alertMessages.item", { title: card.title, org: card.orgName, link: `${base}/${card.kind}/${card.id}` })),
       ...(fresh.length > SHOWN ? ["", t("alertMessages.more", { count: fresh.length - SHOWN, link: all })] : []),
       "",
-      t("alertMessages.manage", { link: `${base}/me/alerts` }),
+      saved.user ? t("alertMessages.manage", { link: `${base}/me/alerts` }) : t("alertMessages.manageOne", { link: `${base}/alerts/manage/${saved.token}` }),
       t("alertMessages.unsubscribe", { link: unsubscribe }),
       "",
       t("authMessages.mailFooter"),
     ];
-    out.push({ channel: "email", to: saved.user.email, subject: t("alertMessages.subject", { count: fresh.length }), text: lines.join("\n"), purpose: "alert", userId: saved.userId });
+    out.push({ channel: "email", to: email, subject: t("alertMessages.subject", { count: fresh.length }), text: lines.join("\n"), purpose: "alert", userId: saved.userId });
   }
-  if (channels.has("sms") && saved.user.phoneEnc) {
+  if (channels.has("sms") && saved.user?.phoneEnc) {
     const text = `${t("authMessages.smsSign")}${t("alertMessages.sms", { count: fresh.length, title: fresh[0]!.title, link: all, unsubscribe })}`;
     out.push({ channel: "sms", to: decrypt(saved.user.phoneEnc), text, purpose: "alert", userId: saved.userId });
   }
