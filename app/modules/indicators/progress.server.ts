@@ -5,6 +5,7 @@ import { registerFigures } from "../registers/figures.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import type { IndicatorType } from "./rules.ts";
 import { likeText } from "../like.ts";
+import { doneByRegion } from "./done.server.ts";
 
 const DAY = 86_400_000;
 const CHINA_OFFSET = 8 * 3_600_000;
@@ -31,11 +32,26 @@ export function progressStatus(type: IndicatorType, target: number | null, done:
   if (type === "rate_cap") return done <= target ? "met" : "missed";
   if (type === "rate_floor") return done >= target ? "met" : "missed";
   if (target === 0 || done >= target) return "done";
-  const pctDone = (done / target) * 100;
-  const pctTime = elapsed * 100;
-  if (pctDone < pctTime - LAG_POINTS) return "lagging";
-  if (pctDone < pctTime) return "behind";
+  const behind = pointsBehind(target, done, elapsed);
+  if (behind > LAG_POINTS) return "lagging";
+  if (behind > 0) return "behind";
   return "on_track";
+}
+
+/** How many percentage points a count's % done is below the share of the year gone by (negative: ahead). */
+export function pointsBehind(target: number, done: number, elapsed: number): number {
+  return elapsed * 100 - (done / target) * 100;
+}
+
+/**
+ * Whether falling behind the time-elapsed pace means anything for an indicator, so that its staff
+ * are warned: counts that build up record by record through the year (placements, posts, a figure
+ * entered as it grows). Not rates or a zero bound (met or missed at a moment, not accumulated), and
+ * not register counts, recognised once a year (full-employment communities). See
+ * docs/decisions/2026-12-04-lag-warnings.md.
+ */
+export function warnsOnPace(indicator: { type: string; method: string }): boolean {
+  return indicator.type === "count" && indicator.method !== "register";
 }
 
 /**
@@ -49,10 +65,18 @@ function childKey(regionCode: string, children: RegionInfo[]): string | null {
   return first.level === "city" ? "substr(regionCode, 1, 4) || '00'" : `substr(regionCode, 1, ${first.code.length})`;
 }
 
-/** Plans that cover `year` and were issued by this region or one above it. */
-async function plansFor(regionCode: string, year: number) {
-  const plans = await getDb().plan.findMany({ where: { startYear: { lte: year }, endYear: { gte: year } }, orderBy: [{ endYear: "asc" }, { id: "asc" }] });
+/** Plans that cover `year`, the one a dashboard opens on last. */
+export async function plansCovering(year: number) {
+  return getDb().plan.findMany({ where: { startYear: { lte: year }, endYear: { gte: year } }, orderBy: [{ endYear: "asc" }, { id: "asc" }] });
+}
+
+/** Of those, the plans issued by this region or one above it. */
+export function plansOfRegion<P extends { regionCode: string }>(plans: P[], regionCode: string): P[] {
   return plans.filter((p) => inScope(p.regionCode, regionCode));
+}
+
+async function plansFor(regionCode: string, year: number) {
+  return plansOfRegion(await plansCovering(year), regionCode);
 }
 
 /**
@@ -128,12 +152,9 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
   // A prefix as a range, so SQLite walks the (indicatorId, year, regionCode) index; LIKE would not.
   const upper = `${prefix}:`; // ':' sorts right after '9'
 
-  const [targets, totals, byChild, byMonth, figures, internshipPosts] = await Promise.all([
+  const [targets, doneOf, byChild, byMonth] = await Promise.all([
     db.target.findMany({ where: { indicatorId: { in: ids }, year, regionCode: { in: [regionCode, ...everyChild.map((c) => c.code)] } } }),
-    db.$queryRawUnsafe<{ indicatorId: number; n: bigint | number }[]>(
-      `SELECT indicatorId, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId`,
-      year, prefix, upper, ...ids,
-    ),
+    doneByRegion(indicators, [regionCode], year),
     child
       ? db.$queryRawUnsafe<{ indicatorId: number; child: string; n: bigint | number }[]>(
           `SELECT indicatorId, ${child} AS child, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, child`,
@@ -144,22 +165,15 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
       `SELECT indicatorId, month, SUM(n) AS n FROM IndicatorTally WHERE year = ? AND regionCode >= ? AND regionCode < ? AND indicatorId IN (${ids.map(() => "?").join(",") || "NULL"}) GROUP BY indicatorId, month`,
       year, prefix, upper, ...ids,
     ),
-    db.indicatorFigure.findMany({ where: { indicatorId: { in: ids }, regionCode, year }, orderBy: { month: "desc" } }),
-    countPublishedPostings(prefix, year),
   ]);
   const children = everyChild.filter((c) => !c.retiredAt || targets.some((t) => t.regionCode === c.code) || byChild.some((b) => b.child === c.code && Number(b.n) > 0));
   const num = (n: bigint | number) => Number(n);
   const targetOf = (indicatorId: number, code: string) => targets.find((t) => t.indicatorId === indicatorId && t.regionCode === code)?.value ?? null;
-  const totalOf = new Map(totals.map((t) => [t.indicatorId, num(t.n)]));
 
   const registers = await registerFigures(indicators, regionCode, year, now);
   const rows = indicators.map((indicator): IndicatorProgress => {
     const type = indicator.type as IndicatorType;
-    const done =
-      indicator.method === "placements" ? (totalOf.get(indicator.id) ?? 0)
-      : indicator.method === "postings" ? internshipPosts
-      : indicator.method === "manual" ? (figures.find((f) => f.indicatorId === indicator.id)?.value ?? null)
-      : (registers.get(indicator.id) ?? null); // computed from the registers by their formulas
+    const done = indicator.method === "register" ? (registers.get(indicator.id) ?? null) : doneOf(regionCode, indicator.id); // registers by their formulas
     const target = targetOf(indicator.id, regionCode);
     const pct = target && done !== null && type === "count" ? Math.round((done / target) * 1000) / 10 : null;
     return {
@@ -196,12 +210,6 @@ export async function regionDashboard(actor: StaffActor, query: DashboardQuery, 
     .map((i) => ({ indicatorId: i.id, months: Array.from({ length: 12 }, (_, m) => num(byMonth.find((b) => b.indicatorId === i.id && b.month === m + 1)?.n ?? 0)) }));
 
   return { ...base, plan: { code: plan.code, nameZh: plan.nameZh, nameEn: plan.nameEn, document: plan.document }, elapsed, indicators: rows, children: childRows, trend };
-}
-
-async function countPublishedPostings(prefix: string, year: number): Promise<number> {
-  return getDb().posting.count({
-    where: { kind: "internship", regionCode: { startsWith: likeText(prefix) }, publishedAt: { gte: new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET), lt: new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET) } },
-  });
 }
 
 export interface RecordsQuery {
