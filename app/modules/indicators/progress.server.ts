@@ -48,7 +48,7 @@ export function pointsBehind(target: number, done: number, elapsed: number): num
  * are warned: counts that build up record by record through the year (placements, posts, a figure
  * entered as it grows). Not rates or a zero bound (met or missed at a moment, not accumulated), and
  * not register counts, recognised once a year (full-employment communities). See
- * docs/decisions/2026-12-04-lag-warnings.md.
+ * docs/decisions/2026-12-04-lag-warnings-weekly-digest.md.
  */
 export function warnsOnPace(indicator: { type: string; method: string }): boolean {
   return indicator.type === "count" && indicator.method !== "register";
