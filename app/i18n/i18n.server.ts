@@ -30,7 +30,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   matching: ["matching"],
   candidates: ["candidates", "invitations"],
   alerts: ["devMail", "alerts"],
-  server: ["httpErrors", "authMessages", "alertMessages"],
+  server: ["httpErrors", "authMessages", "alertMessages", "lagMessages"],
 };
 
 type Tree = { [key: string]: string | Tree };

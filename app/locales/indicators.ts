@@ -1,4 +1,4 @@
-/** Strings for the indicator dashboard and its records (zh-CN first; en has the same shape). */
+/** Strings for the indicator dashboard, its records and the lag warnings (zh-CN first; en has the same shape). */
 export const indicatorsZh = {
   indicators: {
     title: "目标任务进度",
@@ -35,6 +35,27 @@ export const indicatorsZh = {
     place: "地点",
     source: "来源",
     notFound: "没有找到这个指标，或者它不在您的管辖范围内。",
+    lagging: {
+      title: "进度明显滞后的地区",
+      link: "进度明显滞后的地区",
+      homeHint: "完成率低于序时进度 {{points}} 个百分点以上的地区和指标，以及上次提醒的时间",
+      lead: "{{year}}年已过去 {{pct}}%（序时进度）。下列地区的这些指标，完成率低于序时进度 {{points}} 个百分点以上。",
+      which: "只列按记录逐月累计的指标（就业人数、见习岗位等）。比率类指标、“零就业家庭”和每年认定一次的充分就业社区看年底是否达标，不在这里列出。",
+      rhythm: "这些地区的工作人员每 {{days}} 天最多收到一次提醒（站内消息，有邮箱的同时发邮件），列出该地区全部滞后的指标；进度赶上后不再提醒。",
+      none: "您管辖范围内没有明显滞后的地区。",
+      count: "共 {{count}} 项",
+      columns: { area: "地区", indicator: "指标", target: "目标", done: "完成", pctDone: "完成率", pctTime: "序时进度", behind: "落后（百分点）", warned: "上次提醒工作人员" },
+      never: "尚未提醒",
+      noStaff: "该地区没有工作人员账号，无法提醒",
+      open: "查看该地区进度",
+    },
+  },
+  lagMessages: {
+    subject: "进度预警：{{area}}有 {{count}} 项指标明显滞后",
+    intro: "截至 {{date}}，{{year}}年已过去 {{pctTime}}%（序时进度）。{{area}}以下指标的完成率低于序时进度 {{points}} 个百分点以上：",
+    item: "· {{indicator}}：目标 {{target}}，已完成 {{done}}，完成率 {{pctDone}}%，落后 {{behind}} 个百分点",
+    link: "查看各地区进度：{{link}}",
+    rhythm: "同一地区每 {{days}} 天最多提醒一次；进度赶上后不再提醒。",
   },
 };
 
@@ -74,5 +95,26 @@ export const indicatorsEn: typeof indicatorsZh = {
     place: "Place",
     source: "Source",
     notFound: "This indicator was not found, or it is outside your area.",
+    lagging: {
+      title: "Areas behind pace",
+      link: "Areas behind pace",
+      homeHint: "Areas and indicators more than {{points}} points behind the time-elapsed pace, and when their staff were last told",
+      lead: "{{pct}}% of {{year}} has gone by (the time-elapsed pace). These areas are more than {{points}} points behind it on these indicators.",
+      which: "Only indicators that build up record by record through the year (people placed, internship posts…). Rates, zero-employment families and the full-employment communities recognised once a year are met or missed at the year's end and are not listed here.",
+      rhythm: "The staff of these areas are told at most once every {{days}} days (a site notice, and an email to those with an address), with all the area's lagging indicators; once it catches up, the warnings stop.",
+      none: "No area in your scope is behind pace.",
+      count: "{{count}} in all",
+      columns: { area: "Area", indicator: "Indicator", target: "Target", done: "Done", pctDone: "% done", pctTime: "Time elapsed", behind: "Points behind", warned: "Staff last told" },
+      never: "Not yet",
+      noStaff: "No staff account for this area: no one to tell",
+      open: "See this area's progress",
+    },
+  },
+  lagMessages: {
+    subject: "Lag warning: {{area}}, indicators behind pace: {{count}}",
+    intro: "As of {{date}}, {{pctTime}}% of {{year}} has gone by (the time-elapsed pace). In {{area}}, these indicators are more than {{points}} points behind it:",
+    item: "· {{indicator}}: target {{target}}, done {{done}} ({{pctDone}}%), {{behind}} points behind",
+    link: "See the areas behind pace: {{link}}",
+    rhythm: "An area is warned at most once every {{days}} days; once it catches up, the warnings stop.",
   },
 };
