@@ -325,6 +325,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.indicators.export.ts": { url: `/staff/indicators/export?region=610924101&year=${new Date().getUTCFullYear()}&format=xlsx`, loader: { permission: "placement.read" } },
       "staff.indicators.records_.export.ts": { url: `/staff/indicators/records/export?indicator=1&region=610924101&year=${new Date().getUTCFullYear()}&format=csv`, loader: { permission: "placement.read" } },
       "staff.indicators.report.tsx": { url: "/staff/indicators/report?region=610924101", loader: { permission: "placement.read" } },
+      // Lagging areas: the dashboard's permission; each staff member sees their own scope (lagging-routes.test.tsx).
+      "staff.indicators.lagging.tsx": { url: "/staff/indicators/lagging", loader: { permission: "placement.read" } },
       "staff.placements.tsx": { url: "/staff/placements", loader: { permission: "placement.read" }, action: { permission: "placement.verify" } },
       "staff.placements_.export.ts": { url: "/staff/placements/export?status=all&format=xlsx", loader: { permission: "placement.read" } },
       // Without a file the import answers its "choose a file" message; an empty entry form its field messages.

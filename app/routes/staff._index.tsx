@@ -5,11 +5,12 @@ import { card, StaffNav } from "~/components/organization-parts.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { can } from "~/modules/auth/permissions.ts";
+import { LAG_POINTS } from "~/modules/indicators/progress.server.ts";
 import { scopeName, staffHomeCounts } from "~/modules/staff/staff.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "indicators", "registers", "targets", "exports"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -23,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scope: user.role === "admin" ? null : await scopeName(user.staffRegionCode, await getLanguage(request)),
     counts: await staffHomeCounts(user),
     canManageStaff: can(user.role, "staff.manage"),
+    lagPoints: LAG_POINTS,
   };
 }
 
 export default function StaffHome() {
   const { t } = useTranslation();
-  const { name, scope, counts, canManageStaff } = useLoaderData<typeof loader>();
+  const { name, scope, counts, canManageStaff, lagPoints } = useLoaderData<typeof loader>();
   const tile = `${card} block min-h-11 hover:ring-2 hover:ring-brand-200`;
   return (
     <div className="mx-auto max-w-3xl">
@@ -51,6 +53,10 @@ export default function StaffHome() {
           <span className="block text-sm text-slate-600">{t("staff.pendingPlacements")}</span>
           <span className="block text-3xl font-bold text-brand-700">{counts.pendingPlacements}</span>
           <span className="mt-1 block text-sm text-brand-700 underline">{t("staff.handle")}</span>
+        </Link>
+        <Link to="/staff/indicators/lagging" className={tile} data-testid="lagging-areas">
+          <span className="font-semibold text-brand-700">{t("indicators.lagging.link")}</span>
+          <span className="block text-sm text-slate-600">{t("indicators.lagging.homeHint", { points: lagPoints })}</span>
         </Link>
         <Link to="/staff/audit" className={tile}>
           <span className="font-semibold text-brand-700">{t("staff.nav.audit")}</span>

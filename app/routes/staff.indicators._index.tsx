@@ -70,6 +70,7 @@ export default function IndicatorDashboard() {
       <StaffNav />
       <h1 className="text-2xl font-bold">{t("indicators.title")} · <span data-testid="dashboard-region">{name(d.region)}</span></h1>
       <Link to={`/staff/targets?${new URLSearchParams({ region: d.regionCode, year: String(d.year), ...(d.plan ? { plan: d.plan.code } : {}) })}`} className="mr-3 text-sm text-brand-700 underline" data-testid="targets-link">{t("targets.fromDashboard")}</Link>
+      <Link to="/staff/indicators/lagging" className="mr-3 text-sm text-brand-700 underline" data-testid="lagging-link">{t("indicators.lagging.link")}</Link>
       {d.parent ? <Link to={href({ region: d.parent.code, rank: undefined })} className="text-sm text-brand-700 underline">{t("indicators.up", { name: name(d.parent) })}</Link> : null}
       <Form method="get" className="my-3 flex flex-wrap items-end gap-2">
         <input type="hidden" name="region" value={d.regionCode} />
