@@ -3,13 +3,15 @@ import { FieldError } from "~/components/form-messages.tsx";
 import { ALERT_CHANNELS, FREQUENCIES } from "~/modules/alerts/codes.ts";
 
 /** How often and how: the same two groups of choices wherever an alert is saved or changed. */
-export function AlertFields({ prefix, frequency, channels, errors, hasEmail, hasPhone }: {
+export function AlertFields({ prefix, frequency, channels, errors, hasEmail, hasPhone, showChannels = true }: {
   prefix: string;
   frequency: string;
   channels: readonly string[];
   errors?: Record<string, string[] | undefined>;
   hasEmail: boolean;
   hasPhone: boolean;
+  /** Off for an alert without an account: it is by email only. */
+  showChannels?: boolean;
 }) {
   const { t } = useTranslation();
   const box = "flex min-h-11 items-center gap-2";
@@ -25,7 +27,7 @@ export function AlertFields({ prefix, frequency, channels, errors, hasEmail, has
         ))}
         <FieldError id={`${prefix}-frequency-error`} errors={errors?.frequency} />
       </fieldset>
-      <fieldset aria-describedby={errors?.channels ? `${prefix}-channels-error` : undefined}>
+      {showChannels ? <fieldset aria-describedby={errors?.channels ? `${prefix}-channels-error` : undefined}>
         <legend className="font-medium">{t("alerts.channels")}</legend>
         {ALERT_CHANNELS.map((c) => (
           <label key={c} className={box}>
@@ -36,7 +38,7 @@ export function AlertFields({ prefix, frequency, channels, errors, hasEmail, has
           </label>
         ))}
         <FieldError id={`${prefix}-channels-error`} errors={errors?.channels} />
-      </fieldset>
+      </fieldset> : null}
     </>
   );
 }

@@ -302,6 +302,10 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "me.alerts.tsx": { url: "/me/alerts", loader: { permission: "profile.edit" }, action: { permission: "profile.edit" } },
       // The link in every alert message: the token is the proof, so it is public (an unknown token changes nothing).
       "alerts.unsubscribe.$token.tsx": { url: "/alerts/unsubscribe/x", params: { token: "x" }, loader: everyone(OK), action: everyone(OK) },
+      // An alert without an account: anyone may save one (an empty form answers its field messages); the confirm and manage links are proved by their token alone.
+      "alerts.new.tsx": { url: "/alerts/new?q=x", loader: everyone(OK), action: everyone(OK) },
+      "alerts.confirm.$token.tsx": { url: "/alerts/confirm/x", params: { token: "x" }, loader: everyone(OK), action: everyone(OK) },
+      "alerts.manage.$token.tsx": { url: "/alerts/manage/x", params: { token: "x" }, loader: everyone(OK), action: everyone(OK) },
       "notifications.tsx": { url: "/notifications", loader: { signedIn: OK }, action: { signedIn: { redirect: "/notifications" } } },
       "search.tsx": { url: "/search?q=%E5%85%BB%E8%80%81&county=610924", loader: everyone(OK) },
       "set-language.tsx": { url: "/set-language?lng=en&redirectTo=%2Fsearch", loader: everyone({ redirect: "/search" }) },
@@ -319,6 +323,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       // The demo data has no parked rows: "send all back" answers that nothing was waiting.
       "staff.outbox.tsx": { url: "/staff/outbox", loader: { permission: "outbox.read" }, action: { permission: "outbox.read" }, form: [["intent", "retryAll"]] },
       "staff.messages.tsx": { url: "/staff/messages", loader: { permission: "outbox.read" }, action: { permission: "outbox.read" }, form: [["intent", "retryAll"]] },
+      // The follow-up queue: a form that names no row acts on nothing that exists (404); region scope is in follow-up-routes.test.ts.
+      "staff.follow-up.tsx": { url: "/staff/follow-up", loader: { permission: "followup.manage" }, action: { permission: "followup.manage", ok: NOT_FOUND } },
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
       "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924101&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
       // Downloads and the printable report: the dashboard's permission and region (a town every staff row reaches).

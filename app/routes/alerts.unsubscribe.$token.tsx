@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/translate.ts";
 import { alertExists, unsubscribe } from "~/modules/alerts/alerts.server.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
@@ -26,6 +26,8 @@ export default function Unsubscribe() {
   const { t } = useTranslation();
   const { exists } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  // An alert without an account has no list to go back to.
+  const signedIn = Boolean((useRouteLoaderData("root") as { user: unknown } | undefined)?.user);
   return (
     <div className="mx-auto max-w-xl space-y-4 rounded-lg bg-white p-4 shadow-sm">
       <h1 className="text-2xl font-bold">{t("alerts.unsubscribe.title")}</h1>
@@ -41,7 +43,7 @@ export default function Unsubscribe() {
       ) : (
         <p data-testid="unsubscribe-gone">{t("alerts.unsubscribe.gone")}</p>
       )}
-      <p><Link to="/me/alerts" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("alerts.unsubscribe.manage")}</Link></p>
+      {signedIn ? <p><Link to="/me/alerts" className="inline-flex min-h-11 items-center text-brand-700 underline">{t("alerts.unsubscribe.manage")}</Link></p> : null}
     </div>
   );
 }

@@ -86,7 +86,63 @@ async function alertJourney(browser: Browser, javaScriptEnabled: boolean) {
   await page.context().close();
 }
 
+/** A visitor without an account: an address at the search, its confirmation link, one email for a new post, then the manage link stops it. */
+async function visitorJourney(browser: Browser, javaScriptEnabled: boolean) {
+  const stamp = String(Date.now()).slice(-6);
+  const word = `${javaScriptEnabled ? "香椿" : "核桃"}${stamp}`;
+  const email = `visitor-${javaScriptEnabled ? "js" : "plain"}-${stamp}@example.cn`;
+  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  await page.goto(`/search?q=${encodeURIComponent(word)}`);
+  const save = page.getByTestId("save-search");
+  await save.locator("summary").click();
+  await expect(save.getByTestId("save-search-login")).toBeVisible();
+  // A bad address: the message at the field, what was typed and chosen kept.
+  await save.getByLabel("邮箱").fill("visitor-at-example");
+  await save.getByLabel("有新的就提醒").check();
+  await save.getByTestId("email-alert-submit").click();
+  await expect(page.getByText("请填写正确的邮箱地址，如 name@example.com。")).toBeVisible();
+  await expect(page.getByLabel("邮箱")).toHaveValue("visitor-at-example");
+  await expect(page.getByLabel("有新的就提醒")).toBeChecked();
+  const since = Date.now();
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByTestId("email-alert-submit").click();
+  await expect(page.getByTestId("alert-sent")).toContainText("请查收邮件");
+
+  await expect.poll(() => messagesTo(email, since).length, { timeout: 20_000 }).toBe(1);
+  const [confirmation] = messagesTo(email, since);
+  expect(confirmation!.subject).toBe("请确认您的职位提醒");
+  const confirm = new URL(/https?:\/\/\S+\/alerts\/confirm\/[\w-]+/.exec(confirmation!.text)![0]);
+  await page.goto(confirm.pathname);
+  await page.getByTestId("confirm-alert").click();
+  await expect(page.getByTestId("confirm-confirmed")).toBeVisible();
+
+  const title = `蒸面师傅${word}（新）`;
+  const postId = publishCopy(title);
+  await expect.poll(() => messagesTo(email, since).length, { timeout: 20_000 }).toBe(2);
+  const mail = messagesTo(email, since).find((m) => m.subject === "您关注的搜索有 1 个新机会")!;
+  expect(mail.text).toContain(`/job/${postId}`);
+  const manage = new URL(/https?:\/\/\S+\/alerts\/manage\/[\w-]+/.exec(mail.text)![0]);
+  await page.goto(manage.pathname);
+  await expect(page.getByText(word)).toBeVisible();
+  await page.getByTestId("manage-stop").click();
+  await expect(page.getByTestId("manage-deleted")).toBeVisible();
+  const unsubscribe = new URL(/https?:\/\/\S+\/alerts\/unsubscribe\/[\w-]+/.exec(mail.text)![0]);
+  await page.goto(unsubscribe.pathname);
+  await expect(page.getByTestId("unsubscribe-gone")).toBeVisible();
+  await page.context().close();
+}
+
 test.describe("alerts on a phone", () => {
+  test("a visitor without an account confirms an address, gets one email for a new post, and stops it from the mail's link", async ({ browser }) => {
+    test.setTimeout(90_000);
+    await visitorJourney(browser, true);
+  });
+
+  test("the visitor's journey without JavaScript", async ({ browser }) => {
+    test.setTimeout(90_000);
+    await visitorJourney(browser, false);
+  });
+
   test("a saved search brings one email for a new post; its link opens the post to apply; unsubscribing ends it", async ({ browser }) => {
     test.setTimeout(90_000);
     await alertJourney(browser, true);

@@ -5,7 +5,7 @@ import { getEnv } from "../../env.server.ts";
 import { createI18n } from "../../i18n/i18n.server.ts";
 import { parseIdentifier } from "../auth/schemas.ts";
 import { getDb } from "../db.server.ts";
-import { enqueueMessages } from "../messages/outbox.server.ts";
+import { enqueueMessages, type OutgoingMessage } from "../messages/outbox.server.ts";
 import { getRegions } from "../regions/regions.server.ts";
 import { parseSearchParams, searchUrl, type SearchParams } from "../search/params.ts";
 import { encrypt, lookupHash } from "../security/secrets.server.ts";
@@ -170,19 +170,24 @@ export async function confirmAlert(tx: Prisma.TransactionClient, savedSearchId: 
   await tx.savedSearch.update({ where: { id: savedSearchId }, data: { confirmedAt: now, nextRunAt: nextRunAfter(row.frequency as Frequency, now, getEnv().ALERT_PASS_MS) } });
 }
 
-/** The confirmation mail, or (saved again once confirmed) the reminder of how to manage it. */
-async function alertMail(kind: "confirm" | "already", a: { email: string; query: string; lang: string; token: string; frequency: Frequency }) {
+/**
+ * The mails about an alert without an account: its confirmation; saved again once confirmed, how
+ * to manage it; one search too many for the address, what to do (the page said only "check your inbox").
+ */
+export async function alertMail(kind: "confirm" | "already" | "limit", a: { email: string; query: string; lang: string; token?: string; frequency: Frequency }): Promise<OutgoingMessage> {
   const { t } = createI18n(a.lang === "en" ? "en" : "zh-CN");
   const base = siteUrl();
   const search = describeSearch(t, searchOf(a.query), await getRegions(), a.lang);
   const frequency = t(`alerts.frequencies.${a.frequency}`);
-  const lines = kind === "confirm"
-    ? [t("alertMessages.confirmIntro", { search, frequency }), "", t("alertMessages.confirmLink", { link: `${base}/alerts/confirm/${a.token}` }), "", t("alertMessages.confirmIgnore")]
-    : [t("alertMessages.alreadyIntro", { search, frequency }), "", t("alertMessages.manageOne", { link: `${base}/alerts/manage/${a.token}` }), "", t("alertMessages.alreadyIgnore")];
+  const lines = {
+    confirm: () => [t("alertMessages.confirmIntro", { search, frequency }), "", t("alertMessages.confirmLink", { link: `${base}/alerts/confirm/${a.token}` }), "", t("alertMessages.confirmIgnore")],
+    already: () => [t("alertMessages.alreadyIntro", { search, frequency }), "", t("alertMessages.manageOne", { link: `${base}/alerts/manage/${a.token}` }), "", t("alertMessages.alreadyIgnore")],
+    limit: () => [t("alertMessages.limitIntro", { search, count: MAX_ALERTS }), "", t("alertMessages.confirmIgnore")],
+  }[kind]();
   return {
-    channel: "email" as const,
+    channel: "email",
     to: a.email,
-    subject: t(kind === "confirm" ? "alertMessages.confirmSubject" : "alertMessages.alreadySubject"),
+    subject: t(`alertMessages.${kind}Subject`),
     text: [...lines, "", t("authMessages.mailFooter")].join("\n"),
     purpose: kind === "confirm" ? "alert-confirm" : "alert-manage",
   };

@@ -13,6 +13,7 @@ import { getRegions } from "../regions/regions.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import { searchOf } from "./alerts.server.ts";
 import { describeSearch, siteUrl } from "./describe.server.ts";
+import { purgeUnconfirmedAlerts } from "./email-alerts.server.ts";
 import type { Frequency } from "./codes.ts";
 import { nextRunAfter } from "./schedule.ts";
 
@@ -111,13 +112,14 @@ function messagesFor(t: TFunction, saved: { id: number; userId: number | null; q
   return out;
 }
 
-/** Checks the due searches every ALERT_PASS_MS while the site runs. */
+/** Checks the due searches every ALERT_PASS_MS while the site runs (and drops the never-confirmed ones first). */
 export function startAlertRunner(log: (line: string) => void, everyMs = getEnv().ALERT_PASS_MS) {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runAlerts()
+    purgeUnconfirmedAlerts()
+      .then(() => runAlerts())
       .then((r) => { if (r.alerted) log(`alerts: ${r.alerted} of ${r.checked} saved searches had ${r.items} new items`); })
       .catch((error: unknown) => log(`alerts: ${String(error)}`))
       .finally(() => { running = false; });

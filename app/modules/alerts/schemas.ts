@@ -14,3 +14,14 @@ export const alertFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("delete"), id: z.coerce.number().int().positive().max(2 ** 31) }),
 ]);
 export type AlertForm = z.infer<typeof alertFormSchema>;
+
+const email = z.string().trim().max(254, "alerts.errors.email").regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/, "alerts.errors.email");
+
+/** A search saved without an account: the address it goes to, by email only. */
+export const emailAlertFormSchema = z.object({ query: z.string().max(600).default(""), frequency, email });
+
+/** The manage-by-link page of an alert without an account: how often, or stop. */
+export const manageFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("update"), frequency }),
+  z.object({ intent: z.literal("delete") }),
+]);
