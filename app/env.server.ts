@@ -54,6 +54,13 @@ const envSchema = z.object({
   MAIL_CAPTURE: z.enum(["true", "false"]).default("true"),
   /** How often saved searches are checked, in milliseconds; "at once" alerts wait at most this long. */
   ALERT_PASS_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  /** Follow-up of applications: days without an answer before the employer is reminded, and before staff take it up. */
+  FOLLOW_UP_REMIND_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  FOLLOW_UP_ESCALATE_DAYS: z.coerce.number().int().min(2).max(90).default(14),
+  /** Applications an employer must have had before its response rate is shown on its posts. */
+  FOLLOW_UP_MIN_APPLICATIONS: z.coerce.number().int().min(1).max(1000).default(5),
+  /** How often the follow-up pass runs, in milliseconds. */
+  FOLLOW_UP_PASS_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   /** The site's public address, for links in mail and SMS (default: http://localhost:PORT). */
   SITE_URL: z.string().url().optional(),
   /** The From address of the site's mail. */
@@ -67,6 +74,10 @@ const envSchema = z.object({
   TRAVEL_URBAN_KMH: z.coerce.number().min(5).max(120).optional(),
   /** The city (or county) this site serves: the public pages list its counties and towns. */
   SITE_REGION: z.string().regex(/^\d{6}$/, "SITE_REGION must be a 6-digit division code (610900 for Ankang)").default("610900"),
+}).superRefine((env, ctx) => {
+  if (env.FOLLOW_UP_ESCALATE_DAYS <= env.FOLLOW_UP_REMIND_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["FOLLOW_UP_ESCALATE_DAYS"], message: `must be more than FOLLOW_UP_REMIND_DAYS (${env.FOLLOW_UP_REMIND_DAYS}): the employer is reminded before staff take it up` });
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; DATA_DIR: string };

@@ -6,6 +6,7 @@ import { getEnv, type Env } from "../app/env.server.ts";
 import { createDb, setDb, type Db } from "../app/modules/db.server.ts";
 import { startHousekeeping } from "../app/modules/auth/housekeeping.server.ts";
 import { startAlertRunner } from "../app/modules/alerts/run.server.ts";
+import { startFollowUpRunner } from "../app/modules/follow-up/run.server.ts";
 import { startLagWarningRunner } from "../app/modules/indicators/lag-warnings.server.ts";
 import { setEmailSender, SmtpEmailSender } from "../app/modules/auth/mail.server.ts";
 import { setMailCapture } from "../app/modules/messages/capture.server.ts";
@@ -99,6 +100,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
   setMessageWorker(messages);
   messages.start();
   const alerts = startAlertRunner(log);
+  const followUp = startFollowUpRunner(log);
   const lagWarnings = startLagWarningRunner(log);
   const expirySweep = startExpirySweep(db, log);
   const housekeeping = startHousekeeping(db, log);
@@ -111,6 +113,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
     meili,
     async stop() {
       alerts.stop();
+      await followUp.stop();
       await lagWarnings.stop();
       expirySweep.stop();
       housekeeping.stop();

@@ -1,5 +1,6 @@
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { KindLabel } from "~/components/opportunity-card.tsx";
+import type { ResponseFigures } from "~/modules/follow-up/figures.ts";
 import type { AgeLimit, PostingView as View } from "~/modules/opportunities/posting-view.ts";
 import type { TFunction } from "i18next";
 import { formatDate, formatPay } from "~/utils/format.ts";
@@ -19,6 +20,13 @@ export function ageText(t: TFunction, age: AgeLimit | null): string | null {
   if (!age) return null;
   if (age.min !== null && age.max !== null) return t("detail.ageRange", { min: age.min, max: age.max });
   return age.min !== null ? t("detail.ageFrom", { min: age.min }) : t("detail.ageTo", { max: age.max });
+}
+
+/** "这家单位回复了 92% 的申请，通常在 2 天内。": shown once the employer has had enough applications. */
+export function responseText(t: TFunction, r: ResponseFigures): string {
+  if (r.answered === 0) return t("responseRate.none", { count: r.applications });
+  if (r.usualDays === null) return t("responseRate.rateOnly", { percent: r.answeredPercent });
+  return r.usualDays === 1 ? t("responseRate.rateDay", { percent: r.answeredPercent }) : t("responseRate.rateDays", { percent: r.answeredPercent, days: r.usualDays });
 }
 
 /**
@@ -45,6 +53,11 @@ export function PostingView({ view: p, headingLevel = 2, notice, act }: { view: 
       <p className="mt-1">
         {p.organization.name} {p.organization.verified ? <span className="ml-1 whitespace-nowrap rounded bg-emerald-100 px-1 text-sm text-emerald-800">✓ {t("detail.verified")}</span> : null}
       </p>
+      {p.organization.responses ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="response-rate">
+          {responseText(t, p.organization.responses)} <span className="text-slate-500">{t("responseRate.basis", { count: p.organization.responses.applications })}</span>
+        </p>
+      ) : null}
       <dl className="mt-3 rounded-lg bg-white p-3 shadow-sm">
         <Field label={t("detail.place")}>{p.place}</Field>
         <Field label={t("detail.address")}>{p.address}</Field>

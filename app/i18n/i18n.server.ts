@@ -15,12 +15,12 @@ export const resources: Record<Language, Translations> = { "zh-CN": zhCN, en };
  */
 export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   common: ["site", "nav", "errors", "footer", "list", "forms", "payPeriod", "auth.myHome", "auth.unread", "auth.toLogin", "exports.figures.link", "regionPicker"],
-  opportunities: ["kinds", "kindShort", "search", "payBands", "postedWithin", "notes", "detail", "groups", "services", "benefits", "education", "contract", "levels", "home", "near"],
+  opportunities: ["kinds", "kindShort", "search", "payBands", "postedWithin", "notes", "detail", "groups", "services", "benefits", "education", "contract", "levels", "home", "near", "responseRate"],
   accounts: ["auth", "roles"],
   applications: ["applications", "notifications"],
   seekers: ["seekers", "identity", "notificationsPage"],
   organizations: ["organizations", "employer", "invite", "staff", "staffAccounts", "staffOrgs", "audit"],
-  postings: ["postings", "staffPostings", "outbox", "staffMessages"],
+  postings: ["postings", "staffPostings", "outbox", "staffMessages", "staffFollowUp"],
   placements: ["placements", "placementEntry"],
   indicators: ["indicators"],
   registers: ["registers"],
@@ -30,7 +30,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   matching: ["matching"],
   candidates: ["candidates", "invitations"],
   alerts: ["devMail", "alerts"],
-  server: ["httpErrors", "authMessages", "alertMessages", "lagMessages"],
+  server: ["httpErrors", "authMessages", "alertMessages", "followUpMessages", "lagMessages"],
 };
 
 type Tree = { [key: string]: string | Tree };

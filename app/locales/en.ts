@@ -12,6 +12,7 @@ import { registersEn } from "./registers.ts";
 import { targetsEn } from "./targets.ts";
 import { placesEn } from "./places.ts";
 import { alertsEn } from "./alerts.ts";
+import { followUpEn } from "./follow-up.ts";
 import { matchingEn } from "./matching.ts";
 import { httpErrorsEn } from "./http-errors.ts";
 import { regionPickerEn } from "./region-picker.ts";
@@ -32,6 +33,7 @@ const en: Translations = {
   ...placesEn,
   ...matchingEn,
   ...alertsEn,
+  ...followUpEn,
   ...httpErrorsEn,
   ...regionPickerEn,
   ...candidatesEn,

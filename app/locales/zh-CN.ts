@@ -11,6 +11,7 @@ import { registersZh } from "./registers.ts";
 import { targetsZh } from "./targets.ts";
 import { placesZh } from "./places.ts";
 import { alertsZh } from "./alerts.ts";
+import { followUpZh } from "./follow-up.ts";
 import { matchingZh } from "./matching.ts";
 import { httpErrorsZh } from "./http-errors.ts";
 import { regionPickerZh } from "./region-picker.ts";
@@ -31,6 +32,7 @@ const zhCN = {
   ...placesZh,
   ...matchingZh,
   ...alertsZh,
+  ...followUpZh,
   ...httpErrorsZh,
   ...regionPickerZh,
   ...candidatesZh,

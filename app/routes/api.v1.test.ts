@@ -41,7 +41,7 @@ const PUBLIC_KEYS: Record<string, string[]> = {
     "groups", "enrolDeadline", "status", "publishedAt",
   ],
 };
-const ORGANIZATION_KEYS = ["name", "verified", "description", "contactPhone"];
+const ORGANIZATION_KEYS = ["name", "verified", "description", "contactPhone", "responses"];
 /** Moderation, audit and internal columns of Posting, IncubationBase, TrainingCourse and Organization. */
 const INTERNAL_KEYS = [
   "rejectionReason", "reviewedById", "reviewedAt", "submittedAt", "closedAt", "createdById", "createdAt", "updatedAt", "organizationId",

@@ -24,6 +24,8 @@ import {
 import { likeText } from "../like.ts";
 import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 import { isOpen } from "../opportunities/open.ts";
+import { isAnswer, isWaiting } from "../follow-up/codes.ts";
+import { onAnswered, onWithdrawn } from "../follow-up/hooks.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -224,6 +226,7 @@ export async function withdraw(seekerId: number, applicationId: number, now = ne
     const { count } = await tx.application.updateMany({ where: { id: applicationId, status: application.status }, data: { status: "withdrawn", updatedAt: now } });
     if (count !== 1) return { ok: false, reason: "not_allowed" };
     await tx.applicationEvent.create({ data: { applicationId, status: "withdrawn", actorId: seekerId, createdAt: now } });
+    await onWithdrawn(tx, applicationId, now);
     const name = application.seeker.profile?.name ?? application.seeker.displayName;
     await notifyMembers(tx, application.posting.organizationId, "applicationWithdrawn", { name, title: application.posting.title }, `/employer/applicants/${applicationId}`);
     return { ok: true, postingId: application.postingId };
@@ -404,14 +407,17 @@ export async function decide(actorId: number, applicationId: number, input: Tran
     const to = input.intent;
     if (!EMPLOYER_TRANSITIONS[from]?.includes(to)) return { ok: false, reason: "illegal" };
     const reason = to === "rejected" ? input.reason : null;
+    // The first answer (not a mere "viewed") ends the response time and the follow-up clock.
+    const answers = isWaiting(from) && isAnswer(to);
     const { count } = await tx.application.updateMany({
       where: { id: applicationId, status: from },
-      data: { status: to, rejectionReason: reason, updatedAt: now },
+      data: { status: to, rejectionReason: reason, updatedAt: now, ...(answers ? { answeredAt: now } : {}) },
     });
     if (count !== 1) return { ok: false, reason: "illegal" };
     await tx.applicationEvent.create({ data: { applicationId, status: to, actorId, reason, createdAt: now } });
 
     const { posting } = application;
+    if (answers) await onAnswered(tx, applicationId, posting.organizationId, now);
     let placementId: number | null = null;
     const params: Record<string, string> = { title: posting.title };
     if (to === "rejected") params.reason = reason ?? "";

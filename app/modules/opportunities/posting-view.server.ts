@@ -1,4 +1,6 @@
 import type { Organization, Posting } from "~/generated/prisma/client.ts";
+import { getEnv } from "../../env.server.ts";
+import { responseFigures } from "../follow-up/figures.ts";
 import { getBrands, getIndustries, getRegions } from "../regions/regions.server.ts";
 import { occupationName, requirementNames } from "../postings/vocabulary.server.ts";
 import { itemPlace, postingView, type PostingView } from "./posting-view.ts";
@@ -14,12 +16,15 @@ type CodeName = { code: string; nameZh: string; nameEn: string };
  */
 export async function postingReader(lang: string): Promise<(row: Row) => { item: PublicPosting; view: PostingView }> {
   const [regions, industries, brands] = await Promise.all([getRegions(), getIndustries(), getBrands()]);
+  const minApplications = getEnv().FOLLOW_UP_MIN_APPLICATIONS;
   const name = (list: CodeName[], code: string | null) => {
     const found = code ? list.find((x) => x.code === code) : undefined;
     return found ? (lang === "en" ? found.nameEn : found.nameZh) : null;
   };
   return (row) => {
-    const item = toPublicPosting(row, row.organization, { place: itemPlace(regions, row, lang), industry: name(industries, row.industryCode) });
+    // The employer's figures ride on the organization row the post is read with: no query of their own.
+    const responses = responseFigures(row.organization, minApplications);
+    const item = toPublicPosting(row, row.organization, { place: itemPlace(regions, row, lang), industry: name(industries, row.industryCode), responses });
     const names = { brand: name(brands, row.brandCode), occupation: occupationName(item.occupationCode, lang) || null, needs: requirementNames(item.credentials, item.skillCodes, lang) };
     return { item, view: postingView(item, names) };
   };

@@ -1,6 +1,7 @@
 import type { Posting } from "~/generated/prisma/client.ts";
 import type { RegionInfo } from "../regions/regions.server.ts";
 import { regionName } from "../regions/regions.server.ts";
+import type { ResponseFigures } from "../follow-up/figures.ts";
 import type { PublicPosting } from "./public-item.ts";
 
 /*
@@ -20,7 +21,8 @@ export interface PostingView {
   id: number;
   kind: "job" | "internship" | "gig";
   title: string;
-  organization: { name: string; verified: boolean; description: string };
+  /** `responses`: the employer's response rate and usual time, once it has had enough applications. */
+  organization: { name: string; verified: boolean; description: string; responses: ResponseFigures | null };
   /** "City · county · town" in the reader's language. */
   place: string;
   address: string;
@@ -78,7 +80,7 @@ export function postingView(p: PublicPosting, names: { brand: string | null; occ
     id: p.id,
     kind,
     title: p.title,
-    organization: { name: p.organization.name, verified: p.organization.verified, description: p.organization.description },
+    organization: { name: p.organization.name, verified: p.organization.verified, description: p.organization.description, responses: p.organization.responses },
     place: p.place,
     address: p.address,
     pay: { min: p.payMin, max: p.payMax, period: p.payPeriod },

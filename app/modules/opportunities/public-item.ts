@@ -1,5 +1,6 @@
 import type { IncubationBase, LabourBrand, Organization, Posting, TrainingCourse } from "~/generated/prisma/client.ts";
 import { fromCommaList } from "../../utils/comma-list.ts";
+import type { ResponseFigures } from "../follow-up/figures.ts";
 
 /*
  * The public shape of one opportunity: what a job seeker, or another public service reading
@@ -23,7 +24,8 @@ export interface PublicPosting extends Where {
   id: number;
   kind: "job" | "internship" | "gig";
   title: string;
-  organization: { name: string; verified: boolean; description: string; contactPhone: string | null };
+  /** `responses`: how the employer answers applications (follow-up/figures.ts); null until it has had enough. */
+  organization: { name: string; verified: boolean; description: string; contactPhone: string | null; responses: ResponseFigures | null };
   address: string;
   industryCode: string | null;
   industry: string | null;
@@ -119,12 +121,12 @@ export interface PublicCourse extends Where {
 
 export type PublicItem = PublicPosting | PublicBase | PublicCourse;
 
-export function toPublicPosting(row: Posting, organization: Organization, extra: { place: string; industry: string | null }): PublicPosting {
+export function toPublicPosting(row: Posting, organization: Organization, extra: { place: string; industry: string | null; responses: ResponseFigures | null }): PublicPosting {
   return {
     id: row.id,
     kind: row.kind as PublicPosting["kind"],
     title: row.title,
-    organization: { name: organization.name, verified: organization.status === "verified", description: organization.description, contactPhone: organization.contactPhone },
+    organization: { name: organization.name, verified: organization.status === "verified", description: organization.description, contactPhone: organization.contactPhone, responses: extra.responses },
     regionCode: row.regionCode,
     countyCode: row.countyCode,
     place: extra.place,
