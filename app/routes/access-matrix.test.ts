@@ -325,6 +325,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.messages.tsx": { url: "/staff/messages", loader: { permission: "outbox.read" }, action: { permission: "outbox.read" }, form: [["intent", "retryAll"]] },
       // The follow-up queue: a form that names no row acts on nothing that exists (404); region scope is in follow-up-routes.test.ts.
       "staff.follow-up.tsx": { url: "/staff/follow-up", loader: { permission: "followup.manage" }, action: { permission: "followup.manage", ok: NOT_FOUND } },
+      // The follow-up queue: a form that names no row acts on nothing that exists (404); region scope is in follow-up-routes.test.ts.
+      "staff.follow-up.tsx": { url: "/staff/follow-up", loader: { permission: "followup.manage" }, action: { permission: "followup.manage", ok: NOT_FOUND } },
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
       "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924101&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
       // Downloads and the printable report: the dashboard's permission and region (a town every staff row reaches).

@@ -58,6 +58,12 @@ export default function StaffHome() {
           <span className="font-semibold text-brand-700">{t("indicators.lagging.link")}</span>
           <span className="block text-sm text-slate-600">{t("indicators.lagging.homeHint", { points: lagPoints })}</span>
         </Link>
+        <Link to="/staff/follow-up" className={tile} data-testid="follow-ups">
+          <span className="block text-sm text-slate-600">{t("staffFollowUp.title")}</span>
+          <span className="block text-3xl font-bold text-brand-700">{counts.followUps.open}</span>
+          {counts.followUps.flagged ? <span className="block text-sm text-amber-800">{t("staffFollowUp.flaggedCount", { count: counts.followUps.flagged })}</span> : null}
+          <span className="mt-1 block text-sm text-brand-700 underline">{t("staffFollowUp.homeHint", { days: counts.followUps.escalateDays })}</span>
+        </Link>
         <Link to="/staff/audit" className={tile}>
           <span className="font-semibold text-brand-700">{t("staff.nav.audit")}</span>
           <span className="block text-sm text-slate-600">{t("staff.auditHint")}</span>

@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 const querySchema = z.object({
-  tab: z.enum(["pending", "all"]).catch("pending"),
+  tab: z.enum(["pending", "all", "unresponsive"]).catch("pending"),
   status: z.enum(["pending", "verified", "rejected"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -59,7 +59,7 @@ export default function StaffOrganizations() {
     const params = new URLSearchParams({ tab: next.tab, ...(next.status ? { status: next.status } : {}), ...(next.page > 1 ? { page: String(next.page) } : {}) });
     return `/staff/organizations?${params}`;
   };
-  const tab = (value: "pending" | "all", label: string) => (
+  const tab = (value: typeof query.tab, label: string) => (
     <Link
       to={href({ tab: value, status: undefined, page: 1 })}
       aria-current={query.tab === value ? "page" : undefined}
@@ -81,6 +81,7 @@ export default function StaffOrganizations() {
       <div className="mb-4 flex flex-wrap gap-2">
         {tab("pending", t("staffOrgs.tabPending", { count: list.pendingTotal }))}
         {tab("all", t("staffOrgs.tabAll"))}
+        {tab("unresponsive", t("staffFollowUp.orgsTab", { count: list.unresponsiveTotal }))}
       </div>
       {query.tab === "all" ? (
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
@@ -96,7 +97,8 @@ export default function StaffOrganizations() {
           <span className="ml-auto text-sm text-slate-600">{t("staffOrgs.total", { count: list.total })}</span>
         </Form>
       ) : null}
-      {list.rows.length === 0 ? <p className={card}>{t(query.tab === "pending" ? "staffOrgs.empty" : "staffOrgs.emptyAll")}</p> : null}
+      {query.tab === "unresponsive" ? <p className="mb-3 text-sm text-slate-700">{t("staffFollowUp.flaggedLead")} <Link to="/staff/follow-up" className="text-brand-700 underline">{t("staffFollowUp.orgsQueueLink")}</Link></p> : null}
+      {list.rows.length === 0 ? <p className={card}>{t(query.tab === "pending" ? "staffOrgs.empty" : query.tab === "unresponsive" ? "staffFollowUp.orgsEmpty" : "staffOrgs.emptyAll")}</p> : null}
       <ul className="space-y-3" data-testid="organization-list">
         {list.rows.map((row) => (
           <OrganizationRow key={row.id} row={row} acted={acted?.id === row.id ? acted : undefined} />
@@ -130,6 +132,12 @@ function OrganizationRow({ row, acted }: { row: Row; acted?: ActionData }) {
         <StatusBadge status={row.status} />
       </div>
       {row.creditCodeWarning ? <WarningNote>{t("organizations.creditCodeWarningStaff")}</WarningNote> : null}
+      {row.responses.flagged ? (
+        <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="unresponsive-flag">
+          ⚠ {t("staffFollowUp.orgsFlag", { counted: row.responses.counted, answered: row.responses.answered, escalations: row.responses.escalations })}{" "}
+          <Link to="/staff/follow-up" className="text-brand-700 underline">{t("staffFollowUp.orgsQueueLink")}</Link>
+        </p>
+      ) : null}
       <OrganizationFacts org={row} extra={extra} />
       {row.status === "verified" && row.verifiedAt ? (
         <p className="mt-2 text-sm text-slate-600">{t("staffOrgs.verifiedBy", { name: row.verifiedBy ?? "—", date: formatDate(row.verifiedAt, i18n.language) })}</p>

@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   "audit.read": ["staff", "admin"],
   "register.manage": ["staff", "admin"],
   "outbox.read": ["staff", "admin"],
+  "followup.manage": ["staff", "admin"],
   "identity.confirm": ["staff", "admin"],
   "servicepoint.manage": ["staff", "admin"],
   "staff.manage": ["admin"],

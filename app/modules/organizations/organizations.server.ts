@@ -147,7 +147,8 @@ export function maskEmail(email: string): string {
 const PAGE_SIZE = 30;
 
 export interface StaffOrganizationQuery {
-  tab: "pending" | "all";
+  /** unresponsive: employers flagged for never answering applications (follow-up/stats.server.ts). */
+  tab: "pending" | "all" | "unresponsive";
   status?: OrganizationStatus;
   page: number;
 }
@@ -159,8 +160,11 @@ export interface StaffOrganizationQuery {
 export async function listOrganizationsForStaff(actor: StaffActor, query: StaffOrganizationQuery, lang: string) {
   const scope = inRegion(staffScope(actor));
   const db = getDb();
-  const where = { ...scope, ...(query.tab === "pending" ? { status: "pending" } : query.status ? { status: query.status } : {}) };
-  const [rows, total, pendingTotal] = await Promise.all([
+  const where = {
+    ...scope,
+    ...(query.tab === "pending" ? { status: "pending" } : query.tab === "unresponsive" ? { responseFlagged: true } : query.status ? { status: query.status } : {}),
+  };
+  const [rows, total, pendingTotal, unresponsiveTotal] = await Promise.all([
     db.organization.findMany({
       where,
       orderBy: query.tab === "pending" ? [{ creditCodeWarning: "desc" }, { createdAt: "asc" }] : [{ id: "desc" }],
@@ -169,6 +173,7 @@ export async function listOrganizationsForStaff(actor: StaffActor, query: StaffO
     }),
     db.organization.count({ where }),
     db.organization.count({ where: { ...scope, status: "pending" } }),
+    db.organization.count({ where: { ...scope, responseFlagged: true } }),
   ]);
   const regions = await getRegions();
   const userIds = [...new Set(rows.flatMap((r) => [r.createdById, r.verifiedById]).filter((x): x is number => x !== null))];
@@ -181,6 +186,7 @@ export async function listOrganizationsForStaff(actor: StaffActor, query: StaffO
   return {
     total,
     pendingTotal,
+    unresponsiveTotal,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     rows: rows.map((r) => ({
       id: r.id,
@@ -200,6 +206,7 @@ export async function listOrganizationsForStaff(actor: StaffActor, query: StaffO
       verifiedBy: r.verifiedById ? (userName.get(r.verifiedById) ?? null) : null,
       verifiedAt: r.verifiedAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
+      responses: { flagged: r.responseFlagged, counted: r.responseCounted, answered: r.responseAnswered, escalations: r.responseEscalations },
     })),
   };
 }

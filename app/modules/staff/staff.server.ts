@@ -3,6 +3,7 @@ import type { FieldErrors } from "../auth/accounts.server.ts";
 import { hashPassword } from "../auth/password.server.ts";
 import { passwordStrengthErrors } from "../auth/password-strength.server.ts";
 import { getDb } from "../db.server.ts";
+import { followUpCounts } from "../follow-up/queue.server.ts";
 import { pendingPostingCount } from "../postings/postings.server.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import type { StaffAccountInput } from "./schemas.ts";
@@ -12,14 +13,15 @@ import { inRegion, staffScope, type StaffActor } from "./scope.ts";
 export async function staffHomeCounts(actor: StaffActor) {
   const scope = inRegion(staffScope(actor));
   const db = getDb();
-  const [pendingOrganizations, warnedOrganizations, pendingPostings, pendingPlacements] = await Promise.all([
+  const [pendingOrganizations, warnedOrganizations, pendingPostings, pendingPlacements, followUps] = await Promise.all([
     db.organization.count({ where: { ...scope, status: "pending" } }),
     db.organization.count({ where: { ...scope, status: "pending", creditCodeWarning: true } }),
     // Posts belong to the organization's region (as in the moderation queue), not to where the work is.
     pendingPostingCount(actor),
     db.placement.count({ where: { ...scope, status: "pending" } }),
+    followUpCounts(actor),
   ]);
-  return { pendingOrganizations, warnedOrganizations, pendingPostings, pendingPlacements };
+  return { pendingOrganizations, warnedOrganizations, pendingPostings, pendingPlacements, followUps };
 }
 
 /** The name of a staff member's region, e.g. "紫阳县" or "紫阳县 · 蒿坪镇". */
