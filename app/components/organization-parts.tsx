@@ -150,6 +150,7 @@ export function StaffNav() {
     ["/staff/placements", t("staff.nav.placements")],
     ["/staff/indicators", t("staff.nav.indicators")],
     ["/staff/registers", t("registers.nav")],
+    ["/staff/returnees", t("staff.nav.returnees")],
     ["/staff/targets", t("targets.nav")],
     ["/staff/identity", t("identity.nav")],
     ["/staff/service-points", t("staff.nav.servicePoints")],

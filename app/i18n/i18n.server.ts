@@ -30,7 +30,9 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   matching: ["matching"],
   candidates: ["candidates", "invitations"],
   alerts: ["devMail", "alerts"],
-  server: ["httpErrors", "authMessages", "alertMessages", "followUpMessages", "lagMessages"],
+  returnees: ["returnees"],
+  returneeStaff: ["returneeStaff"],
+  server: ["httpErrors", "authMessages", "alertMessages", "followUpMessages", "returneeMessages", "lagMessages"],
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -30,6 +30,8 @@ export const NAMESPACES = [
   "matching",
   "candidates",
   "alerts",
+  "returnees",
+  "returneeStaff",
   "server",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -13,6 +13,7 @@ import { targetsEn } from "./targets.ts";
 import { placesEn } from "./places.ts";
 import { alertsEn } from "./alerts.ts";
 import { followUpEn } from "./follow-up.ts";
+import { returneesEn } from "./returnees.ts";
 import { matchingEn } from "./matching.ts";
 import { httpErrorsEn } from "./http-errors.ts";
 import { regionPickerEn } from "./region-picker.ts";
@@ -34,6 +35,7 @@ const en: Translations = {
   ...matchingEn,
   ...alertsEn,
   ...followUpEn,
+  ...returneesEn,
   ...httpErrorsEn,
   ...regionPickerEn,
   ...candidatesEn,
@@ -213,6 +215,9 @@ const en: Translations = {
     heading: "Good work close to home",
     lead: "Ankang's public employment service: jobs, internships, gig work, incubation bases and labour-brand training in one search.",
     browse: "Browse by kind",
+    returnees: "Working elsewhere and thinking of home?",
+    returneesLink: "Register to come home",
+    returneesLead: "Register, and new jobs, start-up bases and training at home reach you.",
     counties: "Browse by county",
     brands: "Labour brands",
     count: "{{count}}",

@@ -12,6 +12,7 @@ import { targetsZh } from "./targets.ts";
 import { placesZh } from "./places.ts";
 import { alertsZh } from "./alerts.ts";
 import { followUpZh } from "./follow-up.ts";
+import { returneesZh } from "./returnees.ts";
 import { matchingZh } from "./matching.ts";
 import { httpErrorsZh } from "./http-errors.ts";
 import { regionPickerZh } from "./region-picker.ts";
@@ -33,6 +34,7 @@ const zhCN = {
   ...matchingZh,
   ...alertsZh,
   ...followUpZh,
+  ...returneesZh,
   ...httpErrorsZh,
   ...regionPickerZh,
   ...candidatesZh,
@@ -212,6 +214,9 @@ const zhCN = {
     heading: "在家门口找到好工作",
     lead: "安康市公共就业服务平台：招聘岗位、就业见习、零工短工、创业孵化基地与劳务品牌培训，一站搜索。",
     browse: "按类别浏览",
+    returnees: "在外工作，想回家乡？",
+    returneesLink: "归雁回乡登记",
+    returneesLead: "登记后，家乡的新岗位、创业基地和培训会发给您。",
     counties: "按县（市、区）浏览",
     brands: "劳务品牌",
     count: "{{count}} 条",

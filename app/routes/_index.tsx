@@ -42,6 +42,11 @@ export default function Home() {
       </section>
       {data.forYou ? <RecommendationPreview items={data.forYou.items} /> : null}
       <GigsNearHome data={data} />
+      <section className="mt-4 rounded-lg border border-brand-200 bg-brand-50 p-4" aria-labelledby="returnees-title">
+        <h2 id="returnees-title" className="font-semibold">{t("home.returnees")}</h2>
+        <p className="text-slate-700">{t("home.returneesLead")}</p>
+        <Link to="/returnees" className="mt-1 inline-flex min-h-11 items-center font-semibold text-brand-700 underline" data-testid="returnees-link">{t("home.returneesLink")}</Link>
+      </section>
       <h2 className="mt-5 font-semibold">{t("home.browse")}</h2>
       <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
         {data.kinds.map((k) => (

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { makeOrganization, makePosting } from "../../prisma/seed/factories.ts";
+import { createRng, makeOrganization, makePosting } from "../../prisma/seed/factories.ts";
+import { makeReturnee } from "../../prisma/seed/returnees.ts";
 import { PENDING_REGISTRATIONS } from "../../prisma/seed/registrations.ts";
 import { SearchService, setSearchService } from "../../search/service.ts";
 import { openSeededDatabase } from "../../tests/setup/test-env.ts";
@@ -169,6 +170,7 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
   let otherPendingId: number;
   let otherApplicationId: number;
   let importBatchId: number;
+  let returneeId: number;
 
   const signIn = async (userId: number) => (await createSession(userId, new Request("http://localhost/"), false)).split(";")[0]!;
   const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -229,6 +231,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
 
     // An import filed in a town every staff row reaches, with its report.
     importBatchId = (await db.placementImport.create({ data: { fileName: "m.csv", format: "csv", status: "rejected", totalRows: 1, acceptedRows: 0, report: JSON.stringify({ fileErrors: [], rows: [] }), createdById: userIds.townStaff, regionCode: "610924101" } })).id;
+
+    // A registrant from a town every staff row reaches.
+    returneeId = (await makeReturnee(db, createRng(7), new Date(), { homeCounty: "610924", homeTown: "610924101", regionCode: "610924101" })).id;
 
     const job = `/job/${ownPostingId}`;
     table = {
@@ -325,8 +330,6 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.messages.tsx": { url: "/staff/messages", loader: { permission: "outbox.read" }, action: { permission: "outbox.read" }, form: [["intent", "retryAll"]] },
       // The follow-up queue: a form that names no row acts on nothing that exists (404); region scope is in follow-up-routes.test.ts.
       "staff.follow-up.tsx": { url: "/staff/follow-up", loader: { permission: "followup.manage" }, action: { permission: "followup.manage", ok: NOT_FOUND } },
-      // The follow-up queue: a form that names no row acts on nothing that exists (404); region scope is in follow-up-routes.test.ts.
-      "staff.follow-up.tsx": { url: "/staff/follow-up", loader: { permission: "followup.manage" }, action: { permission: "followup.manage", ok: NOT_FOUND } },
       "staff.indicators._index.tsx": { url: "/staff/indicators", loader: { permission: "placement.read" } },
       "staff.indicators.records.tsx": { url: `/staff/indicators/records?indicator=1&region=610924101&year=${new Date().getUTCFullYear()}`, loader: { permission: "placement.read" } },
       // Downloads and the printable report: the dashboard's permission and region (a town every staff row reaches).
@@ -344,6 +347,16 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "staff.placements_.import_.$batchId.report.ts": { url: `/staff/placements/import/${importBatchId}/report`, params: { batchId: String(importBatchId) }, loader: { permission: "placement.create" } },
       "staff.targets.tsx": { url: "/staff/targets", loader: { permission: "placement.read" }, action: { permission: "target.edit" } },
       "staff.postings.tsx": { url: "/staff/postings", loader: { permission: "posting.moderate" }, action: { permission: "posting.moderate" } },
+      // The returnee register: anyone may register (an empty form answers its field messages); the link is proved by its token.
+      "returnees._index.tsx": { url: "/returnees", loader: everyone(OK), action: everyone(OK) },
+      "returnees.me.tsx": { url: "/returnees/me", loader: { permission: "profile.edit", ok: { redirect: "/returnees" } }, action: { permission: "profile.edit", ok: { redirect: "/returnees/me" } } },
+      "returnees.r.$token.tsx": { url: "/returnees/r/x", params: { token: "x" }, loader: everyone(OK), action: everyone({ redirect: "/returnees/r/x" }) },
+      "returnees.done.tsx": { url: "/returnees/done" },
+      // Staff of the registrant's area; other areas' registrants are not found (returnees-staff.test.ts).
+      "staff.returnees._index.tsx": { url: "/staff/returnees", loader: { permission: "returnee.manage" } },
+      "staff.returnees.$id.tsx": { url: `/staff/returnees/${returneeId}`, params: { id: String(returneeId) }, loader: { permission: "returnee.manage" }, action: { permission: "returnee.manage" } },
+      "staff.returnees.events.tsx": { url: "/staff/returnees/events", loader: { permission: "returnee.manage" }, action: { permission: "returnee.manage" } },
+      "staff.returnees.export.ts": { url: "/staff/returnees/export?format=csv", loader: { permission: "returnee.manage" } },
       "staff.registers.tsx": { url: "/staff/registers", loader: { permission: "register.manage" } },
       "staff.registers._index.tsx": { url: "/staff/registers", loader: { permission: "register.manage" } },
       "staff.registers.communities.tsx": { url: "/staff/registers/communities", loader: { permission: "register.manage" }, action: { permission: "register.manage" } },

@@ -119,6 +119,7 @@ export default function SeekerHome() {
 
       <section className={card}>
         <Link to="/me/alerts" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="alerts-link">🔔 {t("alerts.title")}</Link>
+        <Link to="/returnees/me" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="returnee-link">{t("home.returneesLink")}</Link>
       </section>
 
       <section className={card} aria-labelledby="applications-title">

@@ -4,6 +4,7 @@
  * Deterministic for a given seed and `now`.
  */
 import Database from "better-sqlite3";
+import { seedReturnees } from "./returnees.ts";
 import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
 import { BASE_TYPES, COURSE_LINES, GIG_TEMPLATES, INDUSTRIES, INTERNSHIP_TEMPLATES, JOB_TEMPLATES, LABOUR_BRANDS } from "./catalog.ts";
 import {
@@ -177,6 +178,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   await seedIndicators(db, rng, now);
   // A stream of its own, so the points do not move the rest of the demo's random choices.
   await seedServicePoints(db, createRng(0x5e7f01));
+  await seedReturnees(db, createRng(0x9e7a11), now);
   const [organizations, jobs, internships, gigs, bases, courses] = await Promise.all([
     db.organization.count(),
     db.posting.count({ where: { kind: "job" } }),

@@ -1,4 +1,5 @@
 import { noteApplication } from "../matching/applications-ledger.server.ts";
+import { linkHireToRegistration } from "../returnees/staff-actions.server.ts";
 import type { Prisma, SeekerProfile } from "~/generated/prisma/client.ts";
 import { personKeyOf } from "../indicators/counting.server.ts";
 import { audit } from "../audit/audit.server.ts";
@@ -451,6 +452,8 @@ export async function decide(actorId: number, applicationId: number, input: Tran
         },
       });
       placementId = placement.id;
+      // A registered returnee hired at home: the placement is theirs as a returnee from the start.
+      await linkHireToRegistration(tx, application.seekerId, placement.id);
       await audit(tx, {
         actorId,
         action: "placement.create_from_hire",

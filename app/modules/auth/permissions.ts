@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   "followup.manage": ["staff", "admin"],
   "identity.confirm": ["staff", "admin"],
   "servicepoint.manage": ["staff", "admin"],
+  "returnee.manage": ["staff", "admin"],
   "staff.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
