@@ -69,4 +69,22 @@ describe("alert pages", () => {
     expect((await alertsLoader({ request: req("/me/alerts", seeker.cookie), params: {}, context })).alerts).toEqual([]);
     expect(await unsubscribeAction({ request: req("/alerts/unsubscribe/not-a-real-token", null, []), params: { token: "not-a-real-token" }, context })).toEqual({ done: false });
   });
+
+  it("follows the person's recommendations from /me/alerts (or the recommendations page's button) and lists them like a search", async () => {
+    const follower = await person(3);
+    const bad = (await post(follower, [["intent", "follow"], ["frequency", "instant"]])) as { ok: false; errors: Record<string, string[]>; values: Record<string, unknown> };
+    expect(bad.errors).toEqual({ channels: ["alerts.errors.channelRequired"] });
+    expect(bad.values).toMatchObject({ intent: "follow", frequency: "instant" });
+    const before = await alertsLoader({ request: req("/me/alerts", follower.cookie), params: {}, context });
+    expect(before.followsRecommendations).toBe(false);
+    const quick: [string, string][] = [["intent", "follow"], ["frequency", "daily"], ["channels", "site"], ["channels", "email"]];
+    const res = (await post(follower, quick)) as Response;
+    expect(res.headers.get("Location")).toMatch(/^\/me\/alerts\?done=followed#alert-\d+$/);
+    const page = await alertsLoader({ request: req("/me/alerts", follower.cookie), params: {}, context });
+    expect(page.followsRecommendations).toBe(true);
+    expect(page.alerts).toEqual([expect.objectContaining({ source: "recommendations", link: "/me/recommendations", frequency: "daily", channels: ["site", "email"] })]);
+    // The button again: the same alert, untouched.
+    expect(((await post(follower, quick)) as Response).headers.get("Location")).toBe(res.headers.get("Location"));
+    expect((await alertsLoader({ request: req("/me/alerts", follower.cookie), params: {}, context })).alerts).toHaveLength(1);
+  });
 });

@@ -32,22 +32,23 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyAlerts() {
   const { t, i18n } = useTranslation();
-  const { alerts, hasEmail, hasPhone } = useLoaderData<typeof loader>();
+  const { alerts, hasEmail, hasPhone, followsRecommendations } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const done = params.get("done");
   const replyId = reply && !reply.ok ? String(reply.values.id ?? "") : "";
   const errorsFor = (id: number) => (reply && !reply.ok && replyId === String(id) ? reply.errors : undefined);
-  const describe = (search: (typeof alerts)[number]["search"]) =>
-    [search.q, ...search.kind.map((k) => tCode(t, "kinds", k))].filter(Boolean).join(" · ") || t("alerts.everything");
+  const describe = (a: (typeof alerts)[number]) =>
+    a.source === "recommendations" ? t("alerts.recommendations") : [a.search.q, ...a.search.kind.map((k) => tCode(t, "kinds", k))].filter(Boolean).join(" · ") || t("alerts.everything");
+  const followReply = reply && !reply.ok && reply.values.intent === "follow" ? reply : null;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p className="text-sm"><Link to="/me" className="text-brand-700 underline">{t("seekers.back")}</Link></p>
       <h1 className="text-2xl font-bold">{t("alerts.title")}</h1>
       <p className="text-slate-700">{t("alerts.lead")}</p>
       {done && !reply ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900" data-testid="alert-done">{tCode(t, "alerts", done)}</p> : null}
-      {reply && !reply.ok && !replyId && reply.values.intent !== "create" ? <FormError errors={reply.errors[""]} /> : null}
+      {reply && !reply.ok && !replyId && reply.values.intent !== "create" && reply.values.intent !== "follow" ? <FormError errors={reply.errors[""]} /> : null}
       {reply && !reply.ok && reply.values.intent === "create" ? (
         // A search saved from its results page that needs fixing: the same form again, with what was chosen.
         <Form method="post" className="space-y-3 rounded-lg bg-white p-4 shadow-sm" data-testid="save-again">
@@ -67,12 +68,30 @@ export default function MyAlerts() {
         </Form>
       ) : null}
       {!alerts.length ? <p className="rounded-lg bg-white p-4 shadow-sm" data-testid="no-alerts">{t("alerts.empty")}</p> : null}
+      {!followsRecommendations ? (
+        // Recommendations are followed like a search: the same rhythms and channels, listed below once followed.
+        <Form method="post" id="follow-recommendations" className="space-y-3 rounded-lg bg-white p-4 shadow-sm" data-testid="follow-recommendations">
+          <h2 className="text-lg font-semibold">{t("alerts.follow.title")}</h2>
+          <p className="text-sm text-slate-700">{t("alerts.follow.lead")}</p>
+          <FormError errors={followReply?.errors[""]} />
+          <input type="hidden" name="intent" value="follow" />
+          <AlertFields
+            prefix="follow"
+            frequency={followReply ? String(followReply.values.frequency ?? "") : "daily"}
+            channels={followReply ? (Array.isArray(followReply.values.channels) ? followReply.values.channels.map(String) : []) : ["site", "email"]}
+            errors={followReply?.errors}
+            hasEmail={hasEmail}
+            hasPhone={hasPhone}
+          />
+          <button type="submit" disabled={busy} className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60" data-testid="follow-submit">{t("alerts.follow.button")}</button>
+        </Form>
+      ) : null}
       <ul className="space-y-3">
         {alerts.map((a) => (
           <li key={a.id} id={`alert-${a.id}`} className="rounded-lg bg-white p-4 shadow-sm" data-testid="alert">
-            <h2 className="text-lg font-semibold" data-testid="alert-search">{describe(a.search)}</h2>
+            <h2 className="text-lg font-semibold" data-testid="alert-search">{describe(a)}</h2>
             <p className="text-sm text-slate-600">{a.lastSentAt ? t("alerts.lastSent", { date: formatDate(a.lastSentAt, i18n.language, "dateTime") }) : t("alerts.never")}</p>
-            <p className="mt-1"><Link to={a.link} className="inline-flex min-h-11 items-center text-brand-700 underline">{t("alerts.open")}</Link></p>
+            <p className="mt-1"><Link to={a.link} className="inline-flex min-h-11 items-center text-brand-700 underline">{t(a.source === "recommendations" ? "alerts.follow.open" : "alerts.open")}</Link></p>
             <Form method="post" className="mt-2 space-y-3">
               <input type="hidden" name="intent" value="update" />
               <input type="hidden" name="id" value={a.id} />

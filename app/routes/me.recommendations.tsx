@@ -9,7 +9,7 @@ import { RecommendedCard } from "~/components/recommended-card.tsx";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "seekers", "matching"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "seekers", "matching", "alerts"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -79,6 +79,14 @@ export default function Recommendations() {
       ) : (
         <>
           <p className="mb-3 text-slate-700">{t("matching.lead")} <Link to="/me/profile#wishes" className="text-brand-700 underline">{t("matching.editProfile")}</Link></p>
+          {/* Follow them as an alert (daily, site and email); already followed, the press leads to its settings on /me/alerts. */}
+          <Form method="post" action="/me/alerts" className="mb-4">
+            <input type="hidden" name="intent" value="follow" />
+            <input type="hidden" name="frequency" value="daily" />
+            <input type="hidden" name="channels" value="site" />
+            <input type="hidden" name="channels" value="email" />
+            <button type="submit" className="min-h-11 rounded-md border border-brand-700 px-4 font-semibold text-brand-700" data-testid="follow-recommendations-quick">{t("alerts.follow.quick")}</button>
+          </Form>
           {data.gaps.length ? (
             <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="gaps">
               {t("matching.gaps.lead")} {data.gaps.map((g) => t(`matching.gaps.${g}`)).join(t("list.separator"))}

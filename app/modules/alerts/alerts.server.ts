@@ -28,8 +28,11 @@ export function searchOf(query: string): SearchParams {
   return parseSearchParams(new URLSearchParams(query)).params;
 }
 
+export type AlertSource = "search" | "recommendations";
+
 export interface AlertView {
   id: number;
+  source: AlertSource;
   search: SearchParams;
   link: string;
   frequency: Frequency;
@@ -39,7 +42,7 @@ export interface AlertView {
 }
 
 export type AlertFormResult =
-  | { ok: true; done: "created" | "updated" | "deleted"; id?: number }
+  | { ok: true; done: "created" | "updated" | "deleted" | "followed"; id?: number }
   | { ok: false; errors: Record<string, string[]>; values: Record<string, unknown> };
 
 /** Saves, changes or removes one of the person's alerts; another person's alert is simply not found. */
@@ -65,25 +68,29 @@ export async function alertFromForm(userId: number, formData: FormData, lang: st
     });
     return count ? { ok: true, done: "updated", id: input.id } : { ok: false, errors: { "": ["alerts.errors.notFound"] }, values };
   }
-  const query = normalisedQuery(input.query);
-  const existing = await db.savedSearch.findFirst({ where: { userId, query }, select: { id: true } });
-  if (existing) return { ok: true, done: "updated", id: existing.id };
+  const source: AlertSource = input.intent === "follow" ? "recommendations" : "search";
+  const query = input.intent === "follow" ? "" : normalisedQuery(input.query);
+  const done = input.intent === "follow" ? "followed" : "created";
+  // Saving the same search (or following again) keeps the one alert as it is: it is changed from its own form.
+  const existing = await db.savedSearch.findFirst({ where: { userId, source, query }, select: { id: true } });
+  if (existing) return { ok: true, done: input.intent === "follow" ? "followed" : "updated", id: existing.id };
   if ((await db.savedSearch.count({ where: { userId } })) >= MAX_ALERTS) return { ok: false, errors: { "": ["alerts.errors.tooMany"] }, values };
   const created = await db.savedSearch.create({
     data: {
-      userId, query, frequency: input.frequency, channels: toCommaList(input.channels), lang: lang === "en" ? "en" : "zh-CN",
-      token: randomBytes(24).toString("base64url"), confirmedAt: now, lastCheckedAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
+      userId, source, query, frequency: input.frequency, channels: toCommaList(input.channels), lang: lang === "en" ? "en" : "zh-CN",
+      token: randomBytes(24).toString("base64url"), confirmedAt: now, lastCheckedAt: now, createdAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
     },
   });
-  return { ok: true, done: "created", id: created.id };
+  return { ok: true, done, id: created.id };
 }
 
 export async function listAlerts(userId: number): Promise<AlertView[]> {
   const rows = await getDb().savedSearch.findMany({ where: { userId }, orderBy: { id: "desc" } });
   return rows.map((r) => ({
     id: r.id,
+    source: r.source === "recommendations" ? "recommendations" : "search",
     search: searchOf(r.query),
-    link: `/search${r.query ? `?${r.query}` : ""}`,
+    link: r.source === "recommendations" ? "/me/recommendations" : `/search${r.query ? `?${r.query}` : ""}`,
     frequency: r.frequency as Frequency,
     channels: fromCommaList(r.channels) as AlertChannel[],
     lastSentAt: r.lastSentAt?.toISOString() ?? null,
@@ -94,7 +101,7 @@ export async function listAlerts(userId: number): Promise<AlertView[]> {
 /** The /me/alerts page: the person's alerts, and which channels their account can receive. */
 export async function alertsPage(userId: number) {
   const [alerts, user] = await Promise.all([listAlerts(userId), getDb().user.findUnique({ where: { id: userId }, select: { email: true, phoneEnc: true } })]);
-  return { alerts, hasEmail: Boolean(user?.email), hasPhone: Boolean(user?.phoneEnc) };
+  return { alerts, hasEmail: Boolean(user?.email), hasPhone: Boolean(user?.phoneEnc), followsRecommendations: alerts.some((a) => a.source === "recommendations") };
 }
 
 /** The one-click unsubscribe: the token alone is enough, and the alert is gone (false: already gone). */
@@ -155,7 +162,7 @@ export async function createEmailAlert(
   const created = await tx.savedSearch.create({
     data: {
       emailEnc: encrypt(email), emailHash, query, frequency: input.frequency, channels: "email", lang,
-      token: randomBytes(24).toString("base64url"), lastCheckedAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
+      token: randomBytes(24).toString("base64url"), lastCheckedAt: now, createdAt: now, nextRunAt: nextRunAfter(input.frequency, now, getEnv().ALERT_PASS_MS),
     },
     select: { id: true, token: true },
   });

@@ -189,4 +189,32 @@ describe("saved searches and alerts", () => {
     for (let i = 2; i < MAX_ALERTS; i += 1) await services.db.$transaction((tx) => createEmailAlert(tx, { email, query: `q=上限${i}`, frequency: "daily", lang: "en" }, { sendConfirmation: false, now: t0 }));
     await expect(services.db.$transaction((tx) => createEmailAlert(tx, { email, query: "q=一个太多", frequency: "daily", lang: "en" }, { now: t0 }))).rejects.toBeInstanceOf(AlertLimitError);
   });
+
+  it("following recommendations: a new post recommended for the profile is one email and one notice, never twice; listed with its rhythm", async () => {
+    const user = await person();
+    await services.db.seekerProfile.create({ data: { userId: user.id, name: "关注推荐", consentMatching: true, wishOccupations: ",4-10-03-05,", wishKinds: ",job,", hometownCode: "610924100", travelKm: 40 } });
+    expect(await alertFromForm(user.id, form({ intent: "follow", frequency: "instant", channels: ["email", "site"] }), "zh-CN", t0)).toMatchObject({ ok: true, done: "followed" });
+    // Following again keeps the one alert as it was.
+    expect(await alertFromForm(user.id, form({ intent: "follow", frequency: "weekly", channels: "sms" }), "zh-CN", t0)).toMatchObject({ ok: true, done: "followed" });
+    const [alert, ...more] = await listAlerts(user.id);
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ source: "recommendations", link: "/me/recommendations", frequency: "instant", channels: ["email", "site"] });
+
+    // What was already recommended before following is not news.
+    expect(await deliver(at(INSTANT_EVERY_MS + 1), user.email!)).toEqual([]);
+    const post = await makePosting(services.db, { title: "紫阳修脚师推荐提醒", occupationCode: "4-10-03-05", publishedAt: at(INSTANT_EVERY_MS + 10_000), regionCode: "610924100" }, at(INSTANT_EVERY_MS + 10_000));
+    await services.db.searchOutbox.create({ data: { docId: `job-${post.id}`, op: "sync" } });
+    await new OutboxWorker(services.db, services.search).runOnce(at(INSTANT_EVERY_MS + 10_000));
+    const mails = await deliver(at(2 * INSTANT_EVERY_MS + 2), user.email!);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toMatch(/^为您推荐的机会有 \d+ 个新的$/);
+    expect(mails[0]!.text).toContain("紫阳修脚师推荐提醒");
+    expect(mails[0]!.text).toContain("https://jobs.example.cn/alerts/unsubscribe/");
+    const notice = await services.db.notification.findFirstOrThrow({ where: { userId: user.id, type: "alertRecommended" } });
+    expect(notice.link).toBe("/me/recommendations");
+    expect(await deliver(at(3 * INSTANT_EVERY_MS + 3), user.email!)).toEqual([]);
+    // Changed and removed like any alert.
+    expect(await alertFromForm(user.id, form({ intent: "update", id: String(alert!.id), frequency: "daily", channels: "site" }), "zh-CN", t0)).toMatchObject({ ok: true });
+    expect((await listAlerts(user.id))[0]).toMatchObject({ frequency: "daily", channels: ["site"] });
+  });
 });

@@ -10,6 +10,8 @@ const frequency = z.enum(FREQUENCIES, { errorMap: () => ({ message: "alerts.erro
 /** One schema per form: saving a search, changing an alert, removing one. */
 export const alertFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), query: z.string().max(600).default(""), frequency, channels }),
+  // Following one's own recommendations: one such alert per person, no query.
+  z.object({ intent: z.literal("follow"), frequency, channels }),
   z.object({ intent: z.literal("update"), id: z.coerce.number().int().positive().max(2 ** 31), frequency, channels }),
   z.object({ intent: z.literal("delete"), id: z.coerce.number().int().positive().max(2 ** 31) }),
 ]);
