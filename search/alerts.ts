@@ -7,6 +7,7 @@ import { filtersFor, type SearchRequest } from "./query.ts";
 export interface AlertCheck {
   id: number;
   req: Omit<SearchRequest, "page" | "pageSize" | "sort">;
+  /** Whole seconds, like the index's postedAt: items of that second count too (what was sent is left out by the caller). */
   sinceSec: number;
 }
 
@@ -25,7 +26,7 @@ export async function newItemsFor({ client, indexUid }: SearchConnection, checks
     const queries: MultiSearchQuery[] = slice.map((check) => ({
       indexUid,
       q: check.req.q,
-      filter: [...filtersFor({ ...check.req, sort: "newest", page: 1, pageSize: limit }, nowSec, "posted"), `postedAt > ${check.sinceSec}`] as Filter,
+      filter: [...filtersFor({ ...check.req, sort: "newest", page: 1, pageSize: limit }, nowSec, "posted"), `postedAt >= ${check.sinceSec}`] as Filter,
       sort: ["postedAt:desc"],
       // Every word must match: the page ranks partial matches low, but a message is only for real ones.
       matchingStrategy: "all",

@@ -11,7 +11,7 @@ export const handle: I18nHandle = { i18n: ["opportunities", "seekers", "returnee
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: pageTitle(t, t("returnees.mine.title")) }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+  return [{ title: pageTitle(t, t("returnees.mine.title")) }, { name: "robots", content: "noindex" }, { name: "referrer", content: "same-origin" }];
 };
 
 /** A registration without an account, reached by the link sent to its phone or email. GET only shows: a mail scanner's visit confirms nothing. */

@@ -1,26 +1,11 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { messagesTo, signUp, withDemoDb } from "./fixtures.ts";
+import { messagesTo, publishJobCopy as publishCopy, saveShortProfile, signUp } from "./fixtures.ts";
 
 /**
  * Issue 12's alert, end to end on a phone: a seeker saves a search, a new post matching it is
  * published, the site's alert runner and message outbox put one email in the real SMTP server's
  * inbox, its link opens the post, the seeker applies, and the unsubscribe link ends the alert.
  */
-
-/** A new published post, copied from a demo job with a new title, queued for search as the app queues its writes. */
-function publishCopy(title: string): number {
-  return withDemoDb((db) => {
-    const columns = (db.prepare("PRAGMA table_info(Posting)").all() as { name: string }[]).map((c) => c.name).filter((c) => c !== "id");
-    const source = db.prepare("SELECT id FROM Posting WHERE kind = 'job' AND status = 'published' AND validUntil > ? ORDER BY id LIMIT 1").get(new Date(Date.now() + 7 * 86_400_000).toISOString()) as { id: number };
-    const now = new Date().toISOString();
-    const set: Record<string, unknown> = { title, publishedAt: now, createdAt: now, updatedAt: now };
-    const select = columns.map((c) => (c in set ? "?" : `"${c}"`)).join(", ");
-    const values = columns.filter((c) => c in set).map((c) => set[c]);
-    const { lastInsertRowid } = db.prepare(`INSERT INTO Posting (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select} FROM Posting WHERE id = ?`).run(...values, source.id);
-    db.prepare("INSERT INTO SearchOutbox (docId, op, nextAttempt, createdAt) VALUES (?, 'sync', ?, ?)").run(`job-${lastInsertRowid}`, now, now);
-    return Number(lastInsertRowid);
-  }, { write: true });
-}
 
 async function alertJourney(browser: Browser, javaScriptEnabled: boolean) {
   const stamp = String(Date.now()).slice(-6);
@@ -30,11 +15,7 @@ async function alertJourney(browser: Browser, javaScriptEnabled: boolean) {
   const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
   await signUp(page, { identifier: email, displayName: `e2e 提醒${stamp}`, password: "秦岭深处有人家2026" });
   await expect(page).toHaveURL(/\/me$/);
-  await page.goto("/me/profile");
-  await page.getByLabel("姓名", { exact: true }).fill("周提醒");
-  await page.getByLabel("联系电话", { exact: true }).fill("13988883001");
-  await page.getByRole("button", { name: "保存简历" }).click();
-  await expect(page.getByTestId("profile-saved")).toBeVisible();
+  await saveShortProfile(page, { name: "周提醒", phone: "13988883001" });
 
   // 1. Nothing yet: the seeker saves the search, to hear at once.
   await page.goto(`/search?q=${encodeURIComponent(word)}`);

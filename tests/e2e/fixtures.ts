@@ -101,3 +101,33 @@ export async function signUp(page: Page, account: { identifier: string; displayN
   await page.getByLabel("密码", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "注册", exact: true }).click();
 }
+
+/**
+ * A new published job, copied from a demo job (in `countyCode` when given) with a new title, and
+ * queued for search as the app queues its writes: "an employer just posted this". Its id.
+ */
+export function publishJobCopy(title: string, options: { countyCode?: string } = {}): number {
+  return withDemoDb((db) => {
+    const columns = (db.prepare("PRAGMA table_info(Posting)").all() as { name: string }[]).map((c) => c.name).filter((c) => c !== "id");
+    const validUntil = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const source = (options.countyCode
+      ? db.prepare("SELECT id FROM Posting WHERE kind = 'job' AND status = 'published' AND validUntil > ? AND countyCode = ? ORDER BY id LIMIT 1").get(validUntil, options.countyCode)
+      : db.prepare("SELECT id FROM Posting WHERE kind = 'job' AND status = 'published' AND validUntil > ? ORDER BY id LIMIT 1").get(validUntil)) as { id: number };
+    const now = new Date().toISOString();
+    const set: Record<string, unknown> = { title, publishedAt: now, createdAt: now, updatedAt: now };
+    const select = columns.map((c) => (c in set ? "?" : `"${c}"`)).join(", ");
+    const values = columns.filter((c) => c in set).map((c) => set[c]);
+    const { lastInsertRowid } = db.prepare(`INSERT INTO Posting (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select} FROM Posting WHERE id = ?`).run(...values, source.id);
+    db.prepare("INSERT INTO SearchOutbox (docId, op, nextAttempt, createdAt) VALUES (?, 'sync', ?, ?)").run(`job-${lastInsertRowid}`, now, now);
+    return Number(lastInsertRowid);
+  }, { write: true });
+}
+
+/** The least of a résumé that applying needs: a name and a phone, saved from /me/profile. */
+export async function saveShortProfile(page: Page, profile: { name: string; phone: string }) {
+  await page.goto("/me/profile");
+  await page.getByLabel("姓名", { exact: true }).fill(profile.name);
+  await page.getByLabel("联系电话", { exact: true }).fill(profile.phone);
+  await page.getByRole("button", { name: "保存简历" }).click();
+  await expect(page.getByTestId("profile-saved")).toBeVisible();
+}
