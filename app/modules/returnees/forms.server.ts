@@ -31,7 +31,11 @@ export async function registrationPage(user: { id: number; role: string } | null
 export async function registrationAction(formData: FormData, user: { id: number; role: string } | null, lang: string, clientAddress: string) {
   formData.set("signedIn", user ? "true" : "false");
   const submission = parseWithZod(formData, { schema: registrationSchema });
-  if (submission.status !== "success") return { reply: submission.reply(), next: null, channel: null };
+  if (submission.status !== "success") {
+    // The schema's "a phone or an email" rule runs only once the fields are valid: say it now too.
+    const noContact = !user && !String(formData.get("phone") ?? "").trim() && !String(formData.get("email") ?? "").trim();
+    return { reply: submission.reply(noContact ? { fieldErrors: { phone: ["returnees.errors.contact"] } } : undefined), next: null, channel: null };
+  }
   const result = await register(submission.value, user, lang, clientAddress);
   if (!result.ok) {
     const { "": form, ...fields } = result.errors;

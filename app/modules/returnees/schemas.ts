@@ -65,7 +65,7 @@ export type RegistryQuery = z.infer<typeof registryQuerySchema>;
 export const registrantActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("contact"), kind: choice(CONTACT_KINDS), note: text(500) }),
   z.object({ intent: z.literal("returned") }),
-  z.object({ intent: z.literal("link"), placementId: z.coerce.number({ invalid_type_error: "returnees.errors.placement" }).int("returnees.errors.placement").positive("returnees.errors.placement").max(2 ** 31, "returnees.errors.placement") }),
+  z.object({ intent: z.literal("link"), placementId: z.coerce.number({ invalid_type_error: "returneeStaff.detail.errors.placement" }).int("returneeStaff.detail.errors.placement").positive("returneeStaff.detail.errors.placement").max(2 ** 31, "returneeStaff.detail.errors.placement") }),
   z.object({ intent: z.literal("reveal") }),
 ]);
 export type RegistrantAction = z.infer<typeof registrantActionSchema>;
