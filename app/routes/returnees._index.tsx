@@ -45,7 +45,7 @@ export default function Returnees() {
     id: "returnee",
     lastResult: result?.reply,
     constraint: data.constraint,
-    defaultValue: d ? { name: d.name, county: d.county, town: d.town, returneeKind: d.returneeKind, trade: d.trade, skills: d.skills, intentions: d.intentions, timing: d.timing, frequency: "weekly" } : { frequency: "weekly" },
+    defaultValue: d ? { name: d.name, county: d.county, town: d.town, awayCity: d.awayCity, returneeKind: d.returneeKind, trade: d.trade, skills: d.skills, intentions: d.intentions, timing: d.timing, frequency: d.frequency } : { frequency: "weekly" },
     schema: () => import("~/modules/returnees/schemas.ts").then((m) => m.registrationSchema),
   });
   if (result?.next === "check") {

@@ -23,7 +23,7 @@ function cityList(lang: string): string {
 
 /** The registration page: the person's registration or profile to start from, the home picker and the city list. */
 export async function registrationPage(user: { id: number; role: string } | null, lang: string) {
-  const defaults = user?.role === "seeker" ? await registrationDefaults(user.id) : null;
+  const defaults = user?.role === "seeker" ? await registrationDefaults(user.id, lang) : null;
   return { signedIn: Boolean(user), isSeeker: user?.role === "seeker", defaults, picker: await sitePickerOptions(lang), cityNames: cityList(lang), constraint: registrationConstraint };
 }
 

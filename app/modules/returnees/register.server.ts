@@ -9,7 +9,7 @@ import { maskEmail } from "../organizations/organizations.server.ts";
 import { checkPlace } from "../regions/choice.server.ts";
 import { getRegions, siteRegion } from "../regions/regions.server.ts";
 import { encrypt, lookupHash, randomToken, sha256 } from "../security/secrets.server.ts";
-import { resolveAwayCity } from "../seekers/profile-vocabulary.server.ts";
+import { awayCityLabel, resolveAwayCity } from "../seekers/profile-vocabulary.server.ts";
 import { confirmFollow, followHome, stopFollowing } from "./follow.server.ts";
 import type { RegistrationInput } from "./schemas.ts";
 
@@ -154,7 +154,7 @@ export async function withdrawRegistration(where: { token: string } | { userId: 
 }
 
 /** What the form starts from: the person's registration if they have one, else their profile. */
-export async function registrationDefaults(userId: number | null) {
+export async function registrationDefaults(userId: number | null, lang: string) {
   if (!userId) return null;
   const db = getDb();
   const [row, profile] = await Promise.all([
@@ -162,10 +162,14 @@ export async function registrationDefaults(userId: number | null) {
     db.seekerProfile.findUnique({ where: { userId }, select: { name: true, hometownCode: true, awayCityCode: true, returneeKind: true, skills: true } }),
   ]);
   if (row) {
-    return { registered: true, name: row.name, county: row.homeCounty, town: row.homeTown ?? "", awayCityCode: row.awayCityCode, returneeKind: row.returneeKind, trade: row.trade, skills: row.skills, intentions: fromCommaList(row.intentions), timing: row.timing };
+    const follow = row.savedSearchId ? await db.savedSearch.findUnique({ where: { id: row.savedSearchId }, select: { frequency: true } }) : null;
+    return {
+      registered: true, name: row.name, county: row.homeCounty, town: row.homeTown ?? "", awayCity: awayCityLabel(row.awayCityCode, lang), returneeKind: row.returneeKind,
+      trade: row.trade, skills: row.skills, intentions: fromCommaList(row.intentions), timing: row.timing, frequency: follow?.frequency ?? "weekly",
+    };
   }
   if (!profile) return null;
   const home = profile.hometownCode ?? "";
-  return { registered: false, name: profile.name, county: home.slice(0, 6), town: home.length === 9 ? home : "", awayCityCode: profile.awayCityCode, returneeKind: profile.returneeKind ?? "", trade: "", skills: profile.skills, intentions: [], timing: "" };
+  return { registered: false, name: profile.name, county: home.slice(0, 6), town: home.length === 9 ? home : "", awayCity: awayCityLabel(profile.awayCityCode, lang), returneeKind: profile.returneeKind ?? "", trade: "", skills: profile.skills, intentions: [], timing: "", frequency: "weekly" };
 }
 

@@ -8,7 +8,7 @@ import { decidePlacement } from "../placements/placements.server.ts";
 import { decrypt, lookupHash } from "../security/secrets.server.ts";
 import type { StaffActor } from "../staff/scope.ts";
 import { createEvent } from "./events.server.ts";
-import { registrationAction } from "./forms.server.ts";
+import { registrationAction, registrationPage } from "./forms.server.ts";
 import { registrantFormAction as ownFormAction, registrantPage } from "./mine.server.ts";
 import { registrantAction } from "./staff-actions.server.ts";
 import { registrantDetail, registryPage } from "./staff.server.ts";
@@ -150,6 +150,9 @@ describe("returnee registry (real SQLite, demo data)", () => {
     expect(done.next).toBe("mine");
     const registration = await db.returneeRegistration.findUniqueOrThrow({ where: { userId: user.id } });
     expect(registration.confirmedAt).not.toBeNull();
+    // Coming back to the form, it starts from what they registered.
+    const again = await registrationPage({ id: user.id, role: "seeker" }, "zh-CN");
+    expect(again.defaults).toMatchObject({ registered: true, name: "回乡人", county: "610924", town: "610924101", awayCity: "广东省 广州市", returneeKind: "industrial_worker", frequency: "weekly" });
     const follow = await db.savedSearch.findUniqueOrThrow({ where: { id: registration.savedSearchId! } });
     expect(follow).toMatchObject({ userId: user.id, channels: ",site,email,", query: "kind=job&kind=gig&kind=course&county=610924" });
 
