@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
-import { maskEmail } from "../organizations/organizations.server.ts";
+import { maskEmail } from "../people/identity.ts";
 import { maskPhone } from "../people/identity.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import type { StaffActor } from "../staff/scope.ts";

@@ -3,7 +3,7 @@ import type { FieldErrors } from "../auth/accounts.server.ts";
 import { parseIdentifier } from "../auth/schemas.ts";
 import { getDb } from "../db.server.ts";
 import { lookupHash, randomToken, sha256 } from "../security/secrets.server.ts";
-import { maskEmail } from "./organizations.server.ts";
+import { maskEmail } from "../people/identity.ts";
 import { employerScope, homeMembership } from "./scope.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;

@@ -1,4 +1,5 @@
 import type { Organization } from "~/generated/prisma/client.ts";
+import { maskEmail } from "../people/identity.ts";
 import { audit } from "../audit/audit.server.ts";
 import type { FieldErrors } from "../auth/accounts.server.ts";
 import { getDb } from "../db.server.ts";
@@ -135,11 +136,6 @@ export async function employerOrganization(userId: number, lang: string, now = n
     members: org.members.map((m) => ({ userId: m.userId, displayName: m.user.displayName, role: m.role, joinedAt: m.createdAt.toISOString(), isMe: m.userId === userId })),
     invitations: org.invitations.map((i) => ({ id: i.id, email: i.email ? maskEmail(i.email) : null, expiresAt: i.expiresAt.toISOString() })),
   };
-}
-
-export function maskEmail(email: string): string {
-  const [local = "", domain = ""] = email.split("@");
-  return `${local.slice(0, 1)}***@${domain}`;
 }
 
 // ---- staff ----

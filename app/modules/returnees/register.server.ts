@@ -4,8 +4,7 @@ import { fromCommaList, toCommaList } from "../../utils/comma-list.ts";
 import { siteUrl } from "../alerts/describe.server.ts";
 import { hitAll, type Limit } from "../auth/rate-limit.server.ts";
 import { afterMessageWrite, enqueueMessages, type OutgoingMessage } from "../messages/outbox.server.ts";
-import { maskPhone } from "../people/identity.ts";
-import { maskEmail } from "../organizations/organizations.server.ts";
+import { maskEmail, maskPhone } from "../people/identity.ts";
 import { checkPlace } from "../regions/choice.server.ts";
 import { getRegions, siteRegion } from "../regions/regions.server.ts";
 import { encrypt, lookupHash, randomToken, sha256 } from "../security/secrets.server.ts";
@@ -26,6 +25,15 @@ export type RegisterResult =
 interface Actor {
   id: number;
   role: string;
+}
+
+/** A phone and an email as every personal contact is kept: encrypted, masked for lists, a keyed hash to find a repeat. */
+function contactFields(contact: { phone?: string | null; email?: string | null }) {
+  const { phone, email } = contact;
+  return {
+    phoneEnc: phone ? encrypt(phone) : null, phoneMasked: phone ? maskPhone(phone) : null, phoneHash: phone ? lookupHash("phone", phone) : null,
+    emailEnc: email ? encrypt(email) : null, emailMasked: email ? maskEmail(email) : null, emailHash: email ? lookupHash("email", email) : null,
+  };
 }
 
 const fieldError = (field: string, key: string) => ({ ok: false as const, errors: { [field]: [key] } });
@@ -75,10 +83,7 @@ export async function register(input: RegistrationInput, actor: Actor | null, la
     const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, phoneEnc: true, phoneMasked: true, phoneHash: true } });
     await db.$transaction(async (tx) => {
       const existing = await tx.returneeRegistration.findUnique({ where: { userId: actor.id }, select: { id: true, savedSearchId: true } });
-      const contact = {
-        phoneEnc: user.phoneEnc, phoneMasked: user.phoneMasked, phoneHash: user.phoneHash,
-        emailEnc: user.email ? encrypt(user.email) : null, emailMasked: user.email ? maskEmail(user.email) : null, emailHash: user.email ? lookupHash("email", user.email) : null,
-      };
+      const contact = { ...contactFields({ email: user.email }), phoneEnc: user.phoneEnc, phoneMasked: user.phoneMasked, phoneHash: user.phoneHash };
       const row = existing
         ? await tx.returneeRegistration.update({ where: { id: existing.id }, data: { ...fields, ...contact } })
         : await tx.returneeRegistration.create({ data: { ...fields, ...contact, userId: actor.id, token: randomToken(24), confirmedAt: now } });
@@ -105,9 +110,7 @@ export async function register(input: RegistrationInput, actor: Actor | null, la
     if (!existing) {
       const row = await tx.returneeRegistration.create({
         data: {
-          ...fields, token,
-          phoneEnc: input.phone ? encrypt(input.phone) : null, phoneMasked: input.phone ? maskPhone(input.phone) : null, phoneHash: input.phone ? lookupHash("phone", input.phone) : null,
-          emailEnc: input.email ? encrypt(input.email) : null, emailMasked: input.email ? maskEmail(input.email) : null, emailHash: input.email ? lookupHash("email", input.email) : null,
+          ...fields, token, ...contactFields(input),
         },
       });
       // The alert waits, unconfirmed, for the same link as the registration.
