@@ -32,7 +32,8 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   alerts: ["devMail", "alerts"],
   returnees: ["returnees"],
   returneeStaff: ["returneeStaff"],
-  server: ["httpErrors", "authMessages", "alertMessages", "followUpMessages", "returneeMessages", "lagMessages"],
+  bases: ["bases"],
+  server: ["httpErrors", "authMessages", "alertMessages", "followUpMessages", "returneeMessages", "lagMessages", "baseMessages"],
 };
 
 type Tree = { [key: string]: string | Tree };

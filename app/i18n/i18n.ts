@@ -32,6 +32,7 @@ export const NAMESPACES = [
   "alerts",
   "returnees",
   "returneeStaff",
+  "bases",
   "server",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

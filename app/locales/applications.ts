@@ -138,6 +138,11 @@ export const applicationsZh = {
     applicationEscalated: "“{{title}}”的一份申请 {{days}} 天没有答复，已转给{{county}}人社部门跟进，工作人员会打电话联系您。",
     applicationFollowUp: "您对“{{title}}”的申请 {{days}} 天没有收到答复。{{county}}人社部门正在联系用人单位，请他们尽快答复您。",
     applicationFollowUpResolved: "{{county}}人社部门已就“{{title}}”联系过用人单位，跟进结束。如果仍没有收到答复，可以到就近的公共就业服务站点咨询。",
+    baseApplicationReceived: "{{name}} 申请入驻“{{base}}”。",
+    baseApplicationWithdrawn: "{{name}} 撤回了入驻“{{base}}”的申请。",
+    baseInterview: "“{{base}}”约您面谈：{{when}}。{{note}}",
+    baseAdmitted: "恭喜！“{{base}}”同意您入驻。",
+    baseDeclined: "“{{base}}”这次没有同意您入驻。原因：{{reason}}",
   },
 };
 
@@ -274,5 +279,10 @@ export const applicationsEn: typeof applicationsZh = {
     applicationEscalated: "An application for “{{title}}” has had no answer for {{days}} days and has gone to the {{county}} employment bureau; its staff will call you.",
     applicationFollowUp: "Your application for “{{title}}” has had no answer for {{days}} days. The {{county}} employment bureau is calling the employer to ask them to answer you.",
     applicationFollowUpResolved: "The {{county}} employment bureau has called the employer about “{{title}}”, and the follow-up is closed. If you still have no answer, ask at a public employment service point near you.",
+    baseApplicationReceived: "{{name}} applied for a place in “{{base}}”.",
+    baseApplicationWithdrawn: "{{name}} withdrew the application for a place in “{{base}}”.",
+    baseInterview: "“{{base}}” asks you to an interview: {{when}}. {{note}}",
+    baseAdmitted: "Congratulations! “{{base}}” admits you.",
+    baseDeclined: "“{{base}}” has declined your application this time. Reason: {{reason}}",
   },
 };
