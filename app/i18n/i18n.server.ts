@@ -32,6 +32,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   alerts: ["devMail", "alerts"],
   returnees: ["returnees"],
   returneeStaff: ["returneeStaff"],
+  training: ["training"],
   bases: ["bases"],
   server: ["httpErrors", "authMessages", "alertMessages", "followUpMessages", "returneeMessages", "lagMessages", "baseMessages"],
 };

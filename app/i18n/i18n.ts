@@ -32,6 +32,7 @@ export const NAMESPACES = [
   "alerts",
   "returnees",
   "returneeStaff",
+  "training",
   "bases",
   "server",
 ] as const;

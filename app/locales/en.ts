@@ -18,6 +18,7 @@ import { matchingEn } from "./matching.ts";
 import { httpErrorsEn } from "./http-errors.ts";
 import { regionPickerEn } from "./region-picker.ts";
 import { candidatesEn } from "./candidates.ts";
+import { trainingEn } from "./training.ts";
 import { basesEn } from "./bases.ts";
 
 const en: Translations = {
@@ -40,6 +41,7 @@ const en: Translations = {
   ...httpErrorsEn,
   ...regionPickerEn,
   ...candidatesEn,
+  ...trainingEn,
   ...basesEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },

@@ -17,6 +17,7 @@ import { matchingZh } from "./matching.ts";
 import { httpErrorsZh } from "./http-errors.ts";
 import { regionPickerZh } from "./region-picker.ts";
 import { candidatesZh } from "./candidates.ts";
+import { trainingZh } from "./training.ts";
 import { basesZh } from "./bases.ts";
 
 const zhCN = {
@@ -39,6 +40,7 @@ const zhCN = {
   ...httpErrorsZh,
   ...regionPickerZh,
   ...candidatesZh,
+  ...trainingZh,
   ...basesZh,
   site: { name: "安康就业创业服务网", tagline: "找工作 · 找见习 · 找零工 · 找创业基地 · 学技能", skip: "跳到主要内容" },
   nav: { home: "首页", search: "搜索", language: "English", languageLabel: "切换到英文" },

@@ -1,4 +1,5 @@
 import { noteApplication } from "../matching/applications-ledger.server.ts";
+import { linkAfterTraining } from "../training/after-training.server.ts";
 import { linkHireToRegistration } from "../returnees/staff-actions.server.ts";
 import type { Prisma, SeekerProfile } from "~/generated/prisma/client.ts";
 import { personKeyOf } from "../indicators/counting.server.ts";
@@ -452,6 +453,8 @@ export async function decide(actorId: number, applicationId: number, input: Tran
         },
       });
       placementId = placement.id;
+      // Trained in the six months before: the start counts as employment after training.
+      await linkAfterTraining(tx, placement);
       // A registered returnee hired at home: the placement is theirs as a returnee from the start.
       await linkHireToRegistration(tx, application.seekerId, placement.id);
       await audit(tx, {

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "organization.invite": ["employer"],
   "posting.manage": ["employer"],
   "applicant.manage": ["employer"],
+  "training.manage": ["employer"],
+  "training.enrol": ["seeker"],
   "organization.verify": ["staff", "admin"],
   "staff.home": ["staff", "admin"],
   "posting.moderate": ["staff", "admin"],

@@ -12,11 +12,11 @@ export function personKeyOf(p: { idHash: string | null; personUserId: number | n
   return `placement:${placementId}`;
 }
 
-const COUNTED = { id: true, kind: true, groups: true, returneeKind: true, startDate: true, continuity: true, organizationId: true, employerName: true, regionCode: true, countyCode: true } as const;
+const COUNTED = { id: true, kind: true, groups: true, returneeKind: true, startDate: true, continuity: true, organizationId: true, employerName: true, regionCode: true, countyCode: true, afterTrainingEnrolmentId: true } as const;
 type CountedRow = Prisma.PlacementGetPayload<{ select: typeof COUNTED }>;
 
 function toDated<T extends CountedRow>(row: T): T & DatedPlacement {
-  return { ...row, groups: fromCommaList(row.groups), employerKey: row.organizationId ? `org:${row.organizationId}` : `name:${row.employerName.trim()}` };
+  return { ...row, groups: fromCommaList(row.groups), afterTraining: row.afterTrainingEnrolmentId !== null, employerKey: row.organizationId ? `org:${row.organizationId}` : `name:${row.employerName.trim()}` };
 }
 
 export type CountingIndicator = { id: number; rule: PlacementRule; startYear: number; endYear: number };

@@ -17,6 +17,8 @@ export const placementRuleSchema = z
     excludeKinds: z.array(z.enum(PLACEMENT_KINDS)).min(1).optional(),
     groups: z.array(z.enum(PROFILE_GROUPS)).min(1).optional(),
     returneeKinds: z.array(z.enum(RETURNEE_KINDS)).min(1).optional(),
+    /** Employment after training: a start linked to a completed course within six months, or recorded as such. */
+    afterTraining: z.literal(true).optional(),
   })
   .strict();
 export type PlacementRule = z.infer<typeof placementRuleSchema>;
@@ -72,12 +74,15 @@ export interface CountablePlacement {
   kind: string;
   groups: readonly string[];
   returneeKind: string | null;
+  /** Linked to a completed training enrolment (app/modules/training/after-training.server.ts). */
+  afterTraining?: boolean;
 }
 
 export function qualifies(rule: PlacementRule, placement: CountablePlacement): boolean {
   if (rule.kinds && !(rule.kinds as readonly string[]).includes(placement.kind)) return false;
   if (rule.excludeKinds && (rule.excludeKinds as readonly string[]).includes(placement.kind)) return false;
   if (rule.groups && !rule.groups.some((g) => placement.groups.includes(g))) return false;
+  if (rule.afterTraining && !(placement.afterTraining || placement.kind === "after_training")) return false;
   if (rule.returneeKinds && !(placement.returneeKind && (rule.returneeKinds as readonly string[]).includes(placement.returneeKind))) return false;
   return true;
 }

@@ -40,3 +40,13 @@ export function applicationsOwnedBy(scope: EmployerScope): { posting: { organiza
 export function organizationsOwnedBy(scope: EmployerScope): { id: { in: number[] } } {
   return { id: { in: scope.organizationIds } };
 }
+
+/** Courses a training provider in the scope runs (a course's owner is its provider). */
+export function coursesOwnedBy(scope: EmployerScope): { providerId: { in: number[] } } {
+  return { providerId: { in: scope.organizationIds } };
+}
+
+/** Enrolments on the scope's courses. */
+export function enrolmentsOwnedBy(scope: EmployerScope): { course: { providerId: { in: number[] } } } {
+  return { course: coursesOwnedBy(scope) };
+}

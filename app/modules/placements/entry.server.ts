@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { linkAfterTraining } from "../training/after-training.server.ts";
 import { audit } from "../audit/audit.server.ts";
 import { getDb } from "../db.server.ts";
 import { personKeyOf } from "../indicators/counting.server.ts";
@@ -151,6 +152,7 @@ export async function createPlacement(actor: StaffActor, row: PlacementRow): Pro
     const [duplicate] = await recordedStarts(tx, [data]);
     if (duplicate) return { ok: false, errors: { form: "placementEntry.errors.duplicate" } } as const;
     const placement = await tx.placement.create({ data });
+    await linkAfterTraining(tx, placement);
     await audit(tx, {
       actorId: actor.id,
       action: "placement.create",
