@@ -18,6 +18,7 @@ import { seedPersonas } from "./personas.ts";
 import { insertSeekerProfiles, seekerProfiles } from "./seekers.ts";
 import { buildDemoExtras, buildExtraPostings, withRequirements } from "./extra-postings.ts";
 import { seedIndicators } from "./indicators.ts";
+import { seedPolicies } from "./policies.ts";
 import { seedServicePoints } from "./service-points.ts";
 import { seedPendingRegistrations } from "./registrations.ts";
 import { COUNTIES, seedRegions, shortCountyName } from "./regions.ts";
@@ -176,6 +177,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   await insertSeekerProfiles(db, seekerProfiles(DEMO_SEEKERS, options.seed ?? 20261124, { now }));
   await seedPendingRegistrations(db, now);
   await seedIndicators(db, rng, now);
+  await seedPolicies(db);
   // A stream of its own, so the points do not move the rest of the demo's random choices.
   await seedServicePoints(db, createRng(0x5e7f01));
   await seedReturnees(db, createRng(0x9e7a11), now);
