@@ -6,20 +6,25 @@ import { KindLabel, OpportunityCard } from "~/components/opportunity-card.tsx";
 import { PostingView } from "~/components/posting-view.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { jsonLd, loadDetail } from "~/modules/opportunities/detail.server.ts";
+import { listAdmitted } from "~/modules/bases/founder.server.ts";
+import { AdmittedBusinesses } from "~/components/base-application-parts.tsx";
 import { formatDate } from "~/utils/format.ts";
 import { httpError } from "~/utils/http.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import { opportunityRef } from "~/utils/route-params.server.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "applications"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "applications", "bases"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = opportunityRef.safeParse(params);
   if (!parsed.success) throw httpError(404);
-  const detail = await loadDetail(parsed.data.kind, parsed.data.id, await getLanguage(request));
+  const lang = await getLanguage(request);
+  const detail = await loadDetail(parsed.data.kind, parsed.data.id, lang);
   if (!detail) throw httpError(404);
-  return { detail, jsonLd: jsonLd(detail, request.url) };
+  // A base's page lists the businesses it admitted and takes applications for a place.
+  const admitted = detail.base ? await listAdmitted(detail.base.id, lang) : null;
+  return { detail, admitted, jsonLd: jsonLd(detail, request.url) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -85,7 +90,7 @@ function BackLink() {
 }
 
 export default function DetailPage() {
-  const { detail, jsonLd: ld } = useLoaderData<typeof loader>();
+  const { detail, admitted, jsonLd: ld } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const p = detail.view;
@@ -139,7 +144,11 @@ export default function DetailPage() {
             <Field label={t("detail.groups")}>{b.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
           </dl>
           <p className="mt-3 whitespace-pre-line">{b.description}</p>
+          {detail.open && b.organizationName ? (
+            <Link to={`/bases/${b.id}/apply`} className="mt-4 flex min-h-12 items-center justify-center rounded bg-orange-700 px-4 text-lg font-semibold text-white hover:bg-orange-800" data-testid="apply-base">{t("bases.applyLink")}</Link>
+          ) : null}
           {detail.open ? <ActBox title={t("detail.howToJoin")} text={t("detail.joinHint")} address={b.address} phone={b.contactPhone} /> : null}
+          {admitted ? <AdmittedBusinesses admitted={admitted} /> : null}
         </>
       ) : null}
 

@@ -171,6 +171,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
   let otherApplicationId: number;
   let importBatchId: number;
   let returneeId: number;
+  let ownBaseId: number;
+  let ownBaseApplicationId: number;
 
   const signIn = async (userId: number) => (await createSession(userId, new Request("http://localhost/"), false)).split(";")[0]!;
   const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
@@ -205,6 +207,9 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
     const invited = await createInvitation(userIds.employer, "matrix-invitee@routes.test");
     if (!invited.ok) throw new Error("fixture: invitation");
     ownInviteToken = invited.token;
+    // A base the demo employer's organization runs, with the demo seeker's application for a place.
+    ownBaseId = (await db.incubationBase.create({ data: { name: "矩阵本单位孵化基地", type: "incubator", level: "county", organizationId: ownOrgId, regionCode: "610924100", countyCode: "610924", address: "x", description: "x", totalPlaces: 5, freePlaces: 5, rentTerms: "x", publishedAt: new Date() } })).id;
+    ownBaseApplicationId = (await db.baseApplication.create({ data: { baseId: ownBaseId, founderId: userIds.seeker, businessPlan: "矩阵创业计划", team: "x", industryCode: "x", needs: "x" } })).id;
 
     // Another organization in 汉滨区 with its own employer, posts and applicant.
     otherOrgId = (await makeOrganization(db, { regionCode: "610902001", name: other.org })).id;
@@ -250,6 +255,13 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
         action: { permission: "application.create", ok: { redirect: /^\/me\/applications\?applied=\d+#application-\d+$/ } },
       },
       "employer._index.tsx": { url: "/employer", loader: { permission: "employer.home" } },
+      // Bases: the operator's pages answer only for the organization's own base (bases.test.ts: another operator's id is a 404).
+      "bases.$id.apply.tsx": { url: `/bases/${ownBaseId}/apply`, params: { id: String(ownBaseId) }, loader: { permission: "application.create" }, action: { permission: "application.create" } },
+      "me.base-applications.tsx": { url: "/me/base-applications", loader: { permission: "application.create", refused: "home" }, action: { permission: "application.withdraw", refused: "home" } },
+      "employer.bases._index.tsx": { url: "/employer/bases", loader: { permission: "applicant.manage" } },
+      "employer.bases.$id._index.tsx": { url: `/employer/bases/${ownBaseId}`, params: { id: String(ownBaseId) }, loader: { permission: "applicant.manage" }, action: { permission: "applicant.manage" } },
+      "employer.bases.$id.applications.tsx": { url: `/employer/bases/${ownBaseId}/applications`, params: { id: String(ownBaseId) }, loader: { permission: "applicant.manage" } },
+      "employer.base-applications.$id.tsx": { url: `/employer/base-applications/${ownBaseApplicationId}`, params: { id: String(ownBaseApplicationId) }, loader: { permission: "applicant.manage" }, action: { permission: "applicant.manage" } },
       "employer.applicants.$id.tsx": {
         url: `/employer/applicants/${ownApplicationId}`,
         params: { id: String(ownApplicationId) },

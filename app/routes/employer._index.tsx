@@ -9,7 +9,7 @@ import { formatDate } from "~/utils/format.ts";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "registers", "targets", "exports", "bases", "training"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -65,9 +65,17 @@ export default function EmployerHome() {
           <span className="font-semibold text-brand-700">{t("employer.postings")}</span>
           <span className="block text-sm text-slate-600">{t("employer.postingsHint")}</span>
         </Link>
+        <Link to="/employer/training" className={`${card} block min-h-11 hover:ring-2 hover:ring-brand-200`} data-testid="training-link">
+          <span className="font-semibold text-brand-700">{t("training.provider.link")}</span>
+          <span className="block text-sm text-slate-600">{t("training.provider.linkHint")}</span>
+        </Link>
         <Link to="/employer/organization" className={`${card} block min-h-11 hover:ring-2 hover:ring-brand-200`}>
           <span className="font-semibold text-brand-700">{t("employer.organization")}</span>
           <span className="block text-sm text-slate-600">{t("employer.organizationHint")}</span>
+        </Link>
+        <Link to="/employer/bases" className={`${card} block min-h-11 hover:ring-2 hover:ring-brand-200`} data-testid="bases-link">
+          <span className="font-semibold text-brand-700">{t("bases.operator.title")}</span>
+          <span className="block text-sm text-slate-600">{t("bases.operator.lead")}</span>
         </Link>
       </nav>
       <section className={card}>

@@ -14,7 +14,7 @@ import { previewRecommendations } from "~/modules/matching/recommendations.serve
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "candidates", "alerts"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "accounts", "seekers", "organizations", "postings", "candidates", "alerts", "bases", "training"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
@@ -120,6 +120,8 @@ export default function SeekerHome() {
       <section className={card}>
         <Link to="/me/alerts" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="alerts-link">🔔 {t("alerts.title")}</Link>
         <Link to="/returnees/me" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="returnee-link">{t("home.returneesLink")}</Link>
+        <Link to="/me/training" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="training-link">{t("training.mine.title")}</Link>
+        <Link to="/me/base-applications" className="flex min-h-11 items-center text-lg font-semibold text-brand-700" data-testid="base-applications-link">{t("bases.mine.title")}</Link>
       </section>
 
       <section className={card} aria-labelledby="applications-title">
