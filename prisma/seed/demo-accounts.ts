@@ -16,6 +16,8 @@ export const DEMO_ACCOUNTS = [
   { key: "henanStaff", email: "henan@demo.henan.gov.cn", role: "staff", displayName: "河南省就业促进中心 演示账号", staffRegionCode: "410000" },
   { key: "employer", email: "hr@demo-employer.cn", role: "employer", displayName: "紫阳企业人事 赵女士", staffRegionCode: null },
   { key: "seeker", phone: "13800000001", role: "seeker", displayName: "王小红", staffRegionCode: null },
+  // Runs 紫阳县创业服务中心 (an incubator organization) and so its bases: reviews applications for a place.
+  { key: "baseOperator", email: "base@demo-incubator.cn", role: "employer", displayName: "紫阳县创业服务中心 周主任", staffRegionCode: null },
 ] as const;
 
 /** The sign-in identifier of a demo account by its key. */

@@ -15,6 +15,7 @@ import {
 import { seedDemoAccounts } from "./accounts.ts";
 import { EmployerIndex, postingContext, type OrgRef } from "./employers.ts";
 import { seedPersonas } from "./personas.ts";
+import { seedBaseOperator } from "./base-operator.ts";
 import { insertSeekerProfiles, seekerProfiles } from "./seekers.ts";
 import { buildDemoExtras, buildExtraPostings, withRequirements } from "./extra-postings.ts";
 import { seedIndicators } from "./indicators.ts";
@@ -172,6 +173,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   await insertInChunks(postings, 1000, (data) => db.posting.createMany({ data }));
   await seedBasesAndCourses(db, rng, now, orgs);
   await seedDemoAccounts(db);
+  await seedBaseOperator(db);
   await seedPersonas(db, now);
   // Consenting seekers, so an employer's post has anonymous candidates: a stream of their own.
   await insertSeekerProfiles(db, seekerProfiles(DEMO_SEEKERS, options.seed ?? 20261124, { now }));
