@@ -6,6 +6,8 @@ import { KindLabel, OpportunityCard } from "~/components/opportunity-card.tsx";
 import { PostingView } from "~/components/posting-view.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { jsonLd, loadDetail } from "~/modules/opportunities/detail.server.ts";
+import { courseResults } from "~/modules/training/brands.server.ts";
+import { TrainingRates } from "~/components/training-rates.tsx";
 import { listAdmitted } from "~/modules/bases/founder.server.ts";
 import { AdmittedBusinesses } from "~/components/base-application-parts.tsx";
 import { formatDate } from "~/utils/format.ts";
@@ -14,7 +16,7 @@ import { metaT, pageTitle } from "~/utils/meta.ts";
 import { opportunityRef } from "~/utils/route-params.server.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
-export const handle: I18nHandle = { i18n: ["opportunities", "applications", "bases"] };
+export const handle: I18nHandle = { i18n: ["opportunities", "applications", "bases", "training"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = opportunityRef.safeParse(params);
@@ -22,9 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
   const detail = await loadDetail(parsed.data.kind, parsed.data.id, lang);
   if (!detail) throw httpError(404);
+  // A course shows how its learners fared, and its provider's over all of its courses.
+  const results = detail.course ? await courseResults(parsed.data.id, new Date()) : null;
   // A base's page lists the businesses it admitted and takes applications for a place.
   const admitted = detail.base ? await listAdmitted(detail.base.id, lang) : null;
-  return { detail, admitted, jsonLd: jsonLd(detail, request.url) };
+  return { detail, admitted, jsonLd: jsonLd(detail, request.url), results };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -90,7 +94,7 @@ function BackLink() {
 }
 
 export default function DetailPage() {
-  const { detail, admitted, jsonLd: ld } = useLoaderData<typeof loader>();
+  const { detail, admitted, jsonLd: ld, results } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const p = detail.view;
@@ -173,6 +177,16 @@ export default function DetailPage() {
             <Field label={t("detail.groups")}>{c.groups.map((g) => tCode(t, "groups", g)).join(t("list.separator"))}</Field>
           </dl>
           <p className="mt-3 whitespace-pre-line">{c.description}</p>
+          {detail.open ? <Link to={`/training/${c.id}/enrol`} className="mt-4 flex min-h-12 items-center justify-center rounded bg-orange-700 px-4 text-lg font-semibold text-white hover:bg-orange-800" data-testid="enrol">{t("training.enrol.button")}</Link> : null}
+          {results ? (
+            <section className="mt-4 rounded-lg bg-white p-3 shadow-sm" data-testid="course-results">
+              <h2 className="font-semibold">{t("training.course.rates")}</h2>
+              <TrainingRates rates={results.course} testId="course-rates" />
+              <h3 className="mt-2 text-sm font-semibold">{t("training.course.providerRates", { name: results.providerName })}</h3>
+              <TrainingRates rates={results.provider} testId="provider-rates" />
+            </section>
+          ) : null}
+          {c.brandCode && c.brandName ? <p className="mt-3"><Link to={`/brands/${c.brandCode}`} className="text-brand-700 underline" data-testid="brand-link">{t("training.course.brandPage", { name: c.brandName })}</Link></p> : null}
           {detail.open ? <ActBox title={t("detail.howToEnrol")} text={t("detail.enrolHint")} address={c.address} phone={c.providerPhone} /> : null}
         </>
       ) : null}

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createRng, makeOrganization, makePosting } from "../../prisma/seed/factories.ts";
+import { createRng, makeCourse, makeOrganization, makePosting } from "../../prisma/seed/factories.ts";
+import { COURSE_LINES } from "../../prisma/seed/catalog.ts";
 import { makeReturnee } from "../../prisma/seed/returnees.ts";
 import { PENDING_REGISTRATIONS } from "../../prisma/seed/registrations.ts";
 import { SearchService, setSearchService } from "../../search/service.ts";
@@ -159,6 +160,7 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
   // objects of the matrix's own employer and seeker
   let ownOrgId: number;
   let ownPostingId: number;
+  let ownCourseId: number;
   let applyPostingId: number;
   let ownApplicationId: number;
   let ownInviteToken: string;
@@ -207,6 +209,8 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
     const invited = await createInvitation(userIds.employer, "matrix-invitee@routes.test");
     if (!invited.ok) throw new Error("fixture: invitation");
     ownInviteToken = invited.token;
+    // A course the demo employer's organization runs as a provider (another provider's is a 404: training.test.ts).
+    ownCourseId = (await makeCourse(db, COURSE_LINES[0]!, { providerId: ownOrgId, enrolDeadline: new Date(Date.now() + 30 * 86_400_000) })).id;
     // A base the demo employer's organization runs, with the demo seeker's application for a place.
     ownBaseId = (await db.incubationBase.create({ data: { name: "矩阵本单位孵化基地", type: "incubator", level: "county", organizationId: ownOrgId, regionCode: "610924100", countyCode: "610924", address: "x", description: "x", totalPlaces: 5, freePlaces: 5, rentTerms: "x", publishedAt: new Date() } })).id;
     ownBaseApplicationId = (await db.baseApplication.create({ data: { baseId: ownBaseId, founderId: userIds.seeker, businessPlan: "矩阵创业计划", team: "x", industryCode: "x", needs: "x" } })).id;
@@ -255,6 +259,14 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
         action: { permission: "application.create", ok: { redirect: /^\/me\/applications\?applied=\d+#application-\d+$/ } },
       },
       "employer._index.tsx": { url: "/employer", loader: { permission: "employer.home" } },
+      // Training: learners enrol (an empty form answers its field messages); providers see only their own courses' learners.
+      "training.$id.enrol.tsx": { url: `/training/${ownCourseId}/enrol`, params: { id: String(ownCourseId) }, loader: { permission: "enrolment.create" }, action: { permission: "enrolment.create" } },
+      "me.training.tsx": { url: "/me/training", loader: { permission: "enrolment.create" }, action: { permission: "enrolment.create", ok: { redirect: "/me/training" } } },
+      "employer.training._index.tsx": { url: "/employer/training", loader: { permission: "course.manage" } },
+      // A form naming no learner acts on nothing that exists (404).
+      "employer.training.$id.tsx": { url: `/employer/training/${ownCourseId}`, params: { id: String(ownCourseId) }, loader: { permission: "course.manage" }, action: { permission: "course.manage", ok: NOT_FOUND } },
+      // Labour-brand pages: public.
+      "brands.$code.tsx": { url: "/brands/ziyang_pedicure", params: { code: "ziyang_pedicure" }, loader: everyone(OK) },
       // Bases: the operator's pages answer only for the organization's own base (bases.test.ts: another operator's id is a 404).
       "bases.$id.apply.tsx": { url: `/bases/${ownBaseId}/apply`, params: { id: String(ownBaseId) }, loader: { permission: "application.create" }, action: { permission: "application.create" } },
       "me.base-applications.tsx": { url: "/me/base-applications", loader: { permission: "application.create", refused: "home" }, action: { permission: "application.withdraw", refused: "home" } },

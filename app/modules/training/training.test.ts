@@ -125,7 +125,7 @@ describe("training: enrol, record outcomes, after-training employment, rates, br
     const employer = await makeOrganization(db, { regionCode: "610924101" });
     const owner = await user("employer");
     await db.membership.create({ data: { userId: owner.id, organizationId: employer.id, role: "owner" } });
-    const staff = await user("staff", "610924");
+    const staff = { ...(await user("staff", "610924")), role: "staff" as const };
     const indicator = await db.indicator.findFirstOrThrow({ where: { code: "after_training_employment", plan: { code: "ankang-2026" } } });
     const credits = () => db.indicatorCredit.count({ where: { indicatorId: indicator.id, personKey: `user:${learner.id}` } });
 
