@@ -18,6 +18,8 @@ export const DEMO_ACCOUNTS = [
   { key: "seeker", phone: "13800000001", role: "seeker", displayName: "王小红", staffRegionCode: null },
   // Runs 紫阳县创业服务中心 (an incubator organization) and so its bases: reviews applications for a place.
   { key: "baseOperator", email: "base@demo-incubator.cn", role: "employer", displayName: "紫阳县创业服务中心 周主任", staffRegionCode: null },
+  // Runs 紫阳县修脚技艺培训学校 (a training provider) and so its 紫阳修脚师 courses: records learners' hours, completion and certificates.
+  { key: "trainingProvider", email: "training@demo-provider.cn", role: "employer", displayName: "紫阳县修脚技艺培训学校 李老师", staffRegionCode: null },
 ] as const;
 
 /** The sign-in identifier of a demo account by its key. */

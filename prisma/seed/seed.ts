@@ -5,6 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { seedReturnees } from "./returnees.ts";
+import { seedTrainingDemo } from "./training.ts";
 import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
 import { BASE_TYPES, COURSE_LINES, GIG_TEMPLATES, INDUSTRIES, INTERNSHIP_TEMPLATES, JOB_TEMPLATES, LABOUR_BRANDS } from "./catalog.ts";
 import {
@@ -183,6 +184,8 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions) {
   // A stream of its own, so the points do not move the rest of the demo's random choices.
   await seedServicePoints(db, createRng(0x5e7f01));
   await seedReturnees(db, createRng(0x9e7a11), now);
+  // The demo provider account's organization and its courses (no random choices).
+  await seedTrainingDemo(db);
   const [organizations, jobs, internships, gigs, bases, courses] = await Promise.all([
     db.organization.count(),
     db.posting.count({ where: { kind: "job" } }),
