@@ -78,7 +78,7 @@ describe("incubation bases: applications for a place, review by the operator, ad
   });
 
   it("a decline needs a reason, an interview a real time", () => {
-    const decline = parseWithZod(form([["intent", "decline"], ["reason", "  "]]), { schema: reviewSchema }).reply().error!;
+    const decline = parseWithZod(form([["intent", "decline"], ["reason", ""]]), { schema: reviewSchema }).reply().error!;
     expect(decline.reason).toEqual(["bases.errors.reasonRequired"]);
     const interview = parseWithZod(form([["intent", "interview"], ["interviewAt", "2026-02-30T10:00"]]), { schema: reviewSchema }).reply().error!;
     expect(interview.interviewAt).toEqual(["bases.errors.timeInvalid"]);

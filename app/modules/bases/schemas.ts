@@ -4,8 +4,8 @@ import { BASE_SERVICES, FOUNDER_GROUPS, LIMITS } from "./codes.ts";
 
 /** One schema per form, shared by the browser (conform) and the server (the authority). Messages are i18n keys. */
 
-const text = (max: number, min = 1, short = "forms.required") =>
-  z.string({ required_error: "forms.required" }).trim().min(min, short).max(max, "forms.tooLong");
+const text = (max: number, min = 1, short = "forms.required", missing = "forms.required") =>
+  z.string({ required_error: missing }).trim().min(min, short).max(max, "forms.tooLong");
 
 const count = (max: number) =>
   z.number({ required_error: "forms.required", invalid_type_error: "bases.errors.wholeNumber" }).int("bases.errors.wholeNumber").min(0, "bases.errors.wholeNumber").max(max, "bases.errors.tooMany");
@@ -42,7 +42,7 @@ export const reviewSchema = z.discriminatedUnion(
       note: z.string().trim().max(LIMITS.note, "forms.tooLong").optional(),
     }),
     z.object({ intent: intent("admit"), businessName: z.string().trim().max(LIMITS.businessName, "forms.tooLong").optional(), jobsCreated: count(LIMITS.jobs).optional() }),
-    z.object({ intent: intent("decline"), reason: text(LIMITS.reason, 1, "bases.errors.reasonRequired") }),
+    z.object({ intent: intent("decline"), reason: text(LIMITS.reason, 1, "bases.errors.reasonRequired", "bases.errors.reasonRequired") }),
     z.object({ intent: intent("record"), businessName: text(LIMITS.businessName), jobsCreated: count(LIMITS.jobs) }),
   ],
   { errorMap: () => ({ message: "forms.invalid" }) },
