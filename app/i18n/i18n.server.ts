@@ -15,7 +15,7 @@ export const resources: Record<Language, Translations> = { "zh-CN": zhCN, en };
  */
 export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   common: ["site", "nav", "errors", "footer", "list", "forms", "payPeriod", "auth.myHome", "auth.unread", "auth.toLogin", "exports.figures.link", "regionPicker"],
-  opportunities: ["kinds", "kindShort", "search", "payBands", "postedWithin", "notes", "detail", "groups", "services", "benefits", "education", "contract", "levels", "home", "near", "responseRate"],
+  opportunities: ["kinds", "kindShort", "search", "payBands", "postedWithin", "notes", "detail", "groups", "services", "benefits", "education", "contract", "levels", "home", "near", "responseRate", "policyHints"],
   accounts: ["auth", "roles"],
   applications: ["applications", "notifications"],
   seekers: ["seekers", "identity", "notificationsPage"],
@@ -34,6 +34,7 @@ export const NAMESPACE_KEYS: Record<Namespace, readonly string[]> = {
   returneeStaff: ["returneeStaff"],
   training: ["training"],
   bases: ["bases"],
+  policies: ["policies"],
   server: ["httpErrors", "authMessages", "alertMessages", "followUpMessages", "returneeMessages", "lagMessages", "baseMessages"],
 };
 

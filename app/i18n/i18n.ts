@@ -32,8 +32,9 @@ export const NAMESPACES = [
   "alerts",
   "returnees",
   "returneeStaff",
-  "training",
   "bases",
+  "training",
+  "policies",
   "server",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

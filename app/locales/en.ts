@@ -20,6 +20,7 @@ import { regionPickerEn } from "./region-picker.ts";
 import { candidatesEn } from "./candidates.ts";
 import { trainingEn } from "./training.ts";
 import { basesEn } from "./bases.ts";
+import { policiesEn } from "./policies.ts";
 
 const en: Translations = {
   ...accountsEn,
@@ -43,6 +44,7 @@ const en: Translations = {
   ...candidatesEn,
   ...trainingEn,
   ...basesEn,
+  ...policiesEn,
   site: { name: "Ankang Jobs & Enterprise", tagline: "Jobs · Internships · Gig work · Start-up bases · Skills training", skip: "Skip to main content" },
   nav: { home: "Home", search: "Search", language: "中文", languageLabel: "Switch to Chinese" },
   kinds: { job: "Jobs", internship: "Internships", gig: "Gig work", base: "Incubation bases", course: "Labour-brand training" },

@@ -19,6 +19,7 @@ import { regionPickerZh } from "./region-picker.ts";
 import { candidatesZh } from "./candidates.ts";
 import { trainingZh } from "./training.ts";
 import { basesZh } from "./bases.ts";
+import { policiesZh } from "./policies.ts";
 
 const zhCN = {
   ...accountsZh,
@@ -42,6 +43,7 @@ const zhCN = {
   ...candidatesZh,
   ...trainingZh,
   ...basesZh,
+  ...policiesZh,
   site: { name: "安康就业创业服务网", tagline: "找工作 · 找见习 · 找零工 · 找创业基地 · 学技能", skip: "跳到主要内容" },
   nav: { home: "首页", search: "搜索", language: "English", languageLabel: "切换到英文" },
   kinds: { job: "招聘岗位", internship: "就业见习", gig: "零工短工", base: "创业孵化基地", course: "劳务品牌培训" },

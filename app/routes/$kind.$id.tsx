@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation, tCode } from "~/i18n/translate.ts";
 import { KindLabel, OpportunityCard } from "~/components/opportunity-card.tsx";
 import { PostingView } from "~/components/posting-view.tsx";
+import { PolicyHints } from "~/components/policy-hints.tsx";
 import { getLanguage } from "~/i18n/language.server.ts";
 import { jsonLd, loadDetail } from "~/modules/opportunities/detail.server.ts";
 import { courseResults } from "~/modules/training/brands.server.ts";
@@ -191,6 +192,7 @@ export default function DetailPage() {
         </>
       ) : null}
 
+      <PolicyHints links={detail.policies} mode="canApply" />
       {detail.related.length ? (
         <section className="mt-6">
           <h2 className="text-lg font-semibold">{t("detail.related")}</h2>

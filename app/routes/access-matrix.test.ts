@@ -343,6 +343,10 @@ describe("access matrix: every route × role, and nobody else's object (real SQL
       "near-me.tsx": { url: "/near-me?redirectTo=%2Fsearch", loader: everyone(OK) },
       "set-home.tsx": { url: "/set-home?county=610924&redirectTo=%2Fsearch%3Fsort%3Ddistance", loader: everyone({ redirect: "/search?sort=distance" }) },
       "service-points.tsx": { url: "/service-points?county=610924", loader: everyone(OK) },
+      // Support and subsidies: public reference pages; the check is a plain form anyone may send (GET or POST).
+      "policies._index.tsx": { url: "/policies", loader: everyone(OK) },
+      "policies.$code.tsx": { url: "/policies/travel_subsidy", params: { code: "travel_subsidy" }, loader: everyone(OK) },
+      "policies.check.tsx": { url: "/policies/check?checked=1&works_other_province=yes", loader: everyone(OK), action: everyone(OK), form: [["works_other_province", "yes"]] },
       "staff.service-points.tsx": { url: "/staff/service-points", loader: { permission: "servicepoint.manage" }, action: { permission: "servicepoint.manage" } },
       "staff._index.tsx": { url: "/staff", loader: { permission: "staff.home" } },
       "staff.accounts.tsx": { url: "/staff/accounts", loader: { permission: "staff.manage" }, action: { permission: "staff.manage" } },

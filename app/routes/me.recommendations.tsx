@@ -6,6 +6,7 @@ import { requirePermission } from "~/modules/auth/guards.server.ts";
 import { parseFeedback } from "~/modules/matching/feedback-form.server.ts";
 import { loadRecommendations, markNotInterested, undoNotInterested, type RecommendedCard as Recommended } from "~/modules/matching/recommendations.server.ts";
 import { RecommendedCard } from "~/components/recommended-card.tsx";
+import { PolicyHints } from "~/components/policy-hints.tsx";
 import { metaT, pageTitle } from "~/utils/meta.ts";
 import type { I18nHandle } from "~/i18n/i18n.ts";
 
@@ -87,6 +88,7 @@ export default function Recommendations() {
             <input type="hidden" name="channels" value="email" />
             <button type="submit" className="min-h-11 rounded-md border border-brand-700 px-4 font-semibold text-brand-700" data-testid="follow-recommendations-quick">{t("alerts.follow.quick")}</button>
           </Form>
+          <PolicyHints links={data.policies} mode="mightSuit" />
           {data.gaps.length ? (
             <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="gaps">
               {t("matching.gaps.lead")} {data.gaps.map((g) => t(`matching.gaps.${g}`)).join(t("list.separator"))}

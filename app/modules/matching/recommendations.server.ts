@@ -4,7 +4,8 @@ import type { OpportunityCard } from "../../../search/cards.ts";
 import type { Language } from "~/i18n/i18n.ts";
 import { can, type Role } from "../auth/permissions.ts";
 import { getDb } from "../db.server.ts";
-import { getBrands, getRegions } from "../regions/regions.server.ts";
+import { getBrands, getRegions, siteRegion } from "../regions/regions.server.ts";
+import { policyHints, type PolicyLink } from "../policies/check.server.ts";
 import { placeOfHome } from "./candidate-names.server.ts";
 import { applicationCounts } from "./applications-ledger.server.ts";
 import { exposureLedger } from "./exposure.ts";
@@ -29,6 +30,8 @@ export type RecommendationsPage =
       courses: RecommendedCard[];
       /** What would make the list better (profile items left empty). */
       gaps: ("occupations" | "place" | "credentials")[];
+      /** Support the person's own profile facts meet so far ("您可能符合：一次性交通补贴"). */
+      policies: PolicyLink[];
     };
 
 /**
@@ -72,6 +75,7 @@ export async function loadRecommendations(userId: number, lang: string, options:
   if (!seeker.credentials.length && !seeker.skills.length) gaps.push("credentials");
   return {
     state: "ready",
+    policies: await policyHints(profile, profile.currentRegionCode ?? profile.hometownCode ?? siteRegion(), lang),
     top: result.top.map(view),
     widened: result.widened.map((w) => ({ from: names.occupation(w.from), occupation: names.occupation(w.occupation), count: w.count, items: w.items.map(view) })),
     bases: result.bases.map(view),

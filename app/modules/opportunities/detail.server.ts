@@ -6,6 +6,7 @@ import { toPublicBase, toPublicCourse, type PublicItem } from "./public-item.ts"
 import { isOpen } from "./open.ts";
 import { itemPlace } from "./posting-view.ts";
 import { postingReader } from "./posting-view.server.ts";
+import { policyLinksForKind } from "../policies/check.server.ts";
 
 export type Detail = Awaited<ReturnType<typeof loadDetail>>;
 
@@ -15,7 +16,8 @@ const RELATED = 4;
  * One opportunity with what a person needs to decide and act; null when the id is unknown. The item
  * is in its public shape (./public-item.ts), what the API sends; a post also comes as the view its
  * page draws (./posting-view.ts, the employer's preview draws the same). One database read (the
- * item with its organization); similar items come from search.
+ * item with its organization); similar items come from search. `policies`: the support that goes
+ * with the item's kind in its region ("可申请：见习补贴"), from reference data kept in memory.
  */
 export async function loadDetail(kind: OpportunityKind, id: number, lang: string, now = new Date()) {
   const db = getDb();
@@ -34,6 +36,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
       base: null,
       course: null,
       related: await loadSimilar({ kind, id, countyCode: row.countyCode, industry: row.industryCode, words: row.occupation || row.title }, RELATED, lang, now),
+      policies: await policyLinksForKind(row.countyCode, kind, lang),
     };
   }
   if (kind === "base") {
@@ -47,6 +50,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
       base: toPublicBase(row, row.organization, { place: place(row.regionCode, row.countyCode) }),
       course: null,
       related: await loadSimilar({ kind, id, countyCode: row.countyCode, words: row.name }, RELATED, lang, now),
+      policies: await policyLinksForKind(row.countyCode, kind, lang),
     };
   }
   const row = await db.trainingCourse.findFirst({ where: { id, status: { in: ["published", "closed"] } }, include: { provider: true } });
@@ -60,6 +64,7 @@ export async function loadDetail(kind: OpportunityKind, id: number, lang: string
     base: null,
     course: toPublicCourse(row, row.provider, brand, { place: place(row.regionCode, row.countyCode), lang }),
     related: await loadSimilar({ kind, id, countyCode: row.countyCode, brand: row.brandCode, words: row.trade }, RELATED, lang, now),
+    policies: await policyLinksForKind(row.countyCode, kind, lang),
   };
 }
 

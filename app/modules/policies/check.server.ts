@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "../db.server.ts";
 import { siteRegion } from "../regions/regions.server.ts";
 import { GROUP_FACTS, SITUATION_FACTS, evaluatePolicies, mightSuit, type Eligibility, type PolicyFact, type PolicyFacts } from "./eligibility.ts";
-import { policiesFor, type Policy } from "./policies.server.ts";
+import { pick, policiesFor, type Policy } from "./policies.server.ts";
 
 export type Answer = "yes" | "no" | "";
 export interface CheckAnswers {
@@ -88,14 +88,23 @@ export async function runCheck(regionCode: string, facts: PolicyFacts): Promise<
   return { region, results: evaluatePolicies(policies, facts).map((result) => ({ policy: byCode.get(result.code)!, result })) };
 }
 
-/** The "您可能符合" lines for a person's profile: entries their known facts meet so far. */
-export async function policyHints(profile: ProfileFactsInput, regionCode: string): Promise<{ code: string; name: Policy["name"] }[]> {
-  const { results } = await runCheck(regionCode, factsFromProfile(profile));
-  return results.filter((r) => mightSuit(r.result)).map((r) => ({ code: r.policy.code, name: r.policy.name }));
+/** The "您可能符合" line for a person's profile: entries their known facts meet so far. */
+export async function policyHints(profile: ProfileFactsInput, regionCode: string, lang: string): Promise<PolicyLink[]> {
+  const { region, results } = await runCheck(regionCode, factsFromProfile(profile));
+  return results.filter((r) => mightSuit(r.result)).map((r) => ({ code: r.policy.code, name: pick(r.policy.name, lang), region }));
 }
 
-/** Entries that go with an item's kind, for the "可申请…" line on its detail page. */
-export async function policiesForKind(regionCode: string, kind: string): Promise<{ code: string; name: Policy["name"] }[]> {
-  const { policies } = await policiesFor(regionCode);
-  return policies.filter((p) => p.kinds.includes(kind)).map((p) => ({ code: p.code, name: p.name }));
+/**
+ * Entries that go with an item's kind, for the "可申请…" line on its detail page, named in the
+ * reader's language. Reference data held in memory: no query per page.
+ */
+export async function policyLinksForKind(regionCode: string, kind: string, lang: string): Promise<PolicyLink[]> {
+  const { region, policies } = await policiesFor(regionCode);
+  return policies.filter((p) => p.kinds.includes(kind)).map((p) => ({ code: p.code, name: pick(p.name, lang), region }));
+}
+
+export interface PolicyLink {
+  code: string;
+  name: string;
+  region: string | null;
 }

@@ -49,7 +49,7 @@ describe("policies as data per region (real SQLite, demo data)", () => {
     const facts = factsFromProfile({ groups: ",lifted_from_poverty,", wishKinds: ",job,", awayCityCode: "440100" }, "610900");
     expect(facts).toEqual({ lifted_from_poverty: true, works_other_province: true });
     expect(factsFromProfile({ groups: ",", wishKinds: ",base,", awayCityCode: "610100" }, "610900")).toEqual({ works_other_province: false, starting_business: true });
-    const hints = await policyHints({ groups: ",lifted_from_poverty,", wishKinds: ",", awayCityCode: "440100" }, "610900");
-    expect(hints.map((h) => h.name.zh)).toEqual(["跨省就业一次性交通补贴", "求职创业补贴"]);
+    const hints = await policyHints({ groups: ",lifted_from_poverty,", wishKinds: ",", awayCityCode: "440100" }, "610900", "zh-CN");
+    expect(hints.map((h) => h.name)).toEqual(["跨省就业一次性交通补贴", "求职创业补贴"]);
   });
 });
