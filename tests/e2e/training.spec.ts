@@ -71,7 +71,8 @@ test("a returnee enrols in a 紫阳修脚师 course, the provider records comple
   // 4. The employer hires.
   const employer = await logIn(browser, demoLogin("employer"));
   await employer.goto(`/employer/applicants?posting=${postingId}`);
-  await employer.getByTestId("applicant").filter({ hasText: title }).first().getByTestId("applicant-name").click();
+  // Listed for this one post, the row names the applicant (the title is the heading).
+  await employer.getByTestId("applicant").filter({ hasText: name }).first().getByTestId("applicant-name").click();
   await employer.getByRole("button", { name: "确认入职" }).click();
   await expect(employer.getByTestId("placement")).toContainText("待核实");
 
