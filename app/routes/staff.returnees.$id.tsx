@@ -43,8 +43,8 @@ export default function Registrant() {
   const acted = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const replyFor = (intent: string) => (acted?.intent === intent ? acted.reply : undefined);
-  const contact = useLiveForm<{ intent: string; kind: string; note: string }>({ id: "contact", lastResult: replyFor("contact"), schema: () => import("~/modules/returnees/schemas.ts").then((m) => m.registrantActionSchema) });
-  const link = useLiveForm<{ intent: string; placementId: string }>({ id: "link", lastResult: replyFor("link"), schema: () => import("~/modules/returnees/schemas.ts").then((m) => m.registrantActionSchema) });
+  const contact = useLiveForm<{ intent: string; kind: string; note: string }>({ id: "contact", lastResult: replyFor("contact"), schema: () => import("~/modules/returnees/staff-schemas.ts").then((m) => m.registrantActionSchema) });
+  const link = useLiveForm<{ intent: string; placementId: string }>({ id: "link", lastResult: replyFor("link"), schema: () => import("~/modules/returnees/staff-schemas.ts").then((m) => m.registrantActionSchema) });
   const done = acted && "done" in acted ? acted.done : null;
   const row = (label: string, value: React.ReactNode, testId?: string) => (
     <div className="py-1 sm:flex sm:gap-3"><dt className="font-medium text-slate-600 sm:w-32">{label}</dt><dd data-testid={testId}>{value}</dd></div>

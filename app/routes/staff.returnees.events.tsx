@@ -39,7 +39,7 @@ export default function ReturneeEvents() {
   const { form, fields } = useLiveForm<{ region: string; kind: string; title: string; startsAt: string; place: string; description: string }>({
     id: "event",
     lastResult: acted?.reply,
-    schema: () => import("~/modules/returnees/schemas.ts").then((m) => m.eventSchema),
+    schema: () => import("~/modules/returnees/staff-schemas.ts").then((m) => m.eventSchema),
   });
   return (
     <div className="mx-auto max-w-3xl space-y-4">

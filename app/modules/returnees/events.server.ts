@@ -13,7 +13,7 @@ import { staffScope, type StaffActor } from "../staff/scope.ts";
 import { likeText } from "../like.ts";
 import { scopePrefix } from "../auth/permissions.ts";
 import type { ReplyAnswer } from "./codes.ts";
-import type { EventInput } from "./schemas.ts";
+import type { EventInput } from "./staff-schemas.ts";
 
 /** The regions whose events a registrant sees: the city, the county and the town of their home. */
 export function homeAncestors(regionCode: string): string[] {

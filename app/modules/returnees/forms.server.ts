@@ -2,7 +2,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { awayCities } from "../seekers/profile-vocabulary.server.ts";
 import { sitePickerOptions } from "../regions/picker.server.ts";
 import { register, registrationDefaults } from "./register.server.ts";
-import { eventReplySchema, eventSchema, registrantActionSchema, registrationSchema, registryQuerySchema } from "./schemas.ts";
+import { eventReplySchema, registrationSchema } from "./schemas.ts";
+import { eventSchema, registrantActionSchema, registryQuerySchema } from "./staff-schemas.ts";
 
 /**
  * What the returnee routes parse with. Server only: a route's imports ship to its page, and the pages

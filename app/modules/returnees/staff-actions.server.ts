@@ -5,7 +5,7 @@ import { getDb } from "../db.server.ts";
 import { recountPerson } from "../indicators/counting.server.ts";
 import { decrypt } from "../security/secrets.server.ts";
 import { inRegion, staffScope, type StaffActor } from "../staff/scope.ts";
-import type { RegistrantAction } from "./schemas.ts";
+import type { RegistrantAction } from "./staff-schemas.ts";
 import { registrantWhere } from "./staff.server.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -9,7 +9,7 @@ import { regionPickerOptions } from "../regions/picker.server.ts";
 import { awayCityLabel } from "../seekers/profile-vocabulary.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
 import { cancelEvent, createEvent, eventsPage } from "./events.server.ts";
-import { eventCancelSchema, eventSchema, registrantActionSchema, registryQuerySchema, type RegistryQuery } from "./schemas.ts";
+import { eventCancelSchema, eventSchema, registrantActionSchema, registryQuerySchema, type RegistryQuery } from "./staff-schemas.ts";
 import { registrantAction } from "./staff-actions.server.ts";
 import { allRegistrants, registrantDetail, registryPage, registryWhere } from "./staff.server.ts";
 import { httpError } from "../../utils/http.ts";

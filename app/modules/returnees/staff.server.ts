@@ -6,7 +6,7 @@ import { likeText } from "../like.ts";
 import { getRegions, regionName, type RegionInfo } from "../regions/regions.server.ts";
 import { awayCityLabel } from "../seekers/profile-vocabulary.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
-import type { RegistryQuery } from "./schemas.ts";
+import type { RegistryQuery } from "./staff-schemas.ts";
 
 const PAGE_SIZE = 20;
 
