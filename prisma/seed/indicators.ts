@@ -5,7 +5,8 @@
  * renewals and counties that lag behind, so the dashboard has something true to show.
  */
 import type { Prisma, PrismaClient } from "../../app/generated/prisma/client.ts";
-import { insertRows, recountEveryone } from "../../app/modules/indicators/counting.server.ts";
+import { insertMany } from "../../app/modules/bulk-insert.server.ts";
+import { recountEveryone } from "../../app/modules/indicators/counting.server.ts";
 import { loadPlan, planFiles, readPlanFile } from "../../app/modules/indicators/plans.server.ts";
 import type { PlanFile } from "../../app/modules/indicators/rules.ts";
 import { idNumberCheckChar, maskIdNumber } from "../../app/modules/people/identity.ts";
@@ -153,7 +154,7 @@ export async function seedIndicators(db: PrismaClient, rng: Rng, now: Date) {
       }
     }
   }
-  await insertRows(db, "Placement", rows.map((r) => ({ continuity: "new_employer", updatedAt: r.createdAt, ...r })));
+  await insertMany(db, "Placement", rows.map((r) => ({ continuity: "new_employer", updatedAt: r.createdAt, ...r })));
   const credits = await recountEveryone(db);
   const registers = await seedRegisters(db, now);
   return { plans: await db.plan.count(), targets: await db.target.count(), placements: rows.length, credits, registers };
@@ -215,7 +216,7 @@ export async function seedRegisters(db: PrismaClient, now: Date) {
       createdById: by, createdAt: new Date(recognised), updatedAt: new Date(recognised),
     });
   }
-  await insertRows(db, "DifficultyPerson", difficulty);
+  await insertMany(db, "DifficultyPerson", difficulty);
 
   // Zero-employment families: members are matched by the ID number's keyed hash, as placements are.
   const families: Record<string, unknown>[] = [];
@@ -245,8 +246,8 @@ export async function seedRegisters(db: PrismaClient, now: Date) {
     const county = rng.pick(COUNTIES);
     addFamily(person(county.code, 600 + n), rng.chance(0.5) ? [person(county.code, 700 + n)] : [], rng.pick(townsOf(county)).code, today - rng.int(0, 55) * DAY, null);
   }
-  await insertRows(db, "ZeroEmploymentFamily", families);
-  await insertRows(db, "ZeroFamilyMember", members);
+  await insertMany(db, "ZeroEmploymentFamily", families);
+  await insertMany(db, "ZeroFamilyMember", members);
 
   // Full-employment villages and communities, last year and this year.
   const communities = new Map<string, Record<string, unknown>>();
@@ -265,7 +266,7 @@ export async function seedRegisters(db: PrismaClient, now: Date) {
       }
     }
   }
-  await insertRows(db, "FullEmploymentCommunity", [...communities.values()]);
+  await insertMany(db, "FullEmploymentCommunity", [...communities.values()]);
 
   // Labour-force figures by county and month; the city's rate is summed from its counties.
   const labour: Record<string, unknown>[] = [];
@@ -282,7 +283,7 @@ export async function seedRegisters(db: PrismaClient, now: Date) {
       }
     }
   }
-  await insertRows(db, "LabourForceFigure", labour);
+  await insertMany(db, "LabourForceFigure", labour);
 
   // The statistics bureau's surveyed rate and the local share of new labour, entered monthly for the city.
   const manual = await db.indicator.findMany({ where: { method: "manual", code: { in: ["surveyed_unemployment_rate", "new_labour_local_share"] } }, include: { plan: { select: { regionCode: true, startYear: true, endYear: true } } } });
@@ -297,6 +298,6 @@ export async function seedRegisters(db: PrismaClient, now: Date) {
       }
     }
   }
-  await insertRows(db, "IndicatorFigure", figures);
+  await insertMany(db, "IndicatorFigure", figures);
   return { difficulty: difficulty.length, families: families.length, communities: communities.size, labour: labour.length, figures: figures.length };
 }

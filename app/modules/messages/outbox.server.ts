@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { insertMany } from "../bulk-insert.server.ts";
 import { encrypt } from "../security/secrets.server.ts";
 import { wakeMessageWorker } from "./worker.server.ts";
 
@@ -20,11 +21,11 @@ export interface OutgoingMessage {
  * sent if and only if the event happened; then call afterMessageWrite() once it has committed.
  * The destination is kept encrypted, like every phone and address at rest.
  */
-export async function enqueueMessages(tx: Tx, messages: OutgoingMessage[]): Promise<void> {
-  if (!messages.length) return;
-  await tx.messageOutbox.createMany({
-    data: messages.map((m) => ({ channel: m.channel, toEnc: encrypt(m.to), subject: m.subject ?? "", text: m.text, purpose: m.purpose, userId: m.userId ?? null })),
-  });
+export async function enqueueMessages(tx: Tx, messages: OutgoingMessage[], now = new Date()): Promise<void> {
+  // Raw multi-row inserts: an alert pass queues tens of thousands at once.
+  await insertMany(tx, "MessageOutbox", messages.map((m) => ({
+    channel: m.channel, toEnc: encrypt(m.to), subject: m.subject ?? "", text: m.text, purpose: m.purpose, userId: m.userId ?? null, attempts: 0, nextAttempt: now, createdAt: now,
+  })));
 }
 
 /** After the transaction commits: the worker sends within moments, not a poll later. */

@@ -5,8 +5,8 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Language } from "~/i18n/i18n.ts";
 import { createI18n } from "~/i18n/i18n.server.ts";
 import { audit } from "../audit/audit.server.ts";
-import { getDb, type Db } from "../db.server.ts";
-import { insertRows } from "../indicators/counting.server.ts";
+import { getDb } from "../db.server.ts";
+import { insertMany } from "../bulk-insert.server.ts";
 import { maskIdNumber } from "../people/identity.ts";
 import { getRegions } from "../regions/regions.server.ts";
 import { staffScope, type StaffActor } from "../staff/scope.ts";
@@ -384,8 +384,7 @@ export async function importPlacements(actor: StaffActor, file: { name: string; 
         return rejected(tx, checked.length, { fileErrors: [], rows });
       }
       const saved = await tx.placementImport.create({ data: batch("accepted", checked.length, checked.length, { fileErrors: [], rows: [] }) });
-      // insertRows only runs raw multi-row INSERTs, which the transaction client runs as well.
-      await insertRows(tx as unknown as Db, "Placement", records.map((rec) => ({ ...rec!, importBatchId: saved.id, createdAt: now, updatedAt: now })));
+      await insertMany(tx, "Placement", records.map((rec) => ({ ...rec!, importBatchId: saved.id, createdAt: now, updatedAt: now })));
       await audit(tx, {
         actorId: actor.id, action: "placement.import", entityType: "placement_import", entityId: saved.id, regionCode: scope.homeCode,
         after: { fileName, format, status: "accepted", totalRows: checked.length, acceptedRows: checked.length, placementStatus: "pending" },
