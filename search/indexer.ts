@@ -72,6 +72,24 @@ async function* allDocuments(prisma: PrismaClient, now: Date): AsyncGenerator<Se
   yield courses.map(courseDocument);
 }
 
+/**
+ * Every open item posted (published, or made when it has no publishing date) after `since`, as
+ * documents: what the alerts' small index of recent posts holds. Same rows and builders as the
+ * main index, so the same document for each.
+ */
+export async function documentsPostedSince(prisma: PrismaClient, since: Date, now: Date): Promise<SearchDocument[]> {
+  const posted = { OR: [{ publishedAt: { gt: since } }, { publishedAt: null, createdAt: { gt: since } }] };
+  const [postings, bases, courses] = await Promise.all([
+    prisma.posting.findMany({ where: { ...openWhere.posting(now), ...posted }, include: { organization: { select: { name: true } } } }),
+    prisma.incubationBase.findMany({ where: { ...openWhere.base(), ...posted }, include: { organization: { select: { name: true } } } }),
+    prisma.trainingCourse.findMany({
+      where: { ...openWhere.course(now), ...posted },
+      include: { provider: { select: { name: true } }, brand: { select: { nameZh: true } } },
+    }),
+  ]);
+  return [...postings.map(postingDocument), ...bases.map(baseDocument), ...courses.map(courseDocument)];
+}
+
 export async function applySettings(client: Meilisearch, indexUid: string) {
   await client.index(indexUid).updateSettings(indexSettings as never).waitTask(WAIT);
 }

@@ -39,7 +39,7 @@ export async function migrate(databaseUrl: string): Promise<void> {
  * Without SMTP_URL the demo still sends real mail: to a local SMTP server on a free loopback port,
  * kept for /dev/mail. Its packages are development dependencies; without them mail goes to the log.
  */
-async function startMailCapture(env: Env, log: (line: string) => void): Promise<{ close(): Promise<void> } | null> {
+async function startMailCapture(env: Env, log: (line: string) => void): Promise<{ url: string; close(): Promise<void> } | null> {
   if (env.SMTP_URL || env.MAIL_CAPTURE !== "true") return null;
   try {
     const { startSmtpServer } = await import("./mail-capture.ts");
@@ -99,7 +99,10 @@ export async function bootServices(log: (line: string) => void = console.log): P
   const messages = new MessageWorker(db, log);
   setMessageWorker(messages);
   messages.start();
-  const alerts = startAlertRunner(log);
+  // The alert passes in their own low-priority thread (docs/decisions/2026-12-02-alerts-recent-index.md).
+  const alerts = startAlertRunner(log, env.ALERT_PASS_MS, { databaseUrl: env.DATABASE_URL, meiliUrl: url, meiliKey: key, indexUid: env.MEILI_INDEX,
+    smtpUrl: env.SMTP_URL ?? capture?.url,
+  }, messages);
   const followUp = startFollowUpRunner(log);
   const lagWarnings = startLagWarningRunner(log);
   const expirySweep = startExpirySweep(db, log);
@@ -112,7 +115,7 @@ export async function bootServices(log: (line: string) => void = console.log): P
     search,
     meili,
     async stop() {
-      alerts.stop();
+      await alerts.stop();
       await followUp.stop();
       await lagWarnings.stop();
       expirySweep.stop();

@@ -12,7 +12,7 @@ import { setEmailSender, SmtpEmailSender } from "../auth/mail.server.ts";
 import { MessageWorker } from "../messages/worker.server.ts";
 import { forgetKeys } from "../security/secrets.server.ts";
 import { AlertLimitError, alertFromForm, confirmAlert, createEmailAlert, listAlerts, MAX_ALERTS, unsubscribe } from "./alerts.server.ts";
-import { runAlerts } from "./run.server.ts";
+import { RECENT_INDEX_FROM, runAlerts } from "./run.server.ts";
 import { INSTANT_EVERY_MS, nextRunAfter } from "./schedule.ts";
 
 /**
@@ -216,5 +216,31 @@ describe("saved searches and alerts", () => {
     // Changed and removed like any alert.
     expect(await alertFromForm(user.id, form({ intent: "update", id: String(alert!.id), frequency: "daily", channels: "site" }), "zh-CN", t0)).toMatchObject({ ok: true });
     expect((await listAlerts(user.id))[0]).toMatchObject({ frequency: "daily", channels: ["site"] });
+  });
+
+  it("many due at once: checked against the index of recent posts, with the same one email for the search a new post matches and nothing for the rest", async () => {
+    const user = await person();
+    const start = at(10 * INSTANT_EVERY_MS);
+    await alertFromForm(user.id, form({ intent: "create", query: "q=蒸面提醒辛&county=610924", frequency: "instant", channels: ["email", "site"] }), "zh-CN", start);
+    // Many other people's searches due at the same moment, for things that are not new.
+    const others = await person();
+    await services.db.savedSearch.createMany({
+      data: Array.from({ length: RECENT_INDEX_FROM }, (_, i) => ({
+        userId: others.id, query: `q=没有这个${i}`, frequency: "daily", channels: "site", token: `many-due-token-${i}-aaaaaaaaaaa`, confirmedAt: start, lastCheckedAt: start, nextRunAt: start, createdAt: start,
+      })),
+    });
+    await publish("紫阳蒸面提醒辛师傅", new Date(start.getTime() + 10_000));
+    const when = new Date(start.getTime() + INSTANT_EVERY_MS + 1);
+    const before = smtp.mails.length;
+    const run = await runAlerts(when);
+    expect(run.recentDocuments).not.toBeNull();
+    expect(run.checked).toBeGreaterThan(RECENT_INDEX_FROM);
+    await new MessageWorker(services.db).runOnce(when);
+    const mails = smtp.mails.slice(before);
+    expect(mails.filter((m) => m.to.includes(user.email!))).toHaveLength(1);
+    expect(mails.find((m) => m.to.includes(user.email!))!.text).toContain("紫阳蒸面提醒辛师傅");
+    expect(mails.filter((m) => m.to.includes(others.email!))).toEqual([]);
+    // Every one of them was checked and is next due by its rhythm.
+    expect(await services.db.savedSearch.count({ where: { nextRunAt: { lte: when } } })).toBe(0);
   });
 });

@@ -31,8 +31,17 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * MAX_MESSAGE_ATTEMPTS tries.
  */
 export class MessageWorker extends Poller {
-  constructor(private readonly db: PrismaClient, log: (line: string) => void = () => {}) {
+  /** Purposes this worker leaves to another (the alert thread sends the alerts), or sends alone. */
+  private share: { only?: string[]; except?: string[] } = {};
+
+  constructor(private readonly db: PrismaClient, log: (line: string) => void = () => {}, share: { only?: string[]; except?: string[] } = {}) {
     super(IDLE_POLL_MS, log, "message outbox");
+    this.share = share;
+  }
+
+  /** From now on, leave these purposes to another worker (none: send everything again). */
+  leave(purposes: string[]) {
+    this.share = purposes.length ? { except: purposes } : {};
   }
 
   protected async pass(): Promise<boolean> {
@@ -42,7 +51,10 @@ export class MessageWorker extends Poller {
   /** One batch of due messages; returns how many it tried. Exposed for tests and scripts. */
   async runOnce(now = new Date()): Promise<number> {
     const rows = await this.db.messageOutbox.findMany({
-      where: { deadAt: null, nextAttempt: { lte: now } },
+      where: {
+        deadAt: null, nextAttempt: { lte: now },
+        ...(this.share.only ? { purpose: { in: this.share.only } } : this.share.except ? { purpose: { notIn: this.share.except } } : {}),
+      },
       orderBy: { id: "asc" },
       take: BATCH,
     });
