@@ -6,7 +6,6 @@
  * API, the home page and detail pages — each with throughput, latency and the CPU the server and
  * Meilisearch spent per request; then one request at a time. Writes bench/results/*.json.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,10 +17,10 @@ import { generatePostings, seedDemo } from "../prisma/seed/seed.ts";
 import { connect } from "../search/client.ts";
 import { bumpSearchGeneration } from "../search/freshness.ts";
 import { rebuildIndex } from "../search/indexer.ts";
-import { getFreePort, startMeili } from "../search/launcher.ts";
+import { startMeili } from "../search/launcher.ts";
 import { searchIds } from "../search/query.ts";
 import { migrate } from "../server/boot.ts";
-import { runPhase, serialLatency, zipfSample, type PhaseResult } from "./bench-load.ts";
+import { benchUrls, drainOutbox, runPhase, serialLatency, startServer, type PhaseResult, type RunningServer } from "./bench-load.ts";
 import { BENCH_QUERIES } from "./bench-queries.ts";
 
 const { values } = parseArgs({
@@ -106,7 +105,7 @@ async function main() {
   await db.$disconnect();
   // Two servers on the same data: one renders every request (what a page costs without a cache
   // hit), one with the public page cache on (what repeat visits cost).
-  const rendering = await startServer(dir, dbUrl, meili, false);
+  const rendering = await startServer(dir, dbUrl, meili, { PAGE_CACHE: "false" });
   // The first boot queues everything already expired for removal from the index; measure once the
   // sync has drained it (each batch it confirms makes cached answers stale, as it should).
   await drainOutbox(db);
@@ -142,7 +141,7 @@ async function main() {
   const serialPage = await serialLatency(rendering.base, urls.pages);
   await rendering.stop();
 
-  const cached = await startServer(dir, dbUrl, meili, true);
+  const cached = await startServer(dir, dbUrl, meili, { PAGE_CACHE: "true" });
   await drainOutbox(db);
   await serialLatency(cached.base, urls.pages);
   record(await phase(cached, "search page, Zipf mix, page cache on", urls.zipf, true));
@@ -204,72 +203,6 @@ async function main() {
   await meili.stop();
   if (values.keep || reuse) console.log(`data kept in ${dir} (database bench.db, Meilisearch data in meili/)`);
   else fs.rmSync(dir, { recursive: true, force: true });
-}
-
-async function drainOutbox(db: ReturnType<typeof createDb>) {
-  const deadline = Date.now() + 10 * 60_000;
-  for (let n = await db.searchOutbox.count(); n > 0 && Date.now() < deadline; n = await db.searchOutbox.count()) {
-    process.stdout.write(`\r  waiting for the search sync: ${n} rows  `);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  process.stdout.write("\n");
-  // Let go of the file: the next server's migration needs to lock it.
-  await db.$disconnect();
-}
-
-interface RunningServer {
-  base: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** The site in production mode on the bench's data and Meilisearch, on a free loopback port. */
-async function startServer(dir: string, dbUrl: string, meili: { url: string; masterKey: string }, pageCache: boolean): Promise<RunningServer> {
-  const port = await getFreePort();
-  const server = spawn(process.execPath, ["--import", "./server/production-mode.js", "--import", "tsx", "server/index.ts"], {
-    env: {
-      ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: dbUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey,
-      SEED_DEMO: "false", PAGE_CACHE: String(pageCache),
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on("data", (chunk: Buffer) => {
-      const text = chunk.toString();
-      // The server's own account of the search sync and the index, for the record.
-      for (const line of text.split("\n")) if (line.trim() && !/MaxListeners|trace-warnings/.test(line)) console.log(`  [server] ${line}`);
-      if (text.includes("site ready")) resolve();
-    });
-    server.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    pid: server.pid!,
-    stop: () => new Promise<void>((resolve) => {
-      server.once("exit", () => resolve());
-      server.kill("SIGTERM");
-    }),
-  };
-}
-
-/**
- * The URLs the load walks: every bench query in six variants (≥ 200 distinct search pages), the
- * same through the API, a Zipf-distributed mix of the pages, detail pages of every kind, and one
- * static file of the build.
- */
-async function benchUrls(base: string) {
-  const variants: Record<string, string>[] = [{}, { page: "2" }, { page: "3" }, { sort: "newest" }, { kind: "job" }, { lng: "en" }];
-  const queries = BENCH_QUERIES.flatMap(({ q, params }) => variants.map((v) => new URLSearchParams({ q, ...params, ...v }).toString()));
-  const pages = [...new Set(queries)].map((query) => `/search?${query}`);
-  const api = [...new Set(queries)].map((query) => `/api/v1/search?${query}`);
-  const details: string[] = [];
-  for (const kind of ["job", "internship", "gig", "base", "course"]) {
-    const body = (await (await fetch(`${base}/api/v1/search?kind=${kind}`)).json()) as { results: { id: number }[] };
-    details.push(...body.results.slice(0, 10).map((r) => `/${kind}/${r.id}`));
-  }
-  const home = await (await fetch(`${base}/`)).text();
-  const staticFile = /\/build\/[^"]+\.js/.exec(home)?.[0] ?? "/favicon.ico";
-  return { pages, api, zipf: zipfSample(pages, 20_000), details, staticFile };
 }
 
 main().catch((error) => {
