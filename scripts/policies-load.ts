@@ -1,9 +1,10 @@
 /**
- * node --import tsx scripts/policies-load.ts [file.json …]
+ * npm run policies:load -- [file.json …]
  * Loads support and subsidy lists (prisma/seed/policies/*.json by default, or the files given: any
  * region's file, no code change) into the site's database (DATABASE_URL), applying the migrations
  * first. A second run changes nothing. A running site reads the lists once per process: restart it.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { getEnv } from "../app/env.server.ts";
 import { createDb } from "../app/modules/db.server.ts";
@@ -13,6 +14,7 @@ import { migrate } from "../server/boot.ts";
 async function main() {
   const files = process.argv.slice(2).filter((a) => a !== "--");
   const env = getEnv();
+  fs.mkdirSync(env.DATA_DIR, { recursive: true });
   await migrate(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
   try {
